@@ -1,0 +1,169 @@
+/**
+ * The local stand-in for API Gateway (HTTP API): matches requests against the one route table,
+ * checks bearer tokens like the JWT authorizer, builds payload 2.0 events (array claims
+ * flattened to `"[a b]"` strings, as API Gateway does) and calls the handlers in-process.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type FunctionName, functions, type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
+import { UnauthorizedError } from '../../shared/domain/errors';
+import { problemResponse } from '../../shared/http/problem';
+import { matchPath } from '../../shared/http/route-match';
+import type { LocalIssuer } from './jwt';
+
+type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit; routes enforce their smaller limits in the handler. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const repositoryRoot = resolve(import.meta.dirname, '../..');
+
+const loaded = new Map<FunctionName, Promise<Handler>>();
+
+function loadHandler(fn: FunctionName): Promise<Handler> {
+  let handler = loaded.get(fn);
+  if (!handler) {
+    const url = pathToFileURL(resolve(repositoryRoot, functions[fn].entry)).href;
+    handler = import(url).then((module: { handler: Handler }) => module.handler);
+    loaded.set(fn, handler);
+  }
+  return handler;
+}
+
+/** API Gateway passes every claim as a string; arrays become `"[a b]"`. */
+function flattenClaims(claims: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(claims)) {
+    flat[name] = Array.isArray(value) ? `[${value.join(' ')}]` : String(value);
+  }
+  return flat;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > GATEWAY_MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function buildEvent(
+  request: IncomingMessage,
+  url: URL,
+  routeKey: string,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : undefined,
+    isBase64Encoded: false,
+    body: body.byteLength > 0 ? body.toString('utf8') : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: '127',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+    },
+  };
+  if (claims) {
+    Object.assign(event.requestContext, {
+      authorizer: {
+        jwt: {
+          claims: flattenClaims(claims),
+          scopes: typeof claims.scope === 'string' ? claims.scope.split(' ') : null,
+        },
+      },
+    });
+  }
+  return event;
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.end(result.body ?? '');
+}
+
+/** Which route (or `$default`) serves a method and path, as API Gateway would choose. */
+function selectRoute(
+  method: string,
+  path: string,
+): { route?: RouteDefinition; pathParameters: Record<string, string> } {
+  const matches = matchPath(routes, path);
+  const match = matches.find((m) => m.route.method === method);
+  return match ? { route: match.route, pathParameters: match.pathParameters } : { pathParameters: {} };
+}
+
+async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
+  const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  return token ? issuer.verify(token) : undefined;
+}
+
+export function createGateway(issuer: LocalIssuer): Server {
+  return createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const method = request.method ?? 'GET';
+    const { route, pathParameters } = selectRoute(method, url.pathname);
+    try {
+      const body = await readBody(request);
+      if (body === 'too-large') {
+        send(response, {
+          statusCode: 413,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"Request Entity Too Large"}',
+        });
+        return;
+      }
+      let claims: Record<string, unknown> | undefined;
+      // Like the stack: every route but the public ones, and the `$default` fallback, needs a valid token.
+      if (route?.access.kind !== 'public') {
+        claims = await verifyBearer(issuer, request.headers.authorization);
+        if (!claims) {
+          send(response, problemResponse(new UnauthorizedError(), url.pathname));
+          return;
+        }
+      }
+      const fn: FunctionName = route ? route.fn : 'system';
+      const routeKey = route ? routeKeyOf(route) : '$default';
+      const handler = await loadHandler(fn);
+      send(response, await handler(buildEvent(request, url, routeKey, pathParameters, body, claims)));
+    } catch (error) {
+      console.error(error);
+      send(response, {
+        statusCode: 500,
+        headers: { 'content-type': 'application/json' },
+        body: '{"message":"Internal Server Error"}',
+      });
+    }
+  });
+}

@@ -1,0 +1,8 @@
+/** Where the local runtime keeps its git-ignored state, and where district configs live. */
+import { resolve } from 'node:path';
+
+export const repositoryRoot = resolve(import.meta.dirname, '../..');
+export const localStateDir = resolve(repositoryRoot, '.local');
+export const localDataDir = resolve(localStateDir, 'dynamodb');
+export const localKeyFile = resolve(localStateDir, 'jwt-key.json');
+export const districtsDir = resolve(repositoryRoot, 'infra/districts');

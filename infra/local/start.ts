@@ -1,0 +1,83 @@
+/**
+ * `npm start`: DynamoDB Local with data kept under `.local/`, the table, the sample district
+ * (loaded when the table has no structure yet), the local gateway on http://127.0.0.1:3000 and
+ * a bearer token per sample role. Ctrl-C stops everything.
+ *
+ * Options: `--port 3000`, `--dynamodb-port 8000`, `--district gia-loc`.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { keys } from '../../shared/db/keys';
+import { queryPage } from '../../shared/db/store';
+import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import { ensurePortFree, ensureTable, LocalSetupError, localClient, startDynamoDbLocal } from './dynamodb-local';
+import { createGateway } from './gateway';
+import { createLocalIssuer } from './jwt';
+import { districtsDir, localDataDir, localKeyFile } from './paths';
+import { sampleOfficialPerRole } from './sample-roles';
+
+const TABLE_NAME = 'giao-ban-local';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '3000' },
+      'dynamodb-port': { type: 'string', default: '8000' },
+      district: { type: 'string', default: 'gia-loc' },
+    },
+  });
+  const port = Number(values.port);
+  const districtId = values.district;
+  await ensurePortFree(port, 'API');
+  mkdirSync(localDataDir, { recursive: true });
+  const dynamo = await startDynamoDbLocal({ port: Number(values['dynamodb-port']), dataPath: localDataDir });
+
+  // The handlers read their configuration from the environment, as on Lambda (parsed at first use).
+  process.env.TABLE_NAME = TABLE_NAME;
+  process.env.DISTRICT_ID = districtId;
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+
+  const config = parseDistrictConfig(JSON.parse(readFileSync(resolve(districtsDir, `${districtId}.json`), 'utf8')));
+
+  await ensureTable(localClient(dynamo.endpoint), TABLE_NAME);
+  const existing = await queryPage({ index: 'GSI1', partition: keys.unitCollection('zone'), limit: 1 });
+  if (existing.items.length === 0) {
+    const summary = await importStructure(config, { id: 'system:local-start' });
+    console.log(`Loaded the sample district ${config.district.name}: ${summary.created} records.`);
+  }
+
+  const issuer = await createLocalIssuer(localKeyFile);
+  const server = createGateway(issuer);
+  await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
+
+  console.log(
+    `\ngiao-ban (${config.district.name}) is serving http://127.0.0.1:${port} on DynamoDB Local ${dynamo.endpoint}`,
+  );
+  console.log('Bearer tokens for sample officials (valid 12 h; `npm run token -- <official-id>` makes more):\n');
+  for (const sample of sampleOfficialPerRole(config)) {
+    const scope = sample.scopeId ? ` (${sample.scopeId})` : '';
+    console.log(`# ${sample.role}${scope}: ${sample.name} [${sample.officialId}]`);
+    console.log(`${await issuer.sign(sample.subject)}\n`);
+  }
+  console.log(`Try: curl -H "Authorization: Bearer <office token>" http://127.0.0.1:${port}/zones`);
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    server.closeAllConnections();
+    await new Promise<void>((closed) => server.close(() => closed()));
+    await dynamo.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof LocalSetupError ? `\n${error.message}\n` : error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** Runtime configuration: the only module that reads `process.env`, parsed once per process. */
+import * as z from 'zod/mini';
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  DISTRICT_ID: z.string().check(z.minLength(1)),
+  /** Set only for DynamoDB Local; in AWS the SDK finds the regional endpoint. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'ap-southeast-1'),
+  /** How long a warm function trusts the caller's assignments it has read. */
+  ACCESS_CACHE_SECONDS: z._default(z.coerce.number(), 30),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The environment variable names the CDK stack must set for every function. */
+export const configVariableNames = ['TABLE_NAME', 'DISTRICT_ID'] as const;
+
+let cached: Config | undefined;
+
+/** Returns the parsed configuration; throws at first use if a variable is missing. */
+export function config(): Config {
+  cached ??= configSchema.parse(process.env);
+  return cached;
+}

@@ -1,0 +1,249 @@
+/**
+ * The one place writes go through. A change set gathers conditional writes and the audit record
+ * of each change, then commits them in one DynamoDB transaction: all or nothing. Later features
+ * (aggregates, idempotency records) join the same transaction by adding their own operations.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type AppError, ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { documentClient, tableName } from './client';
+import { type IndexKeys, type ItemKey, keys } from './keys';
+
+export interface Actor {
+  /** The official's id, or `system:<job>` for scheduled work. */
+  readonly id: string;
+}
+
+export interface EntityRef {
+  readonly type: string;
+  readonly id: string;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Decides the error when an operation's condition fails, given the item as it is now (if any). */
+type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
+
+interface Operation {
+  readonly item: TransactItem;
+  readonly onConflict: ConflictMapper;
+}
+
+export interface Condition {
+  readonly expression: string;
+  readonly names?: Record<string, string>;
+  readonly values?: Record<string, unknown>;
+}
+
+/** DynamoDB's limit on actions in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+const staleOrMissing: ConflictMapper = (current) =>
+  current ? new PreconditionFailedError() : new NotFoundError('Bản ghi không còn tồn tại.');
+
+export class ChangeSet {
+  private readonly operations: Operation[] = [];
+  readonly at: string;
+
+  constructor(
+    private readonly actor: Actor,
+    at: Date = new Date(),
+  ) {
+    this.at = at.toISOString();
+  }
+
+  get size(): number {
+    return this.operations.length;
+  }
+
+  /** Creates an entity that must not exist yet, with its audit record. */
+  create(ref: EntityRef, key: ItemKey & IndexKeys, value: object, conflict?: AppError): this {
+    this.push(
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...value, ...key, entityType: ref.type, version: 1 },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      () => conflict ?? new ConflictError('already_exists', `${ref.type} "${ref.id}" đã tồn tại.`),
+    );
+    return this.audit(ref, 'create', undefined, value);
+  }
+
+  /**
+   * Replaces an entity whose stored version must still be `expectedVersion` (optimistic locking).
+   * Bookkeeping attributes (such as `inUseSince`) are carried over by the caller through `preserved`.
+   */
+  replace(
+    ref: EntityRef,
+    key: ItemKey & IndexKeys,
+    change: { before: object; after: object; expectedVersion: number; action?: string; reason?: string },
+    preserved: Record<string, unknown> = {},
+  ): this {
+    this.push(
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...preserved, ...change.after, ...key, entityType: ref.type, version: change.expectedVersion + 1 },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': change.expectedVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      staleOrMissing,
+    );
+    return this.audit(ref, change.action ?? 'update', change.before, change.after, change.reason);
+  }
+
+  /** Deletes an entity at `expectedVersion`; `guard` adds a condition with its own conflict error. */
+  remove(
+    ref: EntityRef,
+    key: ItemKey,
+    change: { before: object; expectedVersion: number; reason?: string },
+    guard?: { condition: Condition; conflict: AppError },
+  ): this {
+    const expression = guard ? `#version = :expected AND (${guard.condition.expression})` : '#version = :expected';
+    this.push(
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: expression,
+          ExpressionAttributeNames: { '#version': 'version', ...guard?.condition.names },
+          ExpressionAttributeValues: { ':expected': change.expectedVersion, ...guard?.condition.values },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      (current) => {
+        if (current && guard && Number(current.version) === change.expectedVersion) return guard.conflict;
+        return staleOrMissing(current);
+      },
+    );
+    return this.audit(ref, 'delete', change.before, undefined, change.reason);
+  }
+
+  /** Writes a non-entity item that must not exist yet (a uniqueness reservation, an idempotency marker). */
+  reserve(key: ItemKey & IndexKeys, value: object, conflict: AppError): this {
+    return this.push(
+      { Put: { TableName: tableName(), Item: { ...value, ...key }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      () => conflict,
+    );
+  }
+
+  /** Deletes a non-entity item (a released reservation). */
+  release(key: ItemKey): this {
+    return this.push({ Delete: { TableName: tableName(), Key: key } }, staleOrMissing);
+  }
+
+  /**
+   * Marks an existing entity as referenced by history (`inUseSince`), without changing its
+   * version: the entity itself is unchanged, but it can no longer be removed.
+   */
+  markInUse(key: ItemKey): this {
+    return this.push(
+      {
+        Update: {
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'SET #inUse = if_not_exists(#inUse, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#inUse': 'inUseSince' },
+          ExpressionAttributeValues: { ':at': this.at },
+        },
+      },
+      () => new NotFoundError('Đơn vị được tham chiếu không còn tồn tại.'),
+    );
+  }
+
+  /** Requires a condition on an item that this change does not write. */
+  check(key: ItemKey, condition: Condition, conflict: AppError): this {
+    return this.push(
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: condition.names,
+          ExpressionAttributeValues: condition.values,
+        },
+      },
+      () => conflict,
+    );
+  }
+
+  /** Commits every operation atomically; a failed condition becomes the operation's own error. */
+  async commit(): Promise<void> {
+    if (this.operations.length === 0) return;
+    if (this.operations.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(
+        `A change set holds ${this.operations.length} operations; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`,
+      );
+    }
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: this.operations.map((op) => op.item) }));
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown): unknown {
+    if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
+    const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
+      .CancellationReasons;
+    const failed = reasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
+    const operation = this.operations[failed];
+    if (operation) {
+      const item = reasons?.[failed]?.Item;
+      return operation.onConflict(item ? unmarshall(item) : undefined);
+    }
+    if (reasons?.some((reason) => reason.Code === 'TransactionConflict')) {
+      return new ConflictError(
+        'concurrent_change',
+        'Một thay đổi khác đang được ghi vào cùng dữ liệu; hãy tải lại rồi thử lại.',
+      );
+    }
+    return error;
+  }
+
+  private audit(
+    ref: EntityRef,
+    action: string,
+    before: object | undefined,
+    after: object | undefined,
+    reason?: string,
+  ) {
+    const unique = randomUUID();
+    const key = keys.audit(ref.type, ref.id, this.at, unique);
+    return this.push(
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...key,
+            GSI1PK: keys.auditMonth(this.at.slice(0, 7)),
+            GSI1SK: `${this.at}#${unique}`,
+            entityType: 'audit',
+            entity: ref,
+            action,
+            actor: this.actor.id,
+            at: this.at,
+            before,
+            after,
+            reason,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      () => new ConflictError('audit_collision', 'Không ghi được nhật ký thay đổi; hãy thử lại.'),
+    );
+  }
+
+  private push(item: TransactItem, onConflict: ConflictMapper): this {
+    this.operations.push({ item, onConflict });
+    return this;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The only place that builds `PK`/`SK`/`GSI*` values. Every access pattern of the table is
+ * visible here.
+ *
+ * Structure units live in their own partition (`ZONE#<id>` / `ZONE`) and are listed through a
+ * small collection partition on GSI1; units of a parent are listed through GSI2.
+ */
+
+export interface ItemKey {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+export interface IndexKeys {
+  readonly GSI1PK?: string;
+  readonly GSI1SK?: string;
+  readonly GSI2PK?: string;
+  readonly GSI2SK?: string;
+}
+
+export const keyAttributes = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'] as const;
+
+export type StructureKind = 'zone' | 'commune' | 'cell' | 'department' | 'official';
+
+const KIND_TAG: Record<StructureKind, string> = {
+  zone: 'ZONE',
+  commune: 'COMMUNE',
+  cell: 'CELL',
+  department: 'DEPARTMENT',
+  official: 'OFFICIAL',
+};
+
+export const keys = {
+  /** A structure unit's own item. */
+  unit(kind: StructureKind, id: string): ItemKey {
+    const tag = KIND_TAG[kind];
+    return { PK: `${tag}#${id}`, SK: tag };
+  },
+  /** GSI1 partition listing every unit of a kind. */
+  unitCollection(kind: StructureKind): string {
+    return `${KIND_TAG[kind]}S`;
+  },
+  /** GSI2 partition listing the communes of a zone or the cells of a commune. */
+  childrenOf(parentKind: 'zone' | 'commune', parentId: string): string {
+    return `${KIND_TAG[parentKind]}#${parentId}#${parentKind === 'zone' ? 'COMMUNES' : 'CELLS'}`;
+  },
+
+  /** Reserves an account subject for one official, so no two officials share it. */
+  subject(subject: string): ItemKey {
+    return { PK: `SUBJECT#${subject}`, SK: 'SUBJECT' };
+  },
+
+  /** An assignment lives in its official's partition: one query yields the official and their roles. */
+  assignment(officialId: string, assignmentId: string): ItemKey {
+    return { PK: `OFFICIAL#${officialId}`, SK: `ASSIGNMENT#${assignmentId}` };
+  },
+  assignmentPrefix: 'ASSIGNMENT#',
+  officialPartition(officialId: string): string {
+    return `OFFICIAL#${officialId}`;
+  },
+  /** GSI1: every assignment, sorted by role then scope, so a role (and scope) is a prefix query. */
+  assignmentCollection: 'ASSIGNMENTS',
+  assignmentSortKey(role: string, scopeId: string | undefined, officialId: string): string {
+    return `${role}#${scopeId ?? '-'}#${officialId}`;
+  },
+  /** GSI2: every assignment inside one zone (zone, commune and cell roles), for attendee lists. */
+  zoneAssignments(zoneId: string): string {
+    return `ZONE#${zoneId}#ASSIGNMENTS`;
+  },
+
+  /** The district calendar (holidays). */
+  calendar(): ItemKey {
+    return { PK: 'DISTRICT', SK: 'CALENDAR' };
+  },
+
+  /** Audit records of one entity, oldest first. */
+  auditPartition(entityType: string, entityId: string): string {
+    return `AUDIT#${entityType}#${entityId}`;
+  },
+  audit(entityType: string, entityId: string, at: string, unique: string): ItemKey {
+    return { PK: `AUDIT#${entityType}#${entityId}`, SK: `${at}#${unique}` };
+  },
+  /** GSI1: audit records of a whole month, for the office's trail. */
+  auditMonth(month: string): string {
+    return `AUDIT#${month}`;
+  },
+
+  /** A zone's hosting wishes of one year, one item per commune. */
+  hostingWish(zoneId: string, year: number, communeId: string): ItemKey {
+    return { PK: `ZONE#${zoneId}#WISHES#${year}`, SK: communeId };
+  },
+  hostingWishPartition(zoneId: string, year: number): string {
+    return `ZONE#${zoneId}#WISHES#${year}`;
+  },
+  /** A zone's rotation plan of one year. */
+  rotation(zoneId: string, year: number): ItemKey {
+    return { PK: `ZONE#${zoneId}`, SK: `ROTATION#${year}` };
+  },
+
+  /** A month's cycle; its meetings share the partition, so one query reads the whole month. */
+  cycle(month: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: 'CYCLE' };
+  },
+  cyclePartition(month: string): string {
+    return `CYCLE#${month}`;
+  },
+  meetingPrefix: 'MEETING#',
+  meeting(month: string, zoneId: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `MEETING#${zoneId}` };
+  },
+  /** GSI1: a zone's meetings by month, for "the zone's last meeting" and zone listings. */
+  zoneMeetings(zoneId: string): string {
+    return `ZONE#${zoneId}#MEETINGS`;
+  },
+  /** Amendments to a closed meeting's minutes, oldest first. */
+  amendment(month: string, zoneId: string, at: string, unique: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `AMENDMENT#${zoneId}#${at}#${unique}` };
+  },
+  amendmentPrefix(zoneId: string): string {
+    return `AMENDMENT#${zoneId}#`;
+  },
+
+  /** Announcements by time; GSI1 per target (`ALL` or a zone) so an agenda reads only its own. */
+  announcement(createdAt: string, id: string): ItemKey {
+    return { PK: 'ANNOUNCEMENTS', SK: `${createdAt}#${id}` };
+  },
+  announcementsPartition: 'ANNOUNCEMENTS',
+  announcementTarget(zoneId: string | 'ALL'): string {
+    return `ANNOUNCEMENTS#${zoneId}`;
+  },
+} as const;

@@ -1,0 +1,90 @@
+/** Reads from the one table: single items and cursor-paginated queries (never Scan). */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { type ItemKey, keyAttributes } from './keys';
+import type { IndexName } from './table-definition';
+
+/** A stored item's payload with its optimistic-locking version. */
+export interface Stored<T> {
+  readonly value: T;
+  readonly version: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+/** Attributes the store keeps beside an entity's own fields. */
+const bookkeeping = ['version', 'entityType', 'inUseSince', ...keyAttributes] as const;
+
+/** Removes keys and bookkeeping, returning the domain value and its version. */
+export function toStored<T>(item: Record<string, unknown>): Stored<T> {
+  const value: Record<string, unknown> = { ...item };
+  for (const attribute of bookkeeping) delete value[attribute];
+  return { value: value as T, version: Number(item.version ?? 0) };
+}
+
+export async function getItem(key: ItemKey): Promise<Record<string, unknown> | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+  return result.Item;
+}
+
+export interface QuerySpec {
+  /** Omit for the base table. */
+  readonly index?: IndexName;
+  readonly partition: string;
+  /** Sort-key prefix (`begins_with`). */
+  readonly prefix?: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly descending?: boolean;
+  /** Inclusive sort-key range; used instead of `prefix`. */
+  readonly between?: readonly [string, string];
+}
+
+/** One page of a query over a partition. */
+export async function queryPage(spec: QuerySpec): Promise<Page<Record<string, unknown>>> {
+  const pk = spec.index ? `${spec.index}PK` : 'PK';
+  const sk = spec.index ? `${spec.index}SK` : 'SK';
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: spec.index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': pk },
+    ExpressionAttributeValues: { ':pk': spec.partition },
+    Limit: spec.limit,
+    ScanIndexForward: !spec.descending,
+    ExclusiveStartKey: decodeCursor(spec.cursor, [pk, spec.partition]),
+  };
+  if (spec.between) {
+    input.KeyConditionExpression += ' AND #sk BETWEEN :from AND :to';
+    input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#sk': sk };
+    input.ExpressionAttributeValues = {
+      ...input.ExpressionAttributeValues,
+      ':from': spec.between[0],
+      ':to': spec.between[1],
+    };
+  } else if (spec.prefix) {
+    input.KeyConditionExpression += ' AND begins_with(#sk, :prefix)';
+    input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#sk': sk };
+    input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':prefix': spec.prefix };
+  }
+  const result = await documentClient().send(new QueryCommand(input));
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return nextCursor ? { items: result.Items ?? [], nextCursor } : { items: result.Items ?? [] };
+}
+
+/** Every item of a small partition (structure lists, a month's meetings), following pages. */
+export async function queryAll(spec: Omit<QuerySpec, 'cursor' | 'limit'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ ...spec, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}

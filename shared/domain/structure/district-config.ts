@@ -1,0 +1,127 @@
+/**
+ * A district's configuration file (`infra/districts/<id>.json`): its structure, calendar and
+ * deployment settings. The CDK app reads it to deploy the district; `PUT /structure` imports it.
+ */
+import * as z from 'zod/mini';
+import { idSchema, text } from '../schema-kit';
+import {
+  assignmentInputSchema,
+  calendarSchema,
+  cellSchema,
+  communeSchema,
+  departmentSchema,
+  officialSchema,
+  zoneSchema,
+} from './entities';
+import { scopeOfRole } from './roles';
+
+export const deploymentSchema = z.strictObject({
+  /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
+  cycleOpener: z.strictObject({
+    dayOfMonth: z.number().check(z.int(), z.gte(1), z.lte(4)),
+    hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
+    minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
+  }),
+});
+export type DeploymentSettings = z.infer<typeof deploymentSchema>;
+
+export const districtConfigSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  district: z.strictObject({
+    id: idSchema,
+    name: text(120),
+    province: text(120),
+  }),
+  /** True when the people in this file are invented sample data. */
+  sample: z.optional(z.boolean()),
+  deployment: deploymentSchema,
+  calendar: calendarSchema,
+  zones: z.array(zoneSchema),
+  communes: z.array(communeSchema),
+  cells: z.array(cellSchema),
+  departments: z.array(departmentSchema),
+  officials: z.array(officialSchema),
+  assignments: z.array(assignmentInputSchema),
+});
+export type DistrictConfig = z.infer<typeof districtConfigSchema>;
+
+export interface ConfigProblem {
+  /** JSON pointer into the file, e.g. `/communes/3/zoneId`. */
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Checks what a schema cannot: unique ids, references to existing units, scopes that match
+ * their roles. Returns every problem, not only the first.
+ */
+export function checkConfigReferences(config: DistrictConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const collect = <T extends { id: string }>(name: string, items: readonly T[]): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        problems.push({ path: `/${name}/${index}/id`, code: 'duplicate_id', message: `Mã "${item.id}" bị trùng` });
+      }
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const ids = {
+    zone: collect('zones', config.zones),
+    commune: collect('communes', config.communes),
+    cell: collect('cells', config.cells),
+    department: collect('departments', config.departments),
+    official: collect('officials', config.officials),
+  };
+  const missing = (path: string, kind: string, id: string) =>
+    problems.push({ path, code: 'unknown_reference', message: `Không tìm thấy ${kind} có mã "${id}"` });
+
+  config.communes.forEach((commune, i) => {
+    if (!ids.zone.has(commune.zoneId)) missing(`/communes/${i}/zoneId`, 'khu', commune.zoneId);
+  });
+  config.cells.forEach((cell, i) => {
+    if (!ids.commune.has(cell.communeId)) missing(`/cells/${i}/communeId`, 'xã', cell.communeId);
+  });
+  const subjects = new Map<string, number>();
+  config.officials.forEach((official, i) => {
+    if (official.subject === undefined) return;
+    if (subjects.has(official.subject)) {
+      problems.push({
+        path: `/officials/${i}/subject`,
+        code: 'duplicate_subject',
+        message: `Tài khoản "${official.subject}" đã gắn với cán bộ khác`,
+      });
+    }
+    subjects.set(official.subject, i);
+  });
+  const seenAssignments = new Set<string>();
+  config.assignments.forEach((assignment, i) => {
+    if (!ids.official.has(assignment.officialId)) {
+      missing(`/assignments/${i}/officialId`, 'cán bộ', assignment.officialId);
+    }
+    const scope = scopeOfRole(assignment.role);
+    if (scope === null && assignment.scopeId !== undefined) {
+      problems.push({
+        path: `/assignments/${i}/scopeId`,
+        code: 'unexpected_scope',
+        message: `Vai trò "${assignment.role}" áp dụng cho toàn huyện, không nhận phạm vi`,
+      });
+    } else if (scope !== null && assignment.scopeId === undefined) {
+      problems.push({
+        path: `/assignments/${i}/scopeId`,
+        code: 'missing_scope',
+        message: `Vai trò "${assignment.role}" cần phạm vi (${scope})`,
+      });
+    } else if (scope !== null && assignment.scopeId !== undefined && !ids[scope].has(assignment.scopeId)) {
+      missing(`/assignments/${i}/scopeId`, scope, assignment.scopeId);
+    }
+    const key = `${assignment.officialId}|${assignment.role}|${assignment.scopeId ?? ''}`;
+    if (seenAssignments.has(key)) {
+      problems.push({ path: `/assignments/${i}`, code: 'duplicate_assignment', message: 'Phân công bị trùng' });
+    }
+    seenAssignments.add(key);
+  });
+  return problems;
+}

@@ -1,0 +1,21 @@
+/** Text helpers: Vietnamese text is stored NFC-normalised and compared without diacritics. */
+
+/** NFC-normalises every string in a parsed JSON value, so stored text never differs by composition. */
+export function normaliseText<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(normaliseText) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = normaliseText(inner);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * Folds Vietnamese text for search: lower case, no diacritics, đ → d, single spaces.
+ * @example foldDiacritics('Đường  Xã Gia Tân') // 'duong xa gia tan'
+ */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}

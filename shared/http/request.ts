@@ -1,0 +1,76 @@
+/** Reading an API Gateway HTTP API (payload 2.0) request: body, query, path and preconditions. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../domain/errors';
+import { normaliseText } from '../domain/text';
+import { validate } from './validation';
+
+/** Decodes the body, enforcing the route's size limit, before any parsing. */
+export function rawBody(event: APIGatewayProxyEventV2, maxBytes: number): string | undefined {
+  if (event.body === undefined || event.body === '') return undefined;
+  const buffer = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (buffer.byteLength > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  return buffer.toString('utf8');
+}
+
+/** Parses a JSON body: malformed JSON is a 400, text is NFC-normalised, unknown fields are rejected by the schema. */
+export function parseJsonBody<S extends z.ZodMiniType>(
+  event: APIGatewayProxyEventV2,
+  maxBytes: number,
+  schema: S,
+): z.infer<S> {
+  const text = rawBody(event, maxBytes);
+  if (text === undefined) {
+    throw new ValidationError([{ path: '/', code: 'required', message: 'Cần gửi nội dung JSON' }]);
+  }
+  const contentType = header(event, 'content-type');
+  if (contentType !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError();
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BadRequestError('malformed_json', `Nội dung không phải JSON hợp lệ: ${(error as Error).message}`);
+  }
+  return validate(schema, normaliseText(json));
+}
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.headers?.[name] ?? event.headers?.[name.toLowerCase()];
+}
+
+/** Query parameters as a plain object, validated (unknown parameters are rejected by strict schemas). */
+export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+  return validate(schema, normaliseText({ ...event.queryStringParameters }), '/query');
+}
+
+export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (value === undefined) throw new BadRequestError('missing_path_parameter', `Thiếu tham số đường dẫn ${name}.`);
+  return decodeURIComponent(value);
+}
+
+/** The `ETag` of a version: a strong validator. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version the client last read, from `If-Match`. Missing → 428; not one of our ETags → 412,
+ * since it cannot match any current version.
+ */
+export function requiredVersion(event: APIGatewayProxyEventV2): number {
+  const value = header(event, 'if-match');
+  if (value === undefined || value.trim() === '') throw new PreconditionRequiredError();
+  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(value);
+  if (!match?.[1]) throw new PreconditionFailedError();
+  return Number(match[1]);
+}

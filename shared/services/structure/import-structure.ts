@@ -1,0 +1,264 @@
+/**
+ * Imports a whole district config: afterwards the table's structure equals the file. Validation
+ * and every refusal happen before the first write, so a bad file writes nothing; importing the
+ * same file again finds nothing to change and writes nothing.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
+import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
+import { getItem, queryAll, toStored } from '../../db/store';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import {
+  checkConfigReferences,
+  type DistrictConfig,
+  districtConfigSchema,
+} from '../../domain/structure/district-config';
+import { type Assignment, assignmentId, type Calendar } from '../../domain/structure/entities';
+import { problemsOf } from '../../http/validation';
+import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
+
+export interface ImportSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly unchanged: number;
+}
+
+interface Existing {
+  readonly value: Record<string, unknown>;
+  readonly version: number;
+  readonly key: ItemKey;
+  readonly inUseSince?: string;
+}
+
+/** One planned write; `ops` is how many transaction actions it takes (change + audit). */
+interface Step {
+  readonly ops: number;
+  apply(changes: ChangeSet): void;
+}
+
+const unitOrder: readonly StructureKind[] = ['zone', 'commune', 'cell', 'department', 'official'];
+const configListOf: Record<StructureKind, keyof DistrictConfig> = {
+  zone: 'zones',
+  commune: 'communes',
+  cell: 'cells',
+  department: 'departments',
+  official: 'officials',
+};
+
+/** Validates an uploaded config; throws one 400 listing every problem with its JSON pointer. */
+export function parseDistrictConfig(input: unknown): DistrictConfig {
+  const parsed = districtConfigSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error));
+  const problems = checkConfigReferences(parsed.data);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return parsed.data;
+}
+
+async function loadExisting(kind: StructureKind): Promise<Map<string, Existing>> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
+  return new Map(
+    items.map((item) => {
+      const stored = toStored<Record<string, unknown>>(item);
+      const existing: Existing = {
+        value: stored.value,
+        version: stored.version,
+        key: { PK: String(item.PK), SK: String(item.SK) },
+        inUseSince: typeof item.inUseSince === 'string' ? item.inUseSince : undefined,
+      };
+      return [String(stored.value.id), existing];
+    }),
+  );
+}
+
+async function loadAssignments(): Promise<Map<string, Existing>> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
+  return new Map(
+    items.map((item) => {
+      const stored = toStored<Record<string, unknown>>(item);
+      return [
+        String(stored.value.id),
+        { value: stored.value, version: stored.version, key: { PK: String(item.PK), SK: String(item.SK) } },
+      ];
+    }),
+  );
+}
+
+/** Plans create/update/delete steps that turn `existing` into `desired`. */
+function diff(
+  type: string,
+  desired: ReadonlyMap<string, { value: Record<string, unknown>; key: ItemKey & IndexKeys }>,
+  existing: ReadonlyMap<string, Existing>,
+  counts: { created: number; updated: number; unchanged: number },
+): { upserts: Step[]; removals: Step[]; blocked: string[] } {
+  const upserts: Step[] = [];
+  const removals: Step[] = [];
+  const blocked: string[] = [];
+  for (const [id, entry] of desired) {
+    // Stored items never hold undefined attributes; compare like with like.
+    const value = JSON.parse(JSON.stringify(entry.value)) as Record<string, unknown>;
+    const key = entry.key;
+    const current = existing.get(id);
+    const ref = { type, id };
+    if (!current) {
+      counts.created++;
+      upserts.push({ ops: 2, apply: (changes) => changes.create(ref, key, value) });
+    } else if (!isDeepStrictEqual(current.value, value) || current.key.PK !== key.PK) {
+      counts.updated++;
+      const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
+      upserts.push({
+        ops: 2,
+        apply: (changes) =>
+          changes.replace(
+            ref,
+            key,
+            { before: current.value, after: value, expectedVersion: current.version, action: 'import' },
+            preserved,
+          ),
+      });
+    } else {
+      counts.unchanged++;
+    }
+  }
+  for (const [id, current] of existing) {
+    if (desired.has(id)) continue;
+    if (current.inUseSince) blocked.push(id);
+    removals.push({
+      ops: 2,
+      apply: (changes) =>
+        changes.remove(
+          { type, id },
+          current.key,
+          { before: current.value, expectedVersion: current.version, reason: 'import' },
+          {
+            condition: { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } },
+            conflict: new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
+          },
+        ),
+    });
+  }
+  return { upserts, removals, blocked };
+}
+
+export async function importStructure(config: DistrictConfig, actor: Actor): Promise<ImportSummary> {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const upserts: Step[] = [];
+  const removals: Step[][] = [];
+  const blocked: string[] = [];
+
+  for (const kind of unitOrder) {
+    const list = config[configListOf[kind]] as UnitTypes[StructureKind][];
+    const desired = new Map(
+      list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
+    );
+    const plan = diff(kind, desired, await loadExisting(kind), counts);
+    upserts.push(...plan.upserts);
+    removals.unshift(plan.removals);
+    blocked.push(...plan.blocked.map((id) => `${kind} "${id}"`));
+  }
+
+  const communeZone = new Map(config.communes.map((c) => [c.id, c.zoneId]));
+  const cellCommune = new Map(config.cells.map((c) => [c.id, c.communeId]));
+  const desiredAssignments = new Map(
+    config.assignments.map((input) => {
+      const assignment: Assignment = { id: assignmentId(input), ...input };
+      const reach = reachOf(
+        assignment,
+        (id) => communeZone.get(id),
+        (id) => cellCommune.get(id),
+      );
+      return [
+        assignment.id,
+        { value: { ...assignment, ...reach } as Record<string, unknown>, key: assignmentKeys(assignment, reach) },
+      ];
+    }),
+  );
+  const assignmentPlan = diff('assignment', desiredAssignments, await loadAssignments(), counts);
+  upserts.push(...assignmentPlan.upserts);
+  removals.unshift(assignmentPlan.removals);
+
+  if (blocked.length > 0) {
+    throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
+  }
+
+  upserts.push(...subjectSteps(config, await loadExisting('official')));
+  upserts.push(...(await calendarSteps(config.calendar, counts)));
+
+  // Parents before children when adding; children before parents when removing.
+  const steps = [...upserts, ...removals.flat()];
+  await commitInChunks(steps, actor);
+  const deleted = removals.flat().length;
+  return { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged };
+}
+
+/** Keeps the subject reservations (one account → one official) in line with the officials. */
+function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Existing>): Step[] {
+  const steps: Step[] = [];
+  const desired = new Map(config.officials.flatMap((o) => (o.subject ? [[o.subject, o.id] as const] : [])));
+  const current = new Map(
+    [...existing.values()].flatMap((o) =>
+      typeof o.value.subject === 'string' ? [[o.value.subject, String(o.value.id)] as const] : [],
+    ),
+  );
+  for (const [subject, officialId] of current) {
+    if (desired.get(subject) !== officialId)
+      steps.push({ ops: 1, apply: (changes) => changes.release(keys.subject(subject)) });
+  }
+  for (const [subject, officialId] of desired) {
+    if (current.get(subject) === officialId) continue;
+    steps.push({
+      ops: 1,
+      apply: (changes) =>
+        changes.reserve(
+          keys.subject(subject),
+          { officialId },
+          new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`),
+        ),
+    });
+  }
+  // Releases first, so a subject can move from one official to another in the same import.
+  return steps;
+}
+
+async function calendarSteps(
+  calendar: Calendar,
+  counts: { created: number; updated: number; unchanged: number },
+): Promise<Step[]> {
+  const item = await getItem(keys.calendar());
+  const ref = { type: 'calendar', id: 'district' };
+  if (!item) {
+    counts.created++;
+    return [{ ops: 2, apply: (changes) => changes.create(ref, keys.calendar(), calendar) }];
+  }
+  const stored = toStored<Calendar>(item);
+  if (isDeepStrictEqual(stored.value, calendar)) {
+    counts.unchanged++;
+    return [];
+  }
+  counts.updated++;
+  return [
+    {
+      ops: 2,
+      apply: (changes) =>
+        changes.replace(ref, keys.calendar(), {
+          before: stored.value,
+          after: calendar,
+          expectedVersion: stored.version,
+          action: 'import',
+        }),
+    },
+  ];
+}
+
+/** Commits steps in transactions of at most 100 actions, in order. */
+async function commitInChunks(steps: readonly Step[], actor: Actor): Promise<void> {
+  let changes = new ChangeSet(actor);
+  for (const step of steps) {
+    if (changes.size + step.ops > MAX_TRANSACTION_ITEMS) {
+      await changes.commit();
+      changes = new ChangeSet(actor);
+    }
+    step.apply(changes);
+  }
+  await changes.commit();
+}

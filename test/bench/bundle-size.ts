@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: bundles every function as the stack does (esbuild, ESM, minified, SDK inside)
+ * and compares its size and cold import time with a floor: a bundle holding only the DynamoDB
+ * document client. Prints a table; the roadmap's budget is 1.3 × the floor.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { functions } from '../../functions/routes';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'giao-ban-bench-'));
+const BUDGET = 1.3;
+const IMPORT_RUNS = 7;
+
+async function bundle(name: string, entry: string): Promise<string> {
+  const outfile = join(out, `${name}.mjs`);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** Median wall time of importing the bundle in a fresh Node process. */
+function importMillis(file: string): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
+  const env = { ...process.env, TABLE_NAME: 'bench', DISTRICT_ID: 'bench' };
+  const times = Array.from({ length: IMPORT_RUNS }, () =>
+    Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString()),
+  ).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const floorEntry = join(out, 'floor.ts');
+writeFileSync(
+  floorEntry,
+  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nexport const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
+);
+const floorFile = await bundle('floor', floorEntry);
+const floor = { bytes: statSync(floorFile).size, ms: importMillis(floorFile) };
+console.log(`floor (document client only): ${(floor.bytes / 1024).toFixed(0)} KiB, import ${floor.ms.toFixed(1)} ms\n`);
+console.log('function          KiB   ×floor   import ms  ×floor');
+let over = 0;
+for (const [name, definition] of Object.entries(functions)) {
+  const file = await bundle(name, resolve(root, definition.entry));
+  const bytes = statSync(file).size;
+  const ms = importMillis(file);
+  const sizeRatio = bytes / floor.bytes;
+  const timeRatio = ms / floor.ms;
+  if (sizeRatio > BUDGET || timeRatio > BUDGET) over++;
+  console.log(
+    `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(5)}  ${sizeRatio.toFixed(2).padStart(6)}  ${ms.toFixed(1).padStart(9)}  ${timeRatio.toFixed(2).padStart(6)}`,
+  );
+}
+console.log(over === 0 ? `\nall within ${BUDGET} × floor` : `\n${over} function(s) over ${BUDGET} × floor`);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { keys } from '../../shared/db/keys';
+import { queryAll } from '../../shared/db/store';
+import { importStructure } from '../../shared/services/structure/import-structure';
+import { readSampleConfig } from '../support/sample-district';
+
+describe('importStructure', () => {
+  it('loads the whole sample district, then changes nothing when the same file comes again', async () => {
+    const config = readSampleConfig();
+    const unitCount =
+      config.zones.length +
+      config.communes.length +
+      config.cells.length +
+      config.departments.length +
+      config.officials.length;
+
+    const first = await importStructure(config, { id: 'tester' });
+    expect(first.created).toBe(unitCount + config.assignments.length + 1);
+    const auditAfterFirst = await queryAll({
+      index: 'GSI1',
+      partition: keys.auditMonth(new Date().toISOString().slice(0, 7)),
+    });
+
+    const second = await importStructure(config, { id: 'tester' });
+    expect(second).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: first.created });
+    const auditAfterSecond = await queryAll({
+      index: 'GSI1',
+      partition: keys.auditMonth(new Date().toISOString().slice(0, 7)),
+    });
+    expect(auditAfterSecond.length).toBe(auditAfterFirst.length);
+  });
+
+  it('removes what the file no longer lists and updates what changed', async () => {
+    const config = readSampleConfig();
+    const lastCommune = config.communes.at(-1);
+    if (!lastCommune) throw new Error('sample has communes');
+    const smaller = {
+      ...config,
+      zones: config.zones.map((zone, i) => (i === 0 ? { ...zone, name: `${zone.name} (đổi tên)` } : zone)),
+      communes: config.communes.slice(0, -1),
+      cells: config.cells.filter((cell) => cell.communeId !== lastCommune.id),
+      assignments: config.assignments.filter(
+        (a) =>
+          a.scopeId !== lastCommune.id &&
+          !config.cells.some((c) => c.communeId === lastCommune.id && c.id === a.scopeId),
+      ),
+    };
+
+    const summary = await importStructure(smaller, { id: 'tester' });
+
+    expect(summary.updated).toBe(1);
+    expect(summary.deleted).toBeGreaterThan(1);
+    const communes = await queryAll({ index: 'GSI1', partition: keys.unitCollection('commune') });
+    expect(communes.map((c) => c.id)).not.toContain(lastCommune.id);
+  });
+});

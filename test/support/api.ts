@@ -1,0 +1,69 @@
+/** Runs the local gateway on a free port for an API test file and speaks HTTP to it. */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { createGateway } from '../../infra/local/gateway';
+import { createLocalIssuer, type LocalIssuer } from '../../infra/local/jwt';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RequestOptions {
+  /** Official id whose sample subject (`sample-<id>`) signs the token; `null` sends no token. */
+  readonly as?: string | null;
+  readonly token?: string;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  readonly baseUrl: string;
+  readonly issuer: LocalIssuer;
+  /** A token for a sample official (`sample-<officialId>`). */
+  tokenFor(officialId: string): Promise<string>;
+  request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+}
+
+/** Starts the gateway before the file's tests and stops it after; call at module level. */
+export function useApi(): TestApi {
+  const state: { baseUrl?: string; issuer?: LocalIssuer; close?: () => Promise<void> } = {};
+  beforeAll(async () => {
+    state.issuer = await createLocalIssuer();
+    const server = createGateway(state.issuer);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    state.close = () => new Promise((resolve) => server.close(() => resolve()));
+  });
+  afterAll(() => state.close?.());
+
+  const api: TestApi = {
+    get baseUrl() {
+      return state.baseUrl as string;
+    },
+    get issuer() {
+      return state.issuer as LocalIssuer;
+    },
+    tokenFor: (officialId) => (state.issuer as LocalIssuer).sign(`sample-${officialId}`),
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const token = options.token ?? (options.as ? await api.tokenFor(options.as) : undefined);
+      if (token) headers.authorization = `Bearer ${token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${state.baseUrl}${path}`, { method, headers, body });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text ? JSON.parse(text) : undefined,
+      } as ApiResponse<never>;
+    },
+  };
+  return api;
+}
