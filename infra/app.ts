@@ -1,0 +1,122 @@
+/**
+ * The CDK app: one data stack and one API stack per selected district, checked by cdk-nag.
+ * `cdk synth -c district=gia-loc` deploys one district; `-c district=all` every district file.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import type { DistrictConfig } from '../shared/domain/structure/district-config';
+import { DistrictConfigError, loadDistrictConfigs } from './district-configs';
+import { ApiStack } from './stacks/api-stack';
+import { DataStack } from './stacks/data-stack';
+
+/** The context key that selects districts: an id, several ids separated by commas, or `all`. */
+export const DISTRICT_CONTEXT_KEY = 'district';
+export const ALL_DISTRICTS = 'all';
+
+export interface BuildAppOptions {
+  /**
+   * District ids to synthesise, or `['all']`.
+   *
+   * @default - read from the `district` context (`cdk synth -c district=<id>`)
+   */
+  readonly districtIds?: readonly string[];
+  /**
+   * The district configurations to choose from.
+   *
+   * @default - every file in `infra/districts`
+   */
+  readonly configs?: readonly DistrictConfig[];
+  /** @default - the CLI's context and output directory */
+  readonly appProps?: AppProps;
+}
+
+/** The stacks of one district. */
+export interface DistrictStacks {
+  readonly config: DistrictConfig;
+  readonly data: DataStack;
+  readonly api: ApiStack;
+}
+
+export interface GiaoBanApp {
+  readonly app: App;
+  readonly districts: readonly DistrictStacks[];
+}
+
+/** Thrown when the selection names no district or an unknown one; the message lists the known ids. */
+export class DistrictSelectionError extends Error {
+  override readonly name = 'DistrictSelectionError';
+}
+
+/**
+ * Resolves a selection (from options or context) to district configurations.
+ *
+ * @throws DistrictSelectionError naming the known ids when the selection is missing or unknown
+ */
+export function selectDistricts(selection: unknown, configs: readonly DistrictConfig[]): DistrictConfig[] {
+  const known = configs.map((config) => config.district.id);
+  const usage = `choose one with -c ${DISTRICT_CONTEXT_KEY}=<id> (or ${ALL_DISTRICTS}); known districts: ${known.join(', ')}`;
+  const ids = toIds(selection);
+  if (ids.length === 0) throw new DistrictSelectionError(`no district selected: ${usage}`);
+  if (ids.includes(ALL_DISTRICTS)) return [...configs];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new DistrictSelectionError(`unknown district ${unknown.map((id) => `"${id}"`).join(', ')}: ${usage}`);
+  }
+  return configs.filter((config) => ids.includes(config.district.id));
+}
+
+function toIds(selection: unknown): string[] {
+  const parts = typeof selection === 'string' ? selection.split(',') : Array.isArray(selection) ? selection : [];
+  return parts
+    .filter((part): part is string => typeof part === 'string')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Builds the app for the selected districts, with cdk-nag's AWS Solutions and Serverless packs attached. */
+export function buildApp(options: BuildAppOptions = {}): GiaoBanApp {
+  const app = new App(options.appProps);
+  const configs = options.configs ?? loadDistrictConfigs();
+  const selected = selectDistricts(options.districtIds ?? app.node.tryGetContext(DISTRICT_CONTEXT_KEY), configs);
+
+  const districts = selected.map((config) => {
+    const districtId = config.district.id;
+    const data = new DataStack(app, `GiaoBan-${districtId}-Data`, { districtId });
+    const api = new ApiStack(app, `GiaoBan-${districtId}-Api`, {
+      districtId,
+      table: data.table,
+      identity: data.identity,
+      deployment: config.deployment,
+    });
+    for (const stack of [data, api]) {
+      Tags.of(stack).add('app', 'giao-ban');
+      Tags.of(stack).add('district', districtId);
+    }
+    return { config, data, api };
+  });
+
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true }),
+  );
+  return { app, districts };
+}
+
+/** True when this module is the program (`tsx infra/app.ts`), not imported by a test. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && resolve(script) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) {
+  try {
+    buildApp().app.synth();
+  } catch (error) {
+    // a wrong selection or district file is the user's to fix: the message says how, a stack trace would bury it.
+    if (!(error instanceof DistrictSelectionError || error instanceof DistrictConfigError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}

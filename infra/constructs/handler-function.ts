@@ -1,0 +1,187 @@
+/**
+ * One Lambda function of the route table's `functions`: bundled with esbuild, given the runtime
+ * configuration every handler parses (`shared/config.ts`) and exactly the table access it declares.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition, TableAccess } from '../../functions/routes';
+import type { configVariableNames } from '../../shared/config';
+
+/** The repository root: function entries in the route table are relative to it. */
+const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Lambda's Node.js 20 runtime is deprecated; 22.x is the nearest supported runtime to the Node 20
+ * the code is developed and tested on.
+ */
+const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+
+/** Bundled SDK code calls `require`, which an ESM bundle lacks unless the banner defines it. */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+type ConfigVariableName = (typeof configVariableNames)[number];
+
+/**
+ * The variables `shared/config.ts` parses, set here and nowhere else. Typed by
+ * `configVariableNames`, so a new variable fails to compile until it is given a value.
+ */
+function configEnvironment(table: ITableV2, districtId: string): Record<ConfigVariableName, string> {
+  return { TABLE_NAME: table.tableName, DISTRICT_ID: districtId };
+}
+
+/**
+ * How cdk-nag spells the table's ARN inside a finding id. The table lives in the data stack, so the
+ * API stack sees its ARN as an import of the data stack's (generated) export, which cdk-nag quotes by name.
+ */
+function tableArnSpelling(table: ITableV2): string {
+  const producer = Stack.of(table);
+  const imported: { 'Fn::ImportValue': string } = producer.resolve(producer.exportValue(table.tableArn));
+  return imported['Fn::ImportValue'];
+}
+
+/**
+ * The table actions each access level needs, and no more: the code reads with GetItem and Query
+ * and writes only through TransactWriteItems, whose items need Put/Update/Delete/ConditionCheck.
+ * `grantReadData` would add Scan, which no request path may use.
+ */
+const tableActions: Record<TableAccess, readonly string[]> = {
+  none: [],
+  read: ['dynamodb:GetItem', 'dynamodb:Query'],
+  'read-write': [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+function grantTableAccess(access: TableAccess, table: ITableV2, role: Role): void {
+  const actions = tableActions[access];
+  if (actions.length > 0) table.grant(role, ...actions);
+}
+
+export interface HandlerFunctionProps {
+  /** The function's entry in the route table's `functions`. */
+  readonly definition: FunctionDefinition;
+  readonly table: ITableV2;
+  readonly districtId: string;
+  /**
+   * @default Duration.seconds(15) - well under API Gateway's 29-second integration limit
+   */
+  readonly timeout?: Duration;
+  /**
+   * Where failed asynchronous invocations go.
+   *
+   * @default - none: the function is only invoked synchronously by API Gateway, where the
+   * caller receives the error and a dead-letter queue would never receive anything
+   */
+  readonly deadLetterQueue?: IQueue;
+}
+
+/** A bundled handler with its own log group, least-privilege role and errors alarm. */
+export class HandlerFunction extends Construct {
+  readonly function: NodejsFunction;
+  /** Fires when the function reports an unhandled error (handlers answer expected failures themselves). */
+  readonly errorsAlarm: Alarm;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const { definition, table, districtId } = props;
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    // an own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${definition.entry}`,
+    });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(REPOSITORY_ROOT, definition.entry),
+      handler: 'handler',
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
+      description: definition.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout ?? Duration.seconds(15),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        ...configEnvironment(table, districtId),
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // stack traces need line mappings only; embedded sources would double the upload.
+        sourcesContent: false,
+        // a bundled SDK loads faster on cold start than the runtime's copy.
+        bundleAwsSDK: true,
+      },
+    });
+    grantTableAccess(definition.table, table, role);
+
+    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: `${definition.description} (${districtId}): unhandled errors`,
+      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    this.acknowledgeFindings(props, role);
+  }
+
+  private acknowledgeFindings(props: HandlerFunctionProps, role: Role): void {
+    const runtimeReason =
+      'Pinned to nodejs22.x on purpose: the code is developed and tested on Node 20 (package.json engines, .nvmrc) ' +
+      'and 22.x is the nearest supported Lambda runtime, so the deployed behaviour stays closest to what the tests run.';
+    Validations.of(this.function).acknowledge(
+      { id: 'AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },
+    );
+    if (props.deadLetterQueue === undefined) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'Invoked only synchronously by API Gateway: the caller receives every error as a problem response, and a ' +
+          'dead-letter queue only ever receives asynchronous events.',
+      });
+    }
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the statement active X-Ray tracing adds (xray:PutTraceSegments, xray:PutTelemetryRecords): these ' +
+        'actions support no resource-level permissions. Logs and table access are granted on named ARNs.',
+    });
+    if (props.definition.table !== 'none') {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${tableArnSpelling(props.table)}/index/*]`,
+        reason:
+          'The grant covers the indexes of this one table (GSI1, GSI2 and any added to the table definition): ' +
+          'queries by index are part of the declared table access, and no other table is reachable.',
+      });
+    }
+  }
+}
