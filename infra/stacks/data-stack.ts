@@ -2,7 +2,7 @@
  * The stateful part of a district's deployment: the one DynamoDB table and the user pool of the
  * officials' accounts, kept apart so stateless changes never touch them.
  */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   type Attribute,
   AttributeType,
@@ -55,5 +55,6 @@ export class DataStack extends Stack {
     });
 
     this.identity = new Identity(this, 'Identity');
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }
