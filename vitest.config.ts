@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// DynamoDB Local runs on a JVM that warms up during the first files; generous limits avoid false failures.
+// Inline projects do not inherit the root's limits, so the database suites state them again.
+const databaseLimits = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 /** Four suites; the ones that touch the database share one DynamoDB Local started by the global setup. */
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
-    // DynamoDB Local runs on a JVM that warms up during the first files; generous limits avoid false failures.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    ...databaseLimits,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
@@ -14,9 +16,17 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           setupFiles: ['test/support/table-per-file.ts'],
+          ...databaseLimits,
         },
       },
-      { test: { name: 'api', include: ['test/api/**/*.test.ts'], setupFiles: ['test/support/table-per-file.ts'] } },
+      {
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          setupFiles: ['test/support/table-per-file.ts'],
+          ...databaseLimits,
+        },
+      },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },

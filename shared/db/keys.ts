@@ -63,6 +63,10 @@ export const keys = {
   assignmentSortKey(role: string, scopeId: string | undefined, officialId: string): string {
     return `${role}#${scopeId ?? '-'}#${officialId}`;
   },
+  /** GSI1 sort-key prefix of every assignment of a role, or of a role in one unit. */
+  assignmentSortPrefix(role: string, scopeId?: string): string {
+    return scopeId === undefined ? `${role}#` : `${role}#${scopeId}#`;
+  },
   /** GSI2: every assignment inside one zone (zone, commune and cell roles), for attendee lists. */
   zoneAssignments(zoneId: string): string {
     return `ZONE#${zoneId}#ASSIGNMENTS`;
@@ -127,5 +131,38 @@ export const keys = {
   announcementsPartition: 'ANNOUNCEMENTS',
   announcementTarget(zoneId: string | 'ALL'): string {
     return `ANNOUNCEMENTS#${zoneId}`;
+  },
+  /** One target entry of an announcement (a copy carrying the GSI1 target keys). */
+  announcementTargetEntry(announcementId: string, target: string): ItemKey {
+    return { PK: `ANNOUNCEMENT#${announcementId}`, SK: `TARGET#${target}` };
+  },
+
+  /** Sort key of time-ordered feeds (announcements, results, responses): ISO time, then id. */
+  timelineSortKey(at: string, id: string): string {
+    return `${at}#${id}`;
+  },
+  /** GSI1 sort key of a meeting in its zone's partition (`zoneMeetings`). */
+  zoneMeetingSortKey(month: string): string {
+    return month;
+  },
+  /** Reserves a day and session of a month for one meeting, so no two zones share it. */
+  meetingSlot(month: string, date: string, session: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `SLOT#${date}#${session}` };
+  },
+
+  /**
+   * Agenda sources that later workflows fill (the agenda only reads them):
+   * GSI2 (sparse): a zone's proposals that are not closed yet, the carry-over of every agenda.
+   */
+  zoneOpenProposals(zoneId: string): string {
+    return `ZONE#${zoneId}#OPEN-PROPOSALS`;
+  },
+  /** GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported. */
+  zoneCommuneResults(zoneId: string): string {
+    return `ZONE#${zoneId}#RESULTS`;
+  },
+  /** GSI1, sorted by `timelineSortKey(issuedAt, id)`: official responses concerning the zone. */
+  zoneOfficialResponses(zoneId: string): string {
+    return `ZONE#${zoneId}#RESPONSES`;
   },
 } as const;

@@ -57,7 +57,13 @@ export async function queryPage(spec: QuerySpec): Promise<Page<Record<string, un
     ExpressionAttributeValues: { ':pk': spec.partition },
     Limit: spec.limit,
     ScanIndexForward: !spec.descending,
-    ExclusiveStartKey: decodeCursor(spec.cursor, [pk, spec.partition]),
+    ExclusiveStartKey: decodeCursor(spec.cursor, {
+      partition: [pk, spec.partition],
+      attributes: [...new Set(['PK', 'SK', pk, sk])],
+      sortKey: sk,
+      prefix: spec.prefix,
+      between: spec.between,
+    }),
   };
   if (spec.between) {
     input.KeyConditionExpression += ' AND #sk BETWEEN :from AND :to';

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { ScopeKind } from '../domain/structure/roles';
 import type { AccessRule, Grant, ResourceScopeSource } from './access-rules';
 import type { Caller, CallerAssignment } from './caller';
+import { decodePathSegment } from './request';
 
 /** The units a resource belongs to; a check compares them with the caller's assignments. */
 export type UnitScope = Partial<Record<ScopeKind, string>>;
@@ -86,7 +87,7 @@ export function resourceScopeFromPath(
       scope[kind] = parsed.zoneId;
     } else {
       const value = pathParameters[reference.slice('path.'.length)];
-      if (value !== undefined) scope[kind] = decodeURIComponent(value);
+      if (value !== undefined) scope[kind] = decodePathSegment(value);
     }
   }
   return scope;

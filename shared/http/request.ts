@@ -55,7 +55,16 @@ export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV
 export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined) throw new BadRequestError('missing_path_parameter', `Thiếu tham số đường dẫn ${name}.`);
-  return decodeURIComponent(value);
+  return decodePathSegment(value);
+}
+
+/** Decodes a path segment; a malformed `%` escape is the client's mistake (400), not a server error. */
+export function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadRequestError('malformed_path', 'Đường dẫn chứa mã %-escape không hợp lệ.');
+  }
 }
 
 /** The `ETag` of a version: a strong validator. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { queryAll } from '../../shared/db/store';
-import { importStructure } from '../../shared/services/structure/import-structure';
+import { ValidationError } from '../../shared/domain/errors';
+import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
 import { readSampleConfig } from '../support/sample-district';
 
 describe('importStructure', () => {
@@ -52,5 +53,27 @@ describe('importStructure', () => {
     expect(summary.deleted).toBeGreaterThan(1);
     const communes = await queryAll({ index: 'GSI1', partition: keys.unitCollection('commune') });
     expect(communes.map((c) => c.id)).not.toContain(lastCommune.id);
+  });
+
+  it('lists schema problems and reference problems of one file together, each at its path', () => {
+    const file = structuredClone(readSampleConfig()) as unknown as Record<string, Record<string, unknown>[]>;
+    const [zone, commune, assignment] = [file.zones?.[1], file.communes?.[2], file.assignments?.[3]];
+    if (!zone || !commune || !assignment) throw new Error('sample too small');
+    zone.colour = 'đỏ';
+    commune.zoneId = 'khu-99';
+    assignment.officialId = 'khong-co-ai';
+
+    let problems: readonly { path: string; code: string }[] = [];
+    try {
+      parseDistrictConfig(file);
+    } catch (error) {
+      if (error instanceof ValidationError) problems = error.errors ?? [];
+    }
+
+    expect(problems).toEqual([
+      expect.objectContaining({ path: '/zones/1/colour', code: 'unrecognized_key' }),
+      expect.objectContaining({ path: '/communes/2/zoneId', code: 'unknown_reference' }),
+      expect.objectContaining({ path: '/assignments/3/officialId', code: 'unknown_reference' }),
+    ]);
   });
 });

@@ -45,6 +45,12 @@ export const districtConfigSchema = z.strictObject({
 });
 export type DistrictConfig = z.infer<typeof districtConfigSchema>;
 
+/** The lists of a config, which is all the reference checks read. */
+export type ConfigLists = Pick<
+  DistrictConfig,
+  'zones' | 'communes' | 'cells' | 'departments' | 'officials' | 'assignments'
+>;
+
 export interface ConfigProblem {
   /** JSON pointer into the file, e.g. `/communes/3/zoneId`. */
   readonly path: string;
@@ -56,7 +62,7 @@ export interface ConfigProblem {
  * Checks what a schema cannot: unique ids, references to existing units, scopes that match
  * their roles. Returns every problem, not only the first.
  */
-export function checkConfigReferences(config: DistrictConfig): ConfigProblem[] {
+export function checkConfigReferences(config: ConfigLists): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const collect = <T extends { id: string }>(name: string, items: readonly T[]): Set<string> => {
     const seen = new Set<string>();

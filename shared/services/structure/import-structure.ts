@@ -4,16 +4,28 @@
  * same file again finds nothing to change and writes nothing.
  */
 import { isDeepStrictEqual } from 'node:util';
+import * as z from 'zod/mini';
 import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
 import { getItem, queryAll, toStored } from '../../db/store';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import {
+  type ConfigLists,
   checkConfigReferences,
   type DistrictConfig,
   districtConfigSchema,
 } from '../../domain/structure/district-config';
-import { type Assignment, assignmentId, type Calendar } from '../../domain/structure/entities';
+import {
+  type Assignment,
+  assignmentId,
+  assignmentInputSchema,
+  type Calendar,
+  cellSchema,
+  communeSchema,
+  departmentSchema,
+  officialSchema,
+  zoneSchema,
+} from '../../domain/structure/entities';
 import { problemsOf } from '../../http/validation';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 
@@ -49,10 +61,49 @@ const configListOf: Record<StructureKind, keyof DistrictConfig> = {
 /** Validates an uploaded config; throws one 400 listing every problem with its JSON pointer. */
 export function parseDistrictConfig(input: unknown): DistrictConfig {
   const parsed = districtConfigSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(problemsOf(parsed.error));
+  if (!parsed.success) {
+    // Reference problems among the valid entries belong in the same answer as the schema's.
+    throw new ValidationError([...problemsOf(parsed.error), ...checkConfigReferences(referenceView(input))]);
+  }
   const problems = checkConfigReferences(parsed.data);
   if (problems.length > 0) throw new ValidationError(problems);
   return parsed.data;
+}
+
+/**
+ * Per list, the fields the reference checks read; other fields (and unknown ones) are the
+ * schema's business, so an entry with only those wrong still counts for its references.
+ */
+const referenceFields = {
+  zones: z.object({ id: zoneSchema.shape.id }),
+  communes: z.object({ id: communeSchema.shape.id, zoneId: communeSchema.shape.zoneId }),
+  cells: z.object({ id: cellSchema.shape.id, communeId: cellSchema.shape.communeId }),
+  departments: z.object({ id: departmentSchema.shape.id }),
+  officials: z.object({ id: officialSchema.shape.id, subject: officialSchema.shape.subject }),
+  assignments: z.object(assignmentInputSchema.shape),
+};
+
+/**
+ * The reference fields of a file that failed the schema, of every entry where they are valid,
+ * each at its original index (sparse arrays, which the reference checks' `forEach` skips), so
+ * their problems point at the right entries.
+ */
+function referenceView(input: unknown): ConfigLists {
+  const file = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const lists: Record<string, unknown[]> = {};
+  for (const [name, schema] of Object.entries(referenceFields)) {
+    const entries: unknown[] = [];
+    const raw = file[name];
+    if (Array.isArray(raw)) {
+      entries.length = raw.length;
+      raw.forEach((entry, index) => {
+        const result = schema.safeParse(entry);
+        if (result.success) entries[index] = result.data;
+      });
+    }
+    lists[name] = entries;
+  }
+  return lists as unknown as ConfigLists;
 }
 
 async function loadExisting(kind: StructureKind): Promise<Map<string, Existing>> {

@@ -1,0 +1,92 @@
+/**
+ * Assigning a role to an official and ending an assignment. An assignment stores the units it
+ * reaches (a cell secretary's cell, commune and zone), read from the structure when it is made,
+ * so access checks and attendee lists need no further reads.
+ */
+import { ChangeSet } from '../../db/change-set';
+import { keys } from '../../db/keys';
+import { getItem } from '../../db/store';
+import { PreconditionFailedError, ValidationError } from '../../domain/errors';
+import {
+  type Assignment,
+  type AssignmentInput,
+  assignmentId,
+  assignmentInputSchema,
+} from '../../domain/structure/entities';
+import { roleCatalogue, scopeOfRole } from '../../domain/structure/roles';
+import { forgetCallers } from '../../http/caller';
+import type { Operations, Reply, RequestContext } from '../../http/route-handler';
+import { loadAssignment } from './structure-queries';
+import { type AssignmentReach, assignmentKeys, reachOf } from './unit-items';
+import { unknownReference } from './unit-kinds';
+import { actorOf } from './unit-writes';
+
+const mustExist = { expression: 'attribute_exists(PK)' };
+
+/** A scope is required exactly when the role is scoped to a kind of unit. */
+function requireMatchingScope(input: AssignmentInput): void {
+  const kind = scopeOfRole(input.role);
+  if ((kind === null) === (input.scopeId === undefined)) return;
+  const label = roleCatalogue[input.role].label.vi;
+  throw new ValidationError([
+    kind === null
+      ? { path: '/scopeId', code: 'unexpected_scope', message: `${label} là vai trò toàn huyện; bỏ scopeId` }
+      : { path: '/scopeId', code: 'missing_scope', message: `${label} cần scopeId của một đơn vị loại ${kind}` },
+  ]);
+}
+
+/**
+ * Reads the scope unit (400 when it does not exist) and works out the assignment's reach; the
+ * change set re-checks that the unit still exists when it commits.
+ */
+async function reachFor(assignment: Assignment, changes: ChangeSet): Promise<AssignmentReach> {
+  const kind = scopeOfRole(assignment.role);
+  const scopeId = assignment.scopeId;
+  if (kind === null || scopeId === undefined) return {};
+  const unitKey = keys.unit(kind, scopeId);
+  const unit = await getItem(unitKey);
+  if (!unit) throw unknownReference('/scopeId', kind, scopeId);
+  changes.check(unitKey, mustExist, unknownReference('/scopeId', kind, scopeId));
+  const commune = kind === 'cell' ? await getItem(keys.unit('commune', String(unit.communeId))) : unit;
+  return reachOf(
+    assignment,
+    () => commune?.zoneId as string | undefined,
+    () => unit.communeId as string | undefined,
+  );
+}
+
+async function createAssignment(context: RequestContext): Promise<Reply> {
+  const input = context.body(assignmentInputSchema);
+  requireMatchingScope(input);
+  const assignment: Assignment = { id: assignmentId(input), ...input };
+  const changes = new ChangeSet(actorOf(context));
+  changes.check(
+    keys.unit('official', input.officialId),
+    mustExist,
+    unknownReference('/officialId', 'official', input.officialId),
+  );
+  const reach = await reachFor(assignment, changes);
+  // Stored items never hold undefined attributes; neither does the reply nor the audit record.
+  const stored = JSON.parse(JSON.stringify({ ...assignment, ...reach })) as Assignment & AssignmentReach;
+  changes.create({ type: 'assignment', id: assignment.id }, assignmentKeys(assignment, reach), stored);
+  await changes.commit();
+  forgetCallers();
+  return { status: 201, body: stored, version: 1, headers: { location: `/assignments/${assignment.id}` } };
+}
+
+async function deleteAssignment(context: RequestContext): Promise<Reply> {
+  const id = context.path('assignmentId');
+  const expected = context.expectedVersion();
+  const current = await loadAssignment(id);
+  if (current.version !== expected) throw new PreconditionFailedError();
+  const changes = new ChangeSet(actorOf(context));
+  changes.remove({ type: 'assignment', id }, current.key, { before: current.value, expectedVersion: expected });
+  await changes.commit();
+  forgetCallers();
+  return { status: 204 };
+}
+
+export const assignmentWriteOperations: Operations = {
+  'assignments.create': createAssignment,
+  'assignments.delete': deleteAssignment,
+};

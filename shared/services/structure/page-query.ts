@@ -1,0 +1,18 @@
+/** The query parameters every list takes (`?limit=`, `?cursor=`) and the shape of its reply. */
+import * as z from 'zod/mini';
+import type { Page } from '../../db/store';
+
+/** Spread into a list's strict query schema. */
+export const pageQuery = {
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+};
+
+/** A page of stored items as a list reply `{ items, nextCursor? }`. */
+export function pageReply<T>(
+  page: Page<Record<string, unknown>>,
+  present: (item: Record<string, unknown>) => T,
+): Page<T> {
+  const items = page.items.map(present);
+  return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
+}

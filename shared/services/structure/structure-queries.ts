@@ -1,0 +1,63 @@
+/** Reads the structure services share: single records, and the existence queries asked before a removal. */
+import { type ItemKey, keys } from '../../db/keys';
+import { getItem, type QuerySpec, queryPage, toStored } from '../../db/store';
+import { NotFoundError } from '../../domain/errors';
+import { roles, type ScopeKind, scopeOfRole } from '../../domain/structure/roles';
+
+async function anyItem(spec: Omit<QuerySpec, 'limit' | 'cursor'>): Promise<boolean> {
+  const page = await queryPage({ ...spec, limit: 1 });
+  return page.items.length > 0;
+}
+
+/** Whether any assignment names the unit as its scope (a zone head of the zone, a secretary of the cell…). */
+export async function unitHasAssignments(kind: ScopeKind, id: string): Promise<boolean> {
+  const scopedRoles = roles.filter((role) => scopeOfRole(role) === kind);
+  const found = await Promise.all(
+    scopedRoles.map((role) =>
+      anyItem({ index: 'GSI1', partition: keys.assignmentCollection, prefix: keys.assignmentSortPrefix(role, id) }),
+    ),
+  );
+  return found.includes(true);
+}
+
+/** Whether the official holds any assignment. */
+export function officialHasAssignments(officialId: string): Promise<boolean> {
+  return anyItem({ partition: keys.officialPartition(officialId), prefix: keys.assignmentPrefix });
+}
+
+/** Whether a zone still has communes, or a commune cells (the GSI2 children partition). */
+export function hasChildren(partition: string): Promise<boolean> {
+  return anyItem({ index: 'GSI2', partition });
+}
+
+/** A stored unit or assignment with what its writers need besides the value. */
+export interface StoredRecord {
+  readonly value: Record<string, unknown>;
+  readonly version: number;
+  readonly inUseSince?: string;
+}
+
+/** Reads one item as a record, or undefined when it does not exist. */
+export async function findRecord(key: ItemKey): Promise<StoredRecord | undefined> {
+  const item = await getItem(key);
+  if (!item) return undefined;
+  const { value, version } = toStored<Record<string, unknown>>(item);
+  return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
+}
+
+/**
+ * The key of an assignment from its id alone: ids are derived as `<officialId>.<role>.<scope>`
+ * (see `assignmentId`), and the assignment lives in its official's partition.
+ */
+export function assignmentKeyOf(assignmentId: string): ItemKey | undefined {
+  const officialId = /^([a-z0-9][a-z0-9-]{0,62})\.[a-z-]{1,40}\.[a-z0-9-]{1,63}$/.exec(assignmentId)?.[1];
+  return officialId ? keys.assignment(officialId, assignmentId) : undefined;
+}
+
+/** Reads an assignment by id; 404 when there is none. */
+export async function loadAssignment(assignmentId: string): Promise<StoredRecord & { key: ItemKey }> {
+  const key = assignmentKeyOf(assignmentId);
+  const found = key ? await findRecord(key) : undefined;
+  if (!key || !found) throw new NotFoundError(`Không có phân công "${assignmentId}".`, 'assignment_not_found');
+  return { ...found, key };
+}

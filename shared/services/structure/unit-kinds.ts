@@ -1,0 +1,155 @@
+/**
+ * The five kinds of structure unit, described as data: the generic reads and writes
+ * (`read-operations.ts`, `unit-writes.ts`) serve every kind from these descriptors, so a rule such as
+ * "a zone with communes cannot be removed" is one line here rather than one handler per kind.
+ */
+import type * as z from 'zod/mini';
+import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
+import { type AppError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { idSchema } from '../../domain/schema-kit';
+import {
+  cellSchema,
+  communeSchema,
+  departmentSchema,
+  officialSchema,
+  zoneSchema,
+} from '../../domain/structure/entities';
+import { findRecord, officialHasAssignments, type StoredRecord, unitHasAssignments } from './structure-queries';
+import { type UnitTypes, unitKeys } from './unit-items';
+
+/** A field whose value no two units may share, kept unique by a reservation item per value. */
+export interface UniqueField {
+  readonly field: string;
+  key(value: string): ItemKey;
+  /** The reservation item's content: which unit holds the value. */
+  owner(id: string): Record<string, string>;
+  taken(value: string): AppError;
+}
+
+export interface UnitKind {
+  readonly kind: StructureKind;
+  /** The route table's collection (`/zones`, operations `zones.*`). */
+  readonly collection: string;
+  readonly idParam: string;
+  /** Vietnamese noun used in messages. */
+  readonly label: string;
+  readonly schema: z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
+  /** The unit this one belongs to; the field is fixed at creation (moves go through the structure import). */
+  readonly parent?: { readonly field: string; readonly kind: 'zone' | 'commune' };
+  /** Units that belong to this one and block its removal. */
+  readonly children?: { readonly partition: (id: string) => string; readonly conflict: (id: string) => AppError };
+  /** Whether assignments still name the unit, and the conflict that blocks its removal then. */
+  readonly assignments: { exist(id: string): Promise<boolean>; conflict(id: string): AppError };
+  readonly unique?: UniqueField;
+  /** Fields only structure editors may read (an official's account subject). */
+  readonly privateFields?: readonly string[];
+  /** Callers are resolved from units of this kind, so a change must clear the caller cache. */
+  readonly definesCallers?: boolean;
+}
+
+function namedByAssignments(kind: 'zone' | 'commune' | 'cell' | 'department', label: string): UnitKind['assignments'] {
+  return {
+    exist: (id) => unitHasAssignments(kind, id),
+    conflict: (id) =>
+      new ConflictError(
+        'unit_has_assignments',
+        `${label} "${id}" vẫn còn cán bộ được phân công; hãy kết thúc các phân công trước.`,
+      ),
+  };
+}
+
+export const unitKinds: readonly UnitKind[] = [
+  {
+    kind: 'zone',
+    collection: 'zones',
+    idParam: 'zoneId',
+    label: 'Khu',
+    schema: zoneSchema,
+    children: {
+      partition: (id) => keys.childrenOf('zone', id),
+      conflict: (id) =>
+        new ConflictError('zone_has_communes', `Khu "${id}" vẫn còn xã, thị trấn; hãy chuyển hoặc xoá chúng trước.`),
+    },
+    assignments: namedByAssignments('zone', 'Khu'),
+  },
+  {
+    kind: 'commune',
+    collection: 'communes',
+    idParam: 'communeId',
+    label: 'Xã, thị trấn',
+    schema: communeSchema,
+    parent: { field: 'zoneId', kind: 'zone' },
+    children: {
+      partition: (id) => keys.childrenOf('commune', id),
+      conflict: (id) =>
+        new ConflictError('commune_has_cells', `Xã "${id}" vẫn còn chi bộ; hãy chuyển hoặc xoá chúng trước.`),
+    },
+    assignments: namedByAssignments('commune', 'Xã, thị trấn'),
+  },
+  {
+    kind: 'cell',
+    collection: 'cells',
+    idParam: 'cellId',
+    label: 'Chi bộ',
+    schema: cellSchema,
+    parent: { field: 'communeId', kind: 'commune' },
+    assignments: namedByAssignments('cell', 'Chi bộ'),
+  },
+  {
+    kind: 'department',
+    collection: 'departments',
+    idParam: 'departmentId',
+    label: 'Ban, ngành',
+    schema: departmentSchema,
+    assignments: namedByAssignments('department', 'Ban, ngành'),
+  },
+  {
+    kind: 'official',
+    collection: 'officials',
+    idParam: 'officialId',
+    label: 'Cán bộ',
+    schema: officialSchema,
+    assignments: {
+      exist: officialHasAssignments,
+      conflict: (id) =>
+        new ConflictError(
+          'official_has_assignments',
+          `Cán bộ "${id}" vẫn còn phân công; hãy kết thúc các phân công trước.`,
+        ),
+    },
+    unique: {
+      field: 'subject',
+      key: keys.subject,
+      owner: (id) => ({ officialId: id }),
+      taken: (subject) => new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`),
+    },
+    privateFields: ['subject'],
+    definesCallers: true,
+  },
+];
+
+/** The descriptor of a kind. */
+export function unitKind(kind: StructureKind): UnitKind {
+  const found = unitKinds.find((descriptor) => descriptor.kind === kind);
+  if (!found) throw new Error(`No descriptor for ${kind}`);
+  return found;
+}
+
+/** Reads a unit; 404 with `<kind>_not_found` when there is none (or the id cannot be one). */
+export async function loadUnit(descriptor: UnitKind, id: string): Promise<StoredRecord> {
+  const found = idSchema.safeParse(id).success ? await findRecord(keys.unit(descriptor.kind, id)) : undefined;
+  if (!found) throw new NotFoundError(`${descriptor.label} "${id}" không tồn tại.`, `${descriptor.kind}_not_found`);
+  return found;
+}
+
+/** Keys and index entries of a unit value checked by the descriptor's schema. */
+export function keysOfUnit(descriptor: UnitKind, unit: Record<string, unknown>): ItemKey & IndexKeys {
+  return unitKeys(descriptor.kind, unit as unknown as UnitTypes[StructureKind]);
+}
+
+/** The 400 for a body field naming a unit that does not exist. */
+export function unknownReference(path: string, kind: StructureKind, id: string): ValidationError {
+  return new ValidationError([
+    { path, code: 'unknown_reference', message: `Không tìm thấy ${unitKind(kind).label.toLowerCase()} có mã "${id}"` },
+  ]);
+}

@@ -1,0 +1,13 @@
+/** Assertions shared by the API tests about `application/problem+json` answers. */
+import { expect } from 'vitest';
+import type { ApiResponse } from './api';
+
+/** The answer is a problem of this status and code, with every member RFC 9457 and the house rules ask for. */
+export function expectProblem(response: ApiResponse, status: number, code: string): void {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  expect(response.body).toMatchObject({ status, code });
+  for (const member of ['type', 'title', 'detail']) {
+    expect(typeof response.body[member]).toBe('string');
+  }
+}
