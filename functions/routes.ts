@@ -3,6 +3,7 @@
  * method and path, the function that serves it, the operation inside that function and who may
  * call it. Nothing else lists routes or decides access.
  */
+import { type Role, roles } from '../shared/domain/structure/roles';
 import { type AccessRule, allow, type Grant, PUBLIC, SIGNED_IN } from '../shared/http/access-rules';
 
 /** What a function may do to the table; the stack grants exactly this. */
@@ -81,6 +82,14 @@ const MEETING_READERS_OF_PATH_MEETING = allow(['office', 'standing-board', ...zo
   zone: 'meeting.path.meetingId',
 });
 const ZONE_READERS_OF_PATH_ZONE = allow(['office', 'standing-board', ...zoneMembers], { zone: 'path.zoneId' });
+/**
+ * Announcements concern everyone they were sent to: the office and standing board read them all;
+ * every other role reads those sent to all zones plus those of the zones its assignments reach
+ * (a role without a zone, such as a department, reaches none and reads only the `ALL` ones).
+ */
+const ANNOUNCEMENT_READERS = allow(
+  roles.map((role): Role | Grant => (role === 'office' || role === 'standing-board' ? role : { role, within: 'zone' })),
+);
 const MINUTES_KEEPERS = allow([{ role: 'zone-deputy', within: 'zone' }], { zone: 'meeting.path.meetingId' });
 const MEETING_RUNNERS = allow(['office', { role: 'zone-deputy', within: 'zone' }], { zone: 'meeting.path.meetingId' });
 
@@ -339,7 +348,7 @@ export const routes: readonly RouteDefinition[] = [
     fn: 'cycleWrite',
     operation: 'meetings.amend',
     access: MEETING_RUNNERS,
-    summary: 'Amend a closed meeting’s minutes (audited)',
+    summary: 'Amend a closed meeting’s minutes (If-Match, audited)',
   },
 
   {
@@ -355,7 +364,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/announcements',
     fn: 'cycleRead',
     operation: 'announcements.list',
-    access: SIGNED_IN,
+    access: ANNOUNCEMENT_READERS,
     summary: 'Announcements that concern the caller',
   },
 ];

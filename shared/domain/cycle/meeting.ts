@@ -1,0 +1,202 @@
+/**
+ * A zone's monthly briefing meeting as it is stored and read: who hosts it, when, who is expected,
+ * who came, what was decided. The expected attendees and reports are snapshotted when the cycle
+ * opens, so later changes to the structure do not rewrite a past meeting.
+ */
+import * as z from 'zod/mini';
+import type { FieldProblem } from '../errors';
+import { dateSchema, idSchema, text } from '../schema-kit';
+import type { Role } from '../structure/roles';
+import type { Session } from './meeting-dates';
+import type { MeetingState } from './meeting-lifecycle';
+
+export interface Person {
+  readonly officialId: string;
+  readonly name: string;
+}
+
+/** One reason an official is expected: a role in a unit of the zone. */
+export interface AttendeeRole {
+  readonly role: Role;
+  readonly unitId: string;
+}
+
+export interface Attendee extends Person {
+  readonly roles: readonly AttendeeRole[];
+}
+
+/** A cell whose monthly report the meeting expects. */
+export interface ExpectedReport {
+  readonly cellId: string;
+  readonly cellName: string;
+  readonly communeId: string;
+  readonly communeName: string;
+  readonly secretaries: readonly Person[];
+}
+
+export const attendanceStatuses = ['present', 'absent', 'delegated'] as const;
+
+export const attendanceEntrySchema = z.strictObject({
+  officialId: idSchema,
+  status: z.enum(attendanceStatuses),
+  /** Why an official was absent; required for `absent`. */
+  reason: z.optional(text(500)),
+  /** Who came in the official's place; required for `delegated`. */
+  delegateName: z.optional(text(120)),
+});
+export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
+
+export const attendanceBodySchema = z.strictObject({
+  entries: z.array(attendanceEntrySchema).check(z.maxLength(500)),
+});
+
+export const minutesBodySchema = z.strictObject({
+  text: text(50_000),
+  decisions: z.array(text(2_000)).check(z.maxLength(100)),
+});
+export type MinutesInput = z.infer<typeof minutesBodySchema>;
+
+export const rescheduleBodySchema = z.strictObject({
+  date: dateSchema,
+  session: z.enum(['morning', 'afternoon']),
+  reason: text(500),
+});
+
+export const cancelBodySchema = z.strictObject({ reason: text(500) });
+
+export const amendmentBodySchema = z.strictObject({
+  text: text(20_000),
+  reason: text(500),
+});
+
+export interface Meeting {
+  /** `<month>.<zoneId>`, see `meeting-id.ts`. */
+  readonly id: string;
+  readonly month: string;
+  readonly zoneId: string;
+  readonly zoneName: string;
+  readonly status: MeetingState;
+  /** Null while the meeting `needs-date`. */
+  readonly date: string | null;
+  readonly session: Session | null;
+  /** Null only for a zone without communes. */
+  readonly host: { readonly communeId: string; readonly name: string } | null;
+  readonly venue: string | null;
+  /** The zone deputy, who keeps the minutes. */
+  readonly minutesSecretary: Person | null;
+  readonly expectedAttendees: readonly Attendee[];
+  readonly expectedReports: readonly ExpectedReport[];
+  readonly attendance: {
+    readonly entries: readonly AttendanceEntry[];
+    readonly recordedAt: string;
+    readonly recordedBy: Person;
+  } | null;
+  readonly minutes: (MinutesInput & { readonly writtenAt: string; readonly writtenBy: Person }) | null;
+  readonly amendmentCount: number;
+  readonly openedAt: string;
+  readonly heldAt?: string;
+  readonly closedAt?: string;
+  readonly cancelledAt?: string;
+  readonly cancelReason?: string;
+}
+
+/** A later correction of a closed meeting's minutes; the original minutes stay as they were. */
+export interface Amendment {
+  readonly number: number;
+  readonly meetingId: string;
+  readonly text: string;
+  readonly reason: string;
+  readonly amendedBy: Person;
+  readonly at: string;
+}
+
+/** A month's cycle: which zones it covers and when it was opened. */
+export interface CycleRecord {
+  readonly month: string;
+  readonly zoneIds: readonly string[];
+  readonly openedAt: string;
+  readonly openedBy: string;
+}
+
+/** What lists show of a meeting. */
+export function meetingSummary(meeting: Meeting) {
+  const { id, month, zoneId, zoneName, status, date, session, host, venue } = meeting;
+  return { id, month, zoneId, zoneName, status, date, session, host, venue };
+}
+
+/** The host commune's hall, or the usual name of its people's committee hall. */
+export function defaultVenue(commune: { readonly name: string; readonly hall?: string }): string {
+  return commune.hall ?? `Hội trường UBND ${commune.name}`;
+}
+
+/**
+ * Checks attendance entries against the meeting's expected list: every official must be
+ * expected and listed once; an absence needs a reason and a delegation the delegate's name.
+ */
+export function checkAttendance(entries: readonly AttendanceEntry[], expected: readonly Person[]): FieldProblem[] {
+  const expectedIds = new Set(expected.map((person) => person.officialId));
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  entries.forEach((entry, index) => {
+    const at = (field: string) => `/entries/${index}/${field}`;
+    if (!expectedIds.has(entry.officialId)) {
+      problems.push({
+        path: at('officialId'),
+        code: 'not_expected',
+        message: `Cán bộ "${entry.officialId}" không có trong danh sách triệu tập`,
+      });
+    } else if (seen.has(entry.officialId)) {
+      problems.push({
+        path: at('officialId'),
+        code: 'duplicate',
+        message: `Cán bộ "${entry.officialId}" được ghi hai lần`,
+      });
+    }
+    seen.add(entry.officialId);
+    if (entry.status === 'absent' && entry.reason === undefined) {
+      problems.push({ path: at('reason'), code: 'required', message: 'Vắng mặt cần ghi lý do' });
+    }
+    if (entry.status === 'delegated' && entry.delegateName === undefined) {
+      problems.push({
+        path: at('delegateName'),
+        code: 'required',
+        message: 'Cử người đi thay cần ghi tên người dự thay',
+      });
+    }
+    if (entry.status !== 'delegated' && entry.delegateName !== undefined) {
+      problems.push({
+        path: at('delegateName'),
+        code: 'not_allowed',
+        message: 'Chỉ ghi người dự thay khi cử người đi thay',
+      });
+    }
+  });
+  return problems;
+}
+
+/** The span an agenda covers: from the zone's previous closed meeting to this meeting's close. */
+export interface AgendaWindow {
+  /** Absent when the zone has no earlier closed meeting. */
+  readonly since?: string;
+  readonly until: string;
+}
+
+/**
+ * An agenda reports what happened since the zone's last closed meeting (an announcement made
+ * there is not repeated) up to this meeting's close; while the meeting is open, up to now. A
+ * closed meeting's window is fixed, so its agenda reads the same later.
+ * @param earlier the zone's earlier meetings, in any order.
+ */
+export function agendaWindow(
+  meeting: Pick<Meeting, 'closedAt'>,
+  earlier: readonly Pick<Meeting, 'closedAt'>[],
+  now: Date,
+): AgendaWindow {
+  const until = meeting.closedAt ?? now.toISOString();
+  const since = earlier
+    .map((m) => m.closedAt)
+    .filter((at): at is string => at !== undefined && at < until)
+    .sort()
+    .at(-1);
+  return since === undefined ? { until } : { since, until };
+}

@@ -1,0 +1,106 @@
+/**
+ * A meeting's agenda, built when it is read. The reports expected from each cell come from the
+ * meeting's own snapshot (taken when the cycle opened, with the attendees); everything else comes
+ * from named sources read over the agenda's window: from the zone's previous closed meeting to
+ * this meeting's close (or now while it is open), see `agendaWindow`.
+ *
+ * Built on read rather than stored at opening because the sources keep changing until the meeting
+ * sits: an announcement posted on the 3rd must reach the meeting of the 7th. Once the meeting is
+ * closed its window is fixed, and the time-ordered sources only ever append, so its agenda reads
+ * the same later.
+ *
+ * The proposal, result and response workflows do not exist yet: their sources read the key
+ * patterns below (see `keys.ts`), which those workflows will write; today they are empty.
+ */
+import { keys } from '../../db/keys';
+import { queryPage, toStored } from '../../db/store';
+import { agendaWindow, type Meeting } from '../../domain/cycle/meeting';
+import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import { addMonths } from '../../domain/time';
+import { announcementFeeds } from './announcement-feed';
+import { loadMeeting, meetingNotFound } from './cycle-store';
+import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
+
+/** One named part of an agenda and how to read it for a zone. */
+export interface AgendaSource {
+  readonly name: string;
+  /**
+   * What concerns `zoneId` in the window: entries after `since` (the zone's previous closed
+   * meeting, absent for a first meeting) up to `until`, oldest first. A source must answer as of
+   * `until`, so a closed meeting's agenda stays what it was.
+   */
+  read(zoneId: string, since: string | undefined, until: string): Promise<Record<string, unknown>[]>;
+}
+
+/** Most entries one section shows. */
+const SECTION_LIMIT = 100;
+
+/** A source of time-ordered entries (sort key `timelineSortKey(at, id)`) in the zone's partitions. */
+function timelineSource(name: string, partitionsOf: (zoneId: string) => TimelinePartition[]): AgendaSource {
+  return {
+    name,
+    async read(zoneId, since, until) {
+      const range = { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
+      const page = await readTimeline(partitionsOf(zoneId), range, SECTION_LIMIT);
+      return page.items.map((entry) => toStored<Record<string, unknown>>(entry.item).value).reverse();
+    },
+  };
+}
+
+/** The agenda's sections, in the order a meeting takes them. */
+export const agendaSources: readonly AgendaSource[] = [
+  {
+    name: 'carryOverProposals',
+    /**
+     * Every proposal of the zone not closed yet, whenever it was raised. The proposals workflow
+     * keeps an open proposal in this sparse GSI2 partition and drops it there when it closes; to
+     * answer as of `until` for closed meetings it must also keep what was carried to each meeting.
+     */
+    async read(zoneId) {
+      const page = await queryPage({ index: 'GSI2', partition: keys.zoneOpenProposals(zoneId), limit: SECTION_LIMIT });
+      return page.items.map((item) => toStored<Record<string, unknown>>(item).value);
+    },
+  },
+  timelineSource('communeResults', (zoneId) => [{ index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) }]),
+  timelineSource('officialResponses', (zoneId) => [{ index: 'GSI1', partition: keys.zoneOfficialResponses(zoneId) }]),
+  timelineSource('announcements', (zoneId) => announcementFeeds(new Set([zoneId]))),
+];
+
+/** How many earlier meetings are looked at to find the zone's previous closed one. */
+const EARLIER_MEETINGS = 6;
+
+/** The zone's meetings before `month`, newest first: where the previous closed one is looked for. */
+async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]> {
+  const page = await queryPage({
+    index: 'GSI1',
+    partition: keys.zoneMeetings(zoneId),
+    between: [keys.zoneMeetingSortKey('0000-01'), keys.zoneMeetingSortKey(addMonths(month, -1))],
+    descending: true,
+    limit: EARLIER_MEETINGS,
+  });
+  return page.items.map((item) => toStored<Meeting>(item).value);
+}
+
+/**
+ * The agenda of a meeting as of `now`, in two rounds of reads: the meeting with the zone's
+ * earlier meetings (which fix the window), then every source at once.
+ */
+export async function buildAgenda(meetingId: string, now: Date) {
+  const parsed = parseMeetingId(meetingId);
+  if (!parsed) throw meetingNotFound(meetingId);
+  const { month, zoneId } = parsed;
+  const [{ value: meeting }, earlier] = await Promise.all([loadMeeting(meetingId), earlierMeetings(zoneId, month)]);
+  const window = agendaWindow(meeting, earlier, now);
+  const sections = await Promise.all(
+    agendaSources.map(async (source) => [source.name, await source.read(zoneId, window.since, window.until)] as const),
+  );
+  return {
+    meetingId: meeting.id,
+    month,
+    zoneId,
+    status: meeting.status,
+    window,
+    expectedReports: meeting.expectedReports,
+    sections: Object.fromEntries(sections),
+  };
+}

@@ -1,0 +1,67 @@
+/** The parts of the district structure the monthly cycle reads: one query per collection. */
+import { keys } from '../../db/keys';
+import { getItem, queryAll, toStored } from '../../db/store';
+import type { ZoneAssignment } from '../../domain/cycle/attendees';
+import type { Calendar, Cell, Commune, Official, Zone } from '../../domain/structure/entities';
+
+export interface DistrictData {
+  /** In natural order (`khu-2` before `khu-10`): the order zones are given meeting slots. */
+  readonly zones: readonly Zone[];
+  readonly communes: readonly Commune[];
+  readonly cells: readonly Cell[];
+  readonly officialNames: ReadonlyMap<string, string>;
+  readonly holidays: readonly string[];
+}
+
+/** Orders ids with their numbers compared as numbers: `khu-2` before `khu-10`. */
+function byNaturalId(a: { readonly id: string }, b: { readonly id: string }): number {
+  const x = a.id.split(/(\d+)/);
+  const y = b.id.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] as string, y[i] as string];
+    const order = i % 2 === 1 ? Number(p) - Number(q) || p.length - q.length : p < q ? -1 : p > q ? 1 : 0;
+    if (order !== 0) return order;
+  }
+  return x.length - y.length;
+}
+
+async function collection<T>(kind: 'zone' | 'commune' | 'cell' | 'official'): Promise<T[]> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
+  return items.map((item) => toStored<T>(item).value);
+}
+
+/** Zones, communes, cells, official names and holidays, read in parallel. */
+export async function loadDistrict(): Promise<DistrictData> {
+  const [zones, communes, cells, officials, holidays] = await Promise.all([
+    collection<Zone>('zone'),
+    collection<Commune>('commune'),
+    collection<Cell>('cell'),
+    collection<Official>('official'),
+    loadHolidays(),
+  ]);
+  return {
+    zones: zones.sort(byNaturalId),
+    communes: communes.sort(byNaturalId),
+    cells: cells.sort(byNaturalId),
+    officialNames: new Map(officials.map((o) => [o.id, o.name])),
+    holidays,
+  };
+}
+
+/** The district calendar's holidays (none when the calendar was never imported). */
+export async function loadHolidays(): Promise<string[]> {
+  const item = await getItem(keys.calendar());
+  return item ? [...toStored<Calendar>(item).value.holidays] : [];
+}
+
+/** The communes of a zone, in natural order. */
+export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
+  const items = await queryAll({ index: 'GSI2', partition: keys.childrenOf('zone', zoneId) });
+  return items.map((item) => toStored<Commune>(item).value).sort(byNaturalId);
+}
+
+/** Every zone, commune and cell assignment inside a zone. */
+export async function zoneAssignments(zoneId: string): Promise<ZoneAssignment[]> {
+  const items = await queryAll({ index: 'GSI2', partition: keys.zoneAssignments(zoneId) });
+  return items.map((item) => toStored<ZoneAssignment>(item).value);
+}

@@ -1,0 +1,216 @@
+/**
+ * Host rotation plans, one per zone and year, and the hosting wishes they are planned from.
+ * Generation is pure (`planRotation`); this module gathers its inputs and stores the result.
+ */
+import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
+import { type ItemKey, keys } from '../../db/keys';
+import { queryAll, type Stored, toStored } from '../../db/store';
+import type { Meeting } from '../../domain/cycle/meeting';
+import { swapMonths } from '../../domain/cycle/rotation';
+import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import type { Commune } from '../../domain/structure/entities';
+import { monthNumber } from '../../domain/time';
+import { findStored } from './cycle-store';
+import { zoneCommunes } from './district-data';
+import {
+  type HostingWishRecord,
+  type RotationRecord,
+  readHostingWishes,
+  readRotation,
+  rotationMissing,
+} from './rotation-store';
+
+function rotationRef(zoneId: string, year: number): EntityRef {
+  return { type: 'rotation', id: `${zoneId}.${year}` };
+}
+
+/** The zone's meetings of a year, by month. */
+async function meetingsOfYear(zoneId: string, year: number): Promise<Meeting[]> {
+  const items = await queryAll({
+    index: 'GSI1',
+    partition: keys.zoneMeetings(zoneId),
+    between: [keys.zoneMeetingSortKey(`${year}-01`), keys.zoneMeetingSortKey(`${year}-12`)],
+  });
+  return items.map((item) => toStored<Meeting>(item).value);
+}
+
+/** Last December's host: the meeting that took place if there was one, else what the plan said. */
+async function previousDecemberHost(zoneId: string, year: number): Promise<string | undefined> {
+  const december = await findStored<Meeting>(keys.meeting(`${year - 1}-12`, zoneId));
+  if (december) return december.value.host?.communeId;
+  return (await readRotation(zoneId, year - 1))?.value.hosts[11];
+}
+
+/**
+ * Plans a zone's year from its communes, the wishes registered for that year and last
+ * December's host, keeping every month whose meeting already exists (see `planKeepingMonths`).
+ */
+export async function planZoneYear(
+  zoneId: string,
+  year: number,
+  communes: readonly Commune[],
+  at: string,
+): Promise<RotationRecord> {
+  if (communes.length === 0) {
+    throw new ConflictError('zone_has_no_communes', `Khu "${zoneId}" chưa có xã, thị trấn nào để luân phiên đăng cai.`);
+  }
+  const [wishes, previousHost, meetings] = await Promise.all([
+    readHostingWishes(zoneId, year),
+    previousDecemberHost(zoneId, year),
+    meetingsOfYear(zoneId, year),
+  ]);
+  const kept = new Map<number, string>();
+  for (const meeting of meetings) if (meeting.host) kept.set(monthNumber(meeting.month), meeting.host.communeId);
+  const plan = planKeepingMonths(
+    { year, communeIds: communes.map((c) => c.id), wishes, ...(previousHost ? { previousHost } : {}) },
+    kept,
+  );
+  return {
+    zoneId,
+    year,
+    hosts: plan.hosts,
+    previousHost: previousHost ?? null,
+    keptMonths: [...kept.keys()].sort((a, b) => a - b),
+    generatedAt: at,
+  };
+}
+
+/**
+ * Generates (no plan yet) or regenerates (the plan at `expectedVersion`) a zone's rotation.
+ * @returns the stored plan, its version, and whether it was created.
+ */
+export async function generateRotation(
+  zoneId: string,
+  year: number,
+  actor: Actor,
+  expectedVersion: () => number,
+): Promise<StoredRecord<RotationRecord>> {
+  const [existing, communes] = await Promise.all([readRotation(zoneId, year), zoneCommunes(zoneId)]);
+  // Regenerating replaces whatever swaps were made since, so it must name the plan it read (428 first).
+  const version = existing ? expectedVersion() : 0;
+  const changes = new ChangeSet(actor);
+  const record = await planZoneYear(zoneId, year, communes, changes.at);
+  const target = {
+    ref: rotationRef(zoneId, year),
+    key: keys.rotation(zoneId, year),
+    conflict: rotationExists(zoneId, year),
+  };
+  return storeRecord(changes, target, record, existing, () => version, 'regenerate');
+}
+
+/**
+ * The zone's plan for the year, generated and stored when missing (the opener's path).
+ * Concurrent openers may both generate it: the loser's create fails and it reads the winner's.
+ */
+export async function ensureRotation(
+  zoneId: string,
+  year: number,
+  communes: readonly Commune[],
+  actor: Actor,
+): Promise<RotationRecord> {
+  const existing = await readRotation(zoneId, year);
+  if (existing) return existing.value;
+  const changes = new ChangeSet(actor);
+  const record = await planZoneYear(zoneId, year, communes, changes.at);
+  try {
+    await changes
+      .create(rotationRef(zoneId, year), keys.rotation(zoneId, year), record, rotationExists(zoneId, year))
+      .commit();
+    return record;
+  } catch (error) {
+    const winner = error instanceof ConflictError ? await readRotation(zoneId, year) : undefined;
+    if (!winner) throw error;
+    return winner.value;
+  }
+}
+
+/**
+ * Swaps the hosts of months `a` and `b` of a stored plan, audited with the reason. Months whose
+ * meetings exist are history and cannot be swapped.
+ */
+export async function swapRotation(
+  zoneId: string,
+  year: number,
+  swap: { readonly a: number; readonly b: number; readonly reason: string },
+  expectedVersion: number,
+  actor: Actor,
+): Promise<{ record: RotationRecord; version: number }> {
+  if (swap.a === swap.b) {
+    throw new ValidationError([{ path: '/b', code: 'same_month', message: 'Hai tháng đổi chỗ phải khác nhau' }]);
+  }
+  const existing = await readRotation(zoneId, year);
+  if (!existing) throw rotationMissing(zoneId, year);
+  const held = (await meetingsOfYear(zoneId, year)).map((m) => monthNumber(m.month));
+  const fixed = [swap.a, swap.b].find((month) => held.includes(month));
+  if (fixed !== undefined) {
+    throw new ConflictError('month_has_meeting', `Tháng ${fixed} đã mở cuộc họp nên không đổi được nơi đăng cai.`);
+  }
+  const changes = new ChangeSet(actor);
+  const swapped = swapMonths({ year, hosts: existing.value.hosts }, swap.a, swap.b);
+  const record: RotationRecord = { ...existing.value, hosts: swapped.hosts };
+  await changes
+    .replace(rotationRef(zoneId, year), keys.rotation(zoneId, year), {
+      before: existing.value,
+      after: record,
+      expectedVersion,
+      action: 'swap',
+      reason: swap.reason,
+    })
+    .commit();
+  return { record, version: expectedVersion + 1 };
+}
+
+function rotationExists(zoneId: string, year: number): ConflictError {
+  return new ConflictError('rotation_exists', `Khu "${zoneId}" đã có kế hoạch luân phiên năm ${year}.`);
+}
+
+/**
+ * Registers (or replaces) the months a commune wishes to host in a year. The first registration
+ * creates the record; a later one must name the version it read.
+ */
+export async function putHostingWishes(
+  commune: Commune,
+  year: number,
+  months: readonly number[],
+  actor: Actor,
+  expectedVersion: () => number,
+): Promise<StoredRecord<HostingWishRecord>> {
+  const key = keys.hostingWish(commune.zoneId, year, commune.id);
+  const ref = { type: 'hosting-wish', id: `${commune.id}.${year}` };
+  const record: HostingWishRecord = {
+    communeId: commune.id,
+    zoneId: commune.zoneId,
+    year,
+    months: [...new Set(months)].sort((a, b) => a - b),
+  };
+  const existing = await findStored<HostingWishRecord>(key);
+  const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
+  return storeRecord(new ChangeSet(actor), { ref, key, conflict }, record, existing, expectedVersion);
+}
+
+export interface StoredRecord<T> {
+  readonly record: T;
+  readonly version: number;
+  readonly created: boolean;
+}
+
+/** Creates a record, or replaces the stored one at the version the client named (428/412 otherwise). */
+async function storeRecord<T extends object>(
+  changes: ChangeSet,
+  target: { readonly ref: EntityRef; readonly key: ItemKey; readonly conflict: ConflictError },
+  record: T,
+  existing: Stored<T> | undefined,
+  expectedVersion: () => number,
+  action?: string,
+): Promise<StoredRecord<T>> {
+  if (!existing) {
+    await changes.create(target.ref, target.key, record, target.conflict).commit();
+    return { record, version: 1, created: true };
+  }
+  const version = expectedVersion();
+  await changes
+    .replace(target.ref, target.key, { before: existing.value, after: record, expectedVersion: version, action })
+    .commit();
+  return { record, version: version + 1, created: false };
+}
