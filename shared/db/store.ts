@@ -27,8 +27,15 @@ export function toStored<T>(item: Record<string, unknown>): Stored<T> {
   return { value: value as T, version: Number(item.version ?? 0) };
 }
 
+/**
+ * Reads one item, strongly consistent: most reads here precede a conditional write (the version an
+ * ETag names, an open cycle a racing opener must see), and a stale read would turn into a false 412
+ * or a lost race. It costs one read unit instead of a half.
+ */
 export async function getItem(key: ItemKey): Promise<Record<string, unknown> | undefined> {
-  const result = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+  const result = await documentClient().send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
+  );
   return result.Item;
 }
 
@@ -56,6 +63,8 @@ export async function queryPage(spec: QuerySpec): Promise<Page<Record<string, un
     ExpressionAttributeNames: { '#pk': pk },
     ExpressionAttributeValues: { ':pk': spec.partition },
     Limit: spec.limit,
+    // Base-table queries read their own writes, like getItem; indexes only offer eventual consistency.
+    ConsistentRead: spec.index === undefined,
     ScanIndexForward: !spec.descending,
     ExclusiveStartKey: decodeCursor(spec.cursor, {
       partition: [pk, spec.partition],

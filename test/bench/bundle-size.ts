@@ -4,7 +4,7 @@
  * document client. Prints a table; the roadmap's budget is 1.3 × the floor.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -15,10 +15,13 @@ const out = mkdtempSync(join(tmpdir(), 'giao-ban-bench-'));
 const BUDGET = 1.3;
 const IMPORT_RUNS = 7;
 
-async function bundle(name: string, entry: string): Promise<string> {
+/** Bundles an entry file, or source text resolved from the repository root. */
+async function bundle(name: string, entry: string | { source: string }): Promise<string> {
   const outfile = join(out, `${name}.mjs`);
   await build({
-    entryPoints: [entry],
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.source, resolveDir: root, loader: 'ts' as const } }),
     outfile,
     bundle: true,
     minify: true,
@@ -41,12 +44,10 @@ function importMillis(file: string): number {
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-const floorEntry = join(out, 'floor.ts');
-writeFileSync(
-  floorEntry,
-  "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nexport const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
-);
-const floorFile = await bundle('floor', floorEntry);
+const floorFile = await bundle('floor', {
+  source:
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nexport const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n",
+});
 const floor = { bytes: statSync(floorFile).size, ms: importMillis(floorFile) };
 console.log(`floor (document client only): ${(floor.bytes / 1024).toFixed(0)} KiB, import ${floor.ms.toFixed(1)} ms\n`);
 console.log('function          KiB   ×floor   import ms  ×floor');
