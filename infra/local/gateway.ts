@@ -64,8 +64,12 @@ function buildEvent(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  // A Map, then fromEntries: a parameter named `__proto__` stays a parameter, as in API Gateway's JSON event.
+  const query = new Map<string, string>();
+  for (const [name, value] of url.searchParams) {
+    const earlier = query.get(name);
+    query.set(name, earlier === undefined ? value : `${earlier},${value}`);
+  }
   const now = new Date();
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
@@ -73,7 +77,7 @@ function buildEvent(
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
-    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    queryStringParameters: query.size > 0 ? Object.fromEntries(query) : undefined,
     pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : undefined,
     isBase64Encoded: false,
     body: body.byteLength > 0 ? body.toString('utf8') : undefined,

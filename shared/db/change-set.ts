@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AppError, ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { vietnamMonth } from '../domain/time';
 import { documentClient, tableName } from './client';
 import { type IndexKeys, type ItemKey, keys } from './keys';
 
@@ -40,18 +41,24 @@ export interface Condition {
 /** DynamoDB's limit on actions in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** True while history does not reference the entity (see `markInUse`): the guard of a removal. */
+export const NOT_IN_USE: Condition = { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } };
+
 const staleOrMissing: ConflictMapper = (current) =>
   current ? new PreconditionFailedError() : new NotFoundError('Bản ghi không còn tồn tại.');
 
 export class ChangeSet {
   private readonly operations: Operation[] = [];
   readonly at: string;
+  /** The Vietnam month of `at`: the office's audit trail is read by month. */
+  private readonly month: string;
 
   constructor(
     private readonly actor: Actor,
     at: Date = new Date(),
   ) {
     this.at = at.toISOString();
+    this.month = vietnamMonth(at);
   }
 
   get size(): number {
@@ -130,6 +137,25 @@ export class ChangeSet {
   reserve(key: ItemKey & IndexKeys, value: object, conflict: AppError): this {
     return this.push(
       { Put: { TableName: tableName(), Item: { ...value, ...key }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      () => conflict,
+    );
+  }
+
+  /**
+   * Hands an existing reservation to a new holder in one write, on the condition `from` (who must
+   * hold it now). A release and a reserve of the same item cannot share a transaction.
+   */
+  transfer(key: ItemKey, value: object, from: Condition, conflict: AppError): this {
+    return this.push(
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...value, ...key },
+          ConditionExpression: from.expression,
+          ExpressionAttributeNames: from.names,
+          ExpressionAttributeValues: from.values,
+        },
+      },
       () => conflict,
     );
   }
@@ -224,8 +250,8 @@ export class ChangeSet {
           TableName: tableName(),
           Item: {
             ...key,
-            GSI1PK: keys.auditMonth(this.at.slice(0, 7)),
-            GSI1SK: `${this.at}#${unique}`,
+            GSI1PK: keys.auditMonth(this.month),
+            GSI1SK: keys.timelineSortKey(this.at, unique),
             entityType: 'audit',
             entity: ref,
             action,

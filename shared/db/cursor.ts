@@ -18,7 +18,7 @@ export interface CursorScope {
   readonly between?: readonly [string, string];
 }
 
-/** DynamoDB's limit on a sort key; longer values in a forged cursor would fail in the database. */
+/** DynamoDB's limit on a sort key; longer values (or empty ones) in a forged cursor would fail in the database. */
 const MAX_KEY_BYTES = 1024;
 
 export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
@@ -39,7 +39,7 @@ export function decodeCursor(cursor: string | undefined, scope: CursorScope): Re
   const entries = Object.entries(parsed);
   const expected = new Set(scope.attributes);
   const wellFormed = ([name, v]: [string, unknown]) =>
-    expected.has(name) && typeof v === 'string' && Buffer.byteLength(v) <= MAX_KEY_BYTES;
+    expected.has(name) && typeof v === 'string' && v !== '' && Buffer.byteLength(v) <= MAX_KEY_BYTES;
   if (entries.length !== expected.size || !entries.every(wellFormed)) throw invalid;
   const key = parsed as Record<string, string>;
   if (key[scope.partition[0]] !== scope.partition[1]) throw invalid;

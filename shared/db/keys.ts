@@ -84,7 +84,7 @@ export const keys = {
   audit(entityType: string, entityId: string, at: string, unique: string): ItemKey {
     return { PK: `AUDIT#${entityType}#${entityId}`, SK: `${at}#${unique}` };
   },
-  /** GSI1: audit records of a whole month, for the office's trail. */
+  /** GSI1: audit records of a whole (Vietnam) month, for the office's trail. */
   auditMonth(month: string): string {
     return `AUDIT#${month}`;
   },
@@ -137,7 +137,7 @@ export const keys = {
     return { PK: `ANNOUNCEMENT#${announcementId}`, SK: `TARGET#${target}` };
   },
 
-  /** Sort key of time-ordered feeds (announcements, results, responses): ISO time, then id. */
+  /** Sort key of time-ordered feeds (announcements, results, responses, the monthly audit trail): ISO time, then id. */
   timelineSortKey(at: string, id: string): string {
     return `${at}#${id}`;
   },

@@ -5,9 +5,9 @@ export function normaliseText<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Array.isArray(value)) return value.map(normaliseText) as T;
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = normaliseText(inner);
-    return out as T;
+    // fromEntries defines `__proto__` as an own key (plain assignment would set the prototype, smuggling
+    // fields past strict schemas), so the schema sees it and refuses it like any unknown field.
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, normaliseText(inner)])) as T;
   }
   return value;
 }

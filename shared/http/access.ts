@@ -36,14 +36,10 @@ export class Access {
   /** Whether some grant covers a resource of these units. */
   covers(resource: UnitScope): boolean {
     if (this.unrestricted) return true;
-    return this.grants.some(
-      (grant) =>
-        grant.within !== undefined &&
-        resource[grant.within] !== undefined &&
-        this.caller.assignments.some(
-          (a) => a.role === grant.role && a[reachOf[grant.within as ScopeKind]] === resource[grant.within as ScopeKind],
-        ),
-    );
+    return this.grants.some(({ role, within }) => {
+      if (within === undefined || resource[within] === undefined) return false;
+      return this.caller.assignments.some((a) => a.role === role && a[reachOf[within]] === resource[within]);
+    });
   }
 
   /** Throws 403 unless a grant covers the resource. */

@@ -29,6 +29,8 @@ export interface Caller {
 
 const cache = new Map<string, { caller: Caller; expires: number }>();
 
+const NO_OFFICIAL = 'Tài khoản này chưa được gắn với cán bộ nào trong huyện.';
+
 /** The token's subject, as API Gateway's JWT authorizer passes it on. */
 export function subjectOf(event: APIGatewayProxyEventV2): string {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer
@@ -38,17 +40,16 @@ export function subjectOf(event: APIGatewayProxyEventV2): string {
   return sub;
 }
 
+/** The official holding the subject and their assignments (403 when the account is nobody's); cached briefly. */
 export async function resolveCaller(subject: string, now = Date.now()): Promise<Caller> {
   const hit = cache.get(subject);
   if (hit && hit.expires > now) return hit.caller;
   const reservation = await getItem(keys.subject(subject));
   const officialId = reservation?.officialId;
-  if (typeof officialId !== 'string') {
-    throw new ForbiddenError('Tài khoản này chưa được gắn với cán bộ nào trong huyện.');
-  }
+  if (typeof officialId !== 'string') throw new ForbiddenError(NO_OFFICIAL);
   const items = await queryAll({ partition: keys.officialPartition(officialId) });
   const officialItem = items.find((item) => item.SK === keys.unit('official', officialId).SK);
-  if (!officialItem) throw new ForbiddenError('Tài khoản này chưa được gắn với cán bộ nào trong huyện.');
+  if (!officialItem) throw new ForbiddenError(NO_OFFICIAL);
   const assignments = items
     .filter((item) => String(item.SK).startsWith(keys.assignmentPrefix))
     .map((item) => toStored<CallerAssignment>(item).value);

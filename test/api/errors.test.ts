@@ -77,6 +77,26 @@ describe('request body errors', () => {
     expectProblem(response, 415, 'unsupported_media_type');
   });
 
+  it('refuses a __proto__ member of a body or query like any unknown field, reading nothing through it', async () => {
+    const body = await api.request('POST', '/zones', {
+      as: OFFICE,
+      rawBody: '{"id": "khu-proto", "__proto__": {"name": "Khu qua prototype"}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    const query = await api.request('GET', '/zones?__proto__=x', { as: OFFICE });
+
+    expectProblem(body, 400, 'validation_failed');
+    expect(body.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: '/__proto__', code: 'unrecognized_key' }),
+        expect.objectContaining({ path: '/name' }),
+      ]),
+    );
+    expectProblem(query, 400, 'validation_failed');
+    expect(query.body.errors).toEqual([expect.objectContaining({ path: '/query/__proto__' })]);
+    expect((await api.request('GET', '/zones/khu-proto', { as: OFFICE })).status).toBe(404);
+  });
+
   it('refuses a missing body and a wrong-typed one with 400 listing each problem', async () => {
     const missing = await api.request('POST', '/zones', { as: OFFICE });
     const wrong = await api.request('POST', '/zones', { as: OFFICE, body: { id: 'Khu 7!', name: 7 } });
@@ -92,14 +112,16 @@ describe('request body errors', () => {
 
 describe('client mistakes never cause a 5xx', () => {
   const longId = 'a'.repeat(3000);
-  const forgedCursor = Buffer.from(
-    JSON.stringify({ PK: 'x', SK: 'y', GSI1PK: 'ZONES', GSI1SK: 'z'.repeat(1500) }),
-  ).toString('base64url');
+  const cursorOf = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  const forgedCursor = cursorOf({ PK: 'x', SK: 'y', GSI1PK: 'ZONES', GSI1SK: 'z'.repeat(1500) });
   it.each<[string, string, RequestOptions]>([
     ['GET', '/zones/%E0%A4%A', {}],
     ['GET', `/zones/${longId}`, {}],
     ['GET', `/assignments/${longId}.office.district`, {}],
     ['GET', `/zones?cursor=${forgedCursor}`, {}],
+    ['GET', `/zones?cursor=${cursorOf({ PK: '', SK: '', GSI1PK: 'ZONES', GSI1SK: '' })}`, {}],
+    ['GET', `/zones?cursor=${cursorOf({ PK: 'ZONE#khu-1', SK: 'ZONE', GSI1PK: 'ZONES', GSI1SK: '' })}`, {}],
+    ['GET', `/audit?entity=zone:khu-1&cursor=${cursorOf({ PK: 'AUDIT#zone#khu-1', SK: '' })}`, {}],
     ['GET', '/zones?limit=-1', {}],
     ['GET', '/zones?limit=1e400', {}],
     ['GET', '/audit', {}],

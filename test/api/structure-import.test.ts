@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { queryAll } from '../../shared/db/store';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
+import { vietnamMonth } from '../../shared/domain/time';
 import { useApi } from '../support/api';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
@@ -21,9 +22,7 @@ async function tableCounts(): Promise<Record<string, number>> {
     counts[kind] = (await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) })).length;
   }
   counts.assignment = (await queryAll({ index: 'GSI1', partition: keys.assignmentCollection })).length;
-  counts.audit = (
-    await queryAll({ index: 'GSI1', partition: keys.auditMonth(new Date().toISOString().slice(0, 7)) })
-  ).length;
+  counts.audit = (await queryAll({ index: 'GSI1', partition: keys.auditMonth(vietnamMonth(new Date())) })).length;
   return counts;
 }
 
@@ -114,5 +113,28 @@ describe('PUT /structure', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     expect(again.body.unchanged).toBeGreaterThan(0);
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('swaps two officials’ accounts in one import: each account then signs in as the other official', async () => {
+    const [first, second] = ['van-phong-1', 'van-phong-2'].map((id) => sample.officials.find((o) => o.id === id));
+    if (!first?.subject || !second?.subject) throw new Error('sample officials have subjects');
+    const swapped: DistrictConfig = {
+      ...sample,
+      officials: sample.officials.map((o) =>
+        o.id === first.id
+          ? { ...o, subject: second.subject }
+          : o.id === second.id
+            ? { ...o, subject: first.subject }
+            : o,
+      ),
+    };
+
+    const response = await api.request('PUT', '/structure', { as: OFFICE, body: swapped });
+    const asFirstAccount = await api.request('GET', '/me', { token: await api.issuer.sign(first.subject) });
+    const asSecondAccount = await api.request('GET', '/me', { token: await api.issuer.sign(second.subject) });
+
+    expect(response.status).toBe(200);
+    expect(asFirstAccount.body.official).toMatchObject({ id: second.id, subject: first.subject });
+    expect(asSecondAccount.body.official).toMatchObject({ id: first.id, subject: second.subject });
   });
 });

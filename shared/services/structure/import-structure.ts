@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
-import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
+import { type Actor, ChangeSet, type Condition, MAX_TRANSACTION_ITEMS, NOT_IN_USE } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
 import { getItem, queryAll, toStored } from '../../db/store';
 import { ConflictError, ValidationError } from '../../domain/errors';
@@ -27,7 +27,9 @@ import {
   zoneSchema,
 } from '../../domain/structure/entities';
 import { problemsOf } from '../../http/validation';
+import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
+import { subjectTaken } from './unit-kinds';
 
 export interface ImportSummary {
   readonly created: number;
@@ -36,12 +38,7 @@ export interface ImportSummary {
   readonly unchanged: number;
 }
 
-interface Existing {
-  readonly value: Record<string, unknown>;
-  readonly version: number;
-  readonly key: ItemKey;
-  readonly inUseSince?: string;
-}
+type Existing = StoredRecord & { readonly key: ItemKey };
 
 /** One planned write; `ops` is how many transaction actions it takes (change + audit). */
 interface Step {
@@ -106,31 +103,13 @@ function referenceView(input: unknown): ConfigLists {
   return lists as unknown as ConfigLists;
 }
 
-async function loadExisting(kind: StructureKind): Promise<Map<string, Existing>> {
-  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
+/** Every record of a GSI1 collection (the units of a kind, or all assignments), by id. */
+async function loadExisting(collection: string): Promise<Map<string, Existing>> {
+  const items = await queryAll({ index: 'GSI1', partition: collection });
   return new Map(
     items.map((item) => {
-      const stored = toStored<Record<string, unknown>>(item);
-      const existing: Existing = {
-        value: stored.value,
-        version: stored.version,
-        key: { PK: String(item.PK), SK: String(item.SK) },
-        inUseSince: typeof item.inUseSince === 'string' ? item.inUseSince : undefined,
-      };
-      return [String(stored.value.id), existing];
-    }),
-  );
-}
-
-async function loadAssignments(): Promise<Map<string, Existing>> {
-  const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
-  return new Map(
-    items.map((item) => {
-      const stored = toStored<Record<string, unknown>>(item);
-      return [
-        String(stored.value.id),
-        { value: stored.value, version: stored.version, key: { PK: String(item.PK), SK: String(item.SK) } },
-      ];
+      const record = recordOf(item);
+      return [String(record.value.id), { ...record, key: { PK: String(item.PK), SK: String(item.SK) } }];
     }),
   );
 }
@@ -154,7 +133,7 @@ function diff(
     if (!current) {
       counts.created++;
       upserts.push({ ops: 2, apply: (changes) => changes.create(ref, key, value) });
-    } else if (!isDeepStrictEqual(current.value, value) || current.key.PK !== key.PK) {
+    } else if (!isDeepStrictEqual(current.value, value)) {
       counts.updated++;
       const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
       upserts.push({
@@ -182,7 +161,7 @@ function diff(
           current.key,
           { before: current.value, expectedVersion: current.version, reason: 'import' },
           {
-            condition: { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } },
+            condition: NOT_IN_USE,
             conflict: new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
           },
         ),
@@ -196,13 +175,16 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   const upserts: Step[] = [];
   const removals: Step[][] = [];
   const blocked: string[] = [];
+  let officials: ReadonlyMap<string, Existing> = new Map();
 
   for (const kind of unitOrder) {
     const list = config[configListOf[kind]] as UnitTypes[StructureKind][];
     const desired = new Map(
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
-    const plan = diff(kind, desired, await loadExisting(kind), counts);
+    const existing = await loadExisting(keys.unitCollection(kind));
+    if (kind === 'official') officials = existing;
+    const plan = diff(kind, desired, existing, counts);
     upserts.push(...plan.upserts);
     removals.unshift(plan.removals);
     blocked.push(...plan.blocked.map((id) => `${kind} "${id}"`));
@@ -224,7 +206,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
       ];
     }),
   );
-  const assignmentPlan = diff('assignment', desiredAssignments, await loadAssignments(), counts);
+  const assignmentPlan = diff('assignment', desiredAssignments, await loadExisting(keys.assignmentCollection), counts);
   upserts.push(...assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
 
@@ -232,7 +214,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
   }
 
-  upserts.push(...subjectSteps(config, await loadExisting('official')));
+  upserts.push(...subjectSteps(config, officials));
   upserts.push(...(await calendarSteps(config.calendar, counts)));
 
   // Parents before children when adding; children before parents when removing.
@@ -242,7 +224,20 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   return { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged };
 }
 
-/** Keeps the subject reservations (one account → one official) in line with the officials. */
+/** The reservation of a subject is still held by `officialId` (or, drifted, by no one). */
+function heldBy(officialId: string): Condition {
+  return {
+    expression: 'attribute_not_exists(PK) OR #official = :holder',
+    names: { '#official': 'officialId' },
+    values: { ':holder': officialId },
+  };
+}
+
+/**
+ * Keeps the subject reservations (one account → one official) in line with the officials: a
+ * subject the file drops is released, a new one reserved, and one that changes hands (moved or
+ * swapped between officials) is transferred in a single write.
+ */
 function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Existing>): Step[] {
   const steps: Step[] = [];
   const desired = new Map(config.officials.flatMap((o) => (o.subject ? [[o.subject, o.id] as const] : [])));
@@ -251,23 +246,21 @@ function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Exis
       typeof o.value.subject === 'string' ? [[o.value.subject, String(o.value.id)] as const] : [],
     ),
   );
-  for (const [subject, officialId] of current) {
-    if (desired.get(subject) !== officialId)
-      steps.push({ ops: 1, apply: (changes) => changes.release(keys.subject(subject)) });
+  for (const subject of current.keys()) {
+    if (!desired.has(subject)) steps.push({ ops: 1, apply: (changes) => changes.release(keys.subject(subject)) });
   }
   for (const [subject, officialId] of desired) {
-    if (current.get(subject) === officialId) continue;
+    const holder = current.get(subject);
+    if (holder === officialId) continue;
+    const key = keys.subject(subject);
     steps.push({
       ops: 1,
       apply: (changes) =>
-        changes.reserve(
-          keys.subject(subject),
-          { officialId },
-          new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`),
-        ),
+        holder === undefined
+          ? changes.reserve(key, { officialId }, subjectTaken(subject))
+          : changes.transfer(key, { officialId }, heldBy(holder), subjectTaken(subject)),
     });
   }
-  // Releases first, so a subject can move from one official to another in the same import.
   return steps;
 }
 

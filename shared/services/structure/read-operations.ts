@@ -18,16 +18,18 @@ import { loadUnit, type UnitKind, unitKinds } from './unit-kinds';
 /** Who may read fields a descriptor marks private (an official's account subject). */
 const PRIVATE_FIELD_READERS = allow(['office', 'district-admin']);
 
-/** A unit as this caller may see it. */
-function present(
+/** How this caller may see units of a kind: whole, or without the kind's private fields. */
+function presenter(
   descriptor: UnitKind,
-  value: Record<string, unknown>,
   context: RequestContext,
-): Record<string, unknown> {
-  if (!descriptor.privateFields || new Access(PRIVATE_FIELD_READERS, context.caller).unrestricted) return value;
-  const visible = { ...value };
-  for (const field of descriptor.privateFields) delete visible[field];
-  return visible;
+): (value: Record<string, unknown>) => Record<string, unknown> {
+  const hidden = descriptor.privateFields;
+  if (!hidden || new Access(PRIVATE_FIELD_READERS, context.caller).unrestricted) return (value) => value;
+  return (value) => {
+    const visible = { ...value };
+    for (const field of hidden) delete visible[field];
+    return visible;
+  };
 }
 
 /** Every unit of a kind, or (for communes and cells) the children of `?zoneId=` / `?communeId=`. */
@@ -45,14 +47,15 @@ function listUnits(descriptor: UnitKind) {
         ? { index: 'GSI2', partition: keys.childrenOf(parent.kind, parentId) }
         : { index: 'GSI1', partition: keys.unitCollection(descriptor.kind) };
     const page = await queryPage({ ...source, limit, cursor });
-    return json(pageReply(page, (item) => present(descriptor, toValue(item), context)));
+    const present = presenter(descriptor, context);
+    return json(pageReply(page, (item) => present(toValue(item))));
   };
 }
 
 function getUnit(descriptor: UnitKind) {
   return async (context: RequestContext) => {
     const unit = await loadUnit(descriptor, context.path(descriptor.idParam));
-    return json(present(descriptor, unit.value, context), unit.version);
+    return json(presenter(descriptor, context)(unit.value), unit.version);
   };
 }
 

@@ -37,12 +37,16 @@ export interface StoredRecord {
   readonly inUseSince?: string;
 }
 
+/** A stored item as a record: its value without keys, its version and its history mark. */
+export function recordOf(item: Record<string, unknown>): StoredRecord {
+  const { value, version } = toStored<Record<string, unknown>>(item);
+  return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
+}
+
 /** Reads one item as a record, or undefined when it does not exist. */
 export async function findRecord(key: ItemKey): Promise<StoredRecord | undefined> {
   const item = await getItem(key);
-  if (!item) return undefined;
-  const { value, version } = toStored<Record<string, unknown>>(item);
-  return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
+  return item ? recordOf(item) : undefined;
 }
 
 /**

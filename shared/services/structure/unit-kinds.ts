@@ -47,6 +47,11 @@ export interface UnitKind {
   readonly definesCallers?: boolean;
 }
 
+/** The 409 for an account subject another official already signs in with. */
+export function subjectTaken(subject: string): ConflictError {
+  return new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`);
+}
+
 function namedByAssignments(kind: 'zone' | 'commune' | 'cell' | 'department', label: string): UnitKind['assignments'] {
   return {
     exist: (id) => unitHasAssignments(kind, id),
@@ -121,7 +126,7 @@ export const unitKinds: readonly UnitKind[] = [
       field: 'subject',
       key: keys.subject,
       owner: (id) => ({ officialId: id }),
-      taken: (subject) => new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`),
+      taken: subjectTaken,
     },
     privateFields: ['subject'],
     definesCallers: true,

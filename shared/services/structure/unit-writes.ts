@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
-import { type Actor, ChangeSet } from '../../db/change-set';
+import { type Actor, ChangeSet, NOT_IN_USE } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { forgetCallers } from '../../http/caller';
@@ -139,10 +139,7 @@ async function deleteUnit(descriptor: UnitKind, context: RequestContext): Promis
     { type: descriptor.kind, id },
     keys.unit(descriptor.kind, id),
     { before: current.value, expectedVersion: expected },
-    {
-      condition: { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } },
-      conflict: historyConflict(descriptor, id),
-    },
+    { condition: NOT_IN_USE, conflict: historyConflict(descriptor, id) },
   );
   reserveUnique(descriptor, changes, id, current.value, undefined);
   await commit(descriptor, changes);
