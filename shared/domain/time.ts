@@ -84,6 +84,14 @@ export function monthNumber(month: string): number {
   return parseMonth(month).month;
 }
 
+/** The `YYYY-MM` month of `year` numbered `month` (1 = January … 12 = December). */
+export function yearMonth(year: number, month: number): string {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+    throw new RangeError(`No month ${month} of year ${year}`);
+  }
+  return formatMonth({ year, month });
+}
+
 /** How many days a `YYYY-MM` month has (Gregorian calendar). */
 export function daysInMonth(month: string): number {
   return monthLength(parseMonth(month));

@@ -123,6 +123,12 @@ describe('the agenda', () => {
     expect(agenda.body.sections).toMatchObject({ carryOverProposals: [], communeResults: [], officialResponses: [] });
   });
 
+  it('answers 404, not 5xx, for a meeting of the first month keys can name', async () => {
+    const agenda = await api.request<{ code?: string }>('GET', '/meetings/0000-01.khu-1/agenda', { as: 'van-phong-1' });
+
+    expect([agenda.status, agenda.body.code]).toEqual([404, 'meeting_not_found']);
+  });
+
   it('is hidden from another zone’s cell secretary', async () => {
     const agenda = await agendaOf('khu-2', KHU_1_CELL_SECRETARY);
 

@@ -27,14 +27,16 @@ async function etagOf(path: string): Promise<string> {
   return response.headers.get('etag') as string;
 }
 
-/** Sends a meeting update with the meeting's current ETag. */
-async function update(method: string, path: string, as: string, body?: unknown) {
-  const ifMatch = await etagOf(MEETING);
-  return api.request<MeetingBody & { code?: string; errors?: { path: string }[] }>(method, path, {
-    as,
-    body,
-    headers: { 'if-match': ifMatch },
-  });
+const meetingOf = (zoneId: string) => `/meetings/${MONTH}.${zoneId}`;
+
+/** Takes `action` on the zone's meeting of the month with the meeting's current ETag. */
+async function send(method: string, zoneId: string, action: string, as: string, body?: unknown) {
+  const ifMatch = await etagOf(meetingOf(zoneId));
+  return api.request<MeetingBody & { code?: string; errors?: { path: string }[] }>(
+    method,
+    `${meetingOf(zoneId)}/${action}`,
+    { as, body, headers: { 'if-match': ifMatch } },
+  );
 }
 
 describe('a meeting from opening to its closed, amended minutes', () => {
@@ -67,7 +69,7 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   it('lets the zone deputy mark the meeting held, with a new ETag', async () => {
     const before = await etagOf(MEETING);
 
-    const response = await update('POST', `${MEETING}/hold`, DEPUTY);
+    const response = await send('POST', 'khu-2', 'hold', DEPUTY);
 
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('held');
@@ -76,7 +78,7 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   });
 
   it('refuses attendance naming an official who was not called, or an absence without reason', async () => {
-    const response = await update('PUT', `${MEETING}/attendance`, DEPUTY, {
+    const response = await send('PUT', 'khu-2', 'attendance', DEPUTY, {
       entries: [
         { officialId: 'bi-thu-phuong-hung', status: 'present' },
         { officialId: OWN_CELL_SECRETARY, status: 'absent' },
@@ -96,14 +98,14 @@ describe('a meeting from opening to its closed, amended minutes', () => {
       { officialId: third?.officialId, status: 'delegated', delegateName: 'Phạm Văn Thay' },
     ];
 
-    const response = await update('PUT', `${MEETING}/attendance`, DEPUTY, { entries });
+    const response = await send('PUT', 'khu-2', 'attendance', DEPUTY, { entries });
 
     expect(response.status).toBe(200);
     expect(response.body.attendance?.entries).toEqual(entries);
   });
 
   it('records the minutes', async () => {
-    const response = await update('PUT', `${MEETING}/minutes`, DEPUTY, {
+    const response = await send('PUT', 'khu-2', 'minutes', DEPUTY, {
       text: 'Hội nghị giao ban tháng 3 khu 2.',
       decisions: ['Giao xã Gia Tân nạo vét kênh T3 trước 30/3.'],
     });
@@ -115,7 +117,7 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   it('lets the zone’s cell secretary read the meeting and its agenda but not close it', async () => {
     const meeting = await api.request('GET', MEETING, { as: OWN_CELL_SECRETARY });
     const agenda = await api.request('GET', `${MEETING}/agenda`, { as: OWN_CELL_SECRETARY });
-    const close = await update('POST', `${MEETING}/close`, OWN_CELL_SECRETARY);
+    const close = await send('POST', 'khu-2', 'close', OWN_CELL_SECRETARY);
 
     expect(meeting.status).toBe(200);
     expect(agenda.status).toBe(200);
@@ -129,9 +131,9 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   });
 
   it('closes the meeting, after which its minutes and attendance are locked', async () => {
-    const close = await update('POST', `${MEETING}/close`, DEPUTY);
-    const minutes = await update('PUT', `${MEETING}/minutes`, DEPUTY, { text: 'Sửa lại', decisions: [] });
-    const attendance = await update('PUT', `${MEETING}/attendance`, DEPUTY, { entries: [] });
+    const close = await send('POST', 'khu-2', 'close', DEPUTY);
+    const minutes = await send('PUT', 'khu-2', 'minutes', DEPUTY, { text: 'Sửa lại', decisions: [] });
+    const attendance = await send('PUT', 'khu-2', 'attendance', DEPUTY, { entries: [] });
 
     expect(close.status).toBe(200);
     expect(close.body.status).toBe('closed');
@@ -142,7 +144,7 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   it('takes an amendment from the zone deputy, shown after the untouched minutes and audited with its reason', async () => {
     const amendment = { text: 'Sửa thời hạn nạo vét kênh T3 thành 15/4.', reason: 'Ghi nhầm thời hạn' };
 
-    const response = await update('POST', `${MEETING}/amendments`, DEPUTY, amendment);
+    const response = await send('POST', 'khu-2', 'amendments', DEPUTY, amendment);
 
     expect(response.status).toBe(201);
     const meeting = await api.request<MeetingBody>('GET', MEETING, { as: OWN_CELL_SECRETARY });
@@ -166,7 +168,7 @@ describe('a meeting from opening to its closed, amended minutes', () => {
   });
 
   it('keeps amendments in the order they were made', async () => {
-    await update('POST', `${MEETING}/amendments`, 'van-phong-1', { text: 'Bổ sung đại biểu dự.', reason: 'Thiếu tên' });
+    await send('POST', 'khu-2', 'amendments', 'van-phong-1', { text: 'Bổ sung đại biểu dự.', reason: 'Thiếu tên' });
 
     const meeting = await api.request<MeetingBody>('GET', MEETING, { as: DEPUTY });
 
@@ -175,17 +177,6 @@ describe('a meeting from opening to its closed, amended minutes', () => {
 });
 
 describe('rescheduling and cancelling', () => {
-  const meetingOf = (zoneId: string) => `/meetings/${MONTH}.${zoneId}`;
-
-  async function send(method: string, zoneId: string, action: string, as: string, body?: unknown) {
-    const ifMatch = await etagOf(meetingOf(zoneId));
-    return api.request<MeetingBody & { code?: string }>(method, `${meetingOf(zoneId)}/${action}`, {
-      as,
-      body,
-      headers: { 'if-match': ifMatch },
-    });
-  }
-
   it('refuses a slot another zone’s meeting holds that month (409 slot_taken)', async () => {
     const khu1 = await api.request<MeetingBody>('GET', meetingOf('khu-1'), { as: 'van-phong-1' });
 
@@ -237,5 +228,32 @@ describe('rescheduling and cancelling', () => {
     const response = await send('POST', 'khu-5', 'cancel', 'pho-khu-5', { reason: 'Bão số 3' });
 
     expect(response.status).toBe(403);
+  });
+});
+
+describe('a meeting record near the table’s item size limit', () => {
+  const writeMinutes = (body: unknown) => send('PUT', 'khu-6', 'minutes', 'pho-khu-6', body);
+
+  it('takes long minutes in plain text, and takes them again', async () => {
+    const minutes = { text: 'a'.repeat(50_000), decisions: Array.from({ length: 100 }, () => 'b'.repeat(500)) };
+
+    const first = await writeMinutes(minutes);
+    const second = await writeMinutes(minutes);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+  });
+
+  it('refuses (400, not 5xx) minutes too large to keep with the audit record of their change', async () => {
+    // 'ệ' takes three bytes: about 240 KB, under the body limit, yet a meeting that large and its
+    // audit record (the meeting before and after the change) cannot fit DynamoDB's 400 KB items.
+    const large = { text: 'ệ'.repeat(50_000), decisions: Array.from({ length: 30 }, () => 'ệ'.repeat(1_000)) };
+
+    const first = await writeMinutes(large);
+    const second = await writeMinutes(large);
+
+    expect([first.status, first.body.code]).toEqual([400, 'meeting_too_large']);
+    expect([second.status, second.body.code]).toEqual([400, 'meeting_too_large']);
+    const meeting = await api.request<MeetingBody>('GET', meetingOf('khu-6'), { as: 'pho-khu-6' });
+    expect(meeting.body.minutes?.text).toBe('a'.repeat(50_000));
   });
 });

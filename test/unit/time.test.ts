@@ -11,6 +11,7 @@ import {
   VIETNAM_TIME_ZONE,
   vietnamDate,
   vietnamMonth,
+  yearMonth,
 } from '../../shared/domain/time';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
@@ -85,6 +86,26 @@ describe('month arithmetic', () => {
     expect(monthYear('2026-12')).toBe(2026);
     expect(monthNumber('2026-12')).toBe(12);
     expect(monthNumber('2027-01')).toBe(1);
+  });
+
+  it('builds a month from its year and number, the inverse of monthYear and monthNumber', () => {
+    expect(yearMonth(2027, 3)).toBe('2027-03');
+    expect(yearMonth(987, 12)).toBe('0987-12');
+    fc.assert(
+      fc.property(monthArb, (month) => {
+        expect(yearMonth(monthYear(month), monthNumber(month))).toBe(month);
+      }),
+    );
+    for (const [year, month] of [
+      [2027, 0],
+      [2027, 13],
+      [2027, 1.5],
+      [2027.5, 1],
+      [-1, 12],
+      [10_000, 1],
+    ] as const) {
+      expect(() => yearMonth(year, month), `${year}/${month}`).toThrow(RangeError);
+    }
   });
 
   it('rejects malformed months and fractional offsets', () => {

@@ -4,7 +4,7 @@
  * opens, so later changes to the structure do not rewrite a past meeting.
  */
 import * as z from 'zod/mini';
-import type { FieldProblem } from '../errors';
+import { BadRequestError, type FieldProblem } from '../errors';
 import { dateSchema, idSchema, text } from '../schema-kit';
 import type { Role } from '../structure/roles';
 import type { Session } from './meeting-dates';
@@ -98,6 +98,24 @@ export interface Meeting {
   readonly closedAt?: string;
   readonly cancelledAt?: string;
   readonly cancelReason?: string;
+}
+
+/**
+ * The most a stored meeting may weigh, in bytes of its JSON (which DynamoDB's item size does not
+ * exceed). The audit record of every change carries the meeting before and after it, and DynamoDB
+ * refuses items over 400 KB, so a meeting must stay under half of that with room to spare.
+ */
+export const MAX_MEETING_BYTES = 180_000;
+
+/** Refuses (400 `meeting_too_large`) a meeting too large to store with the audit record of a change. */
+export function requireStorableSize(meeting: Meeting): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(meeting)).byteLength;
+  if (bytes > MAX_MEETING_BYTES) {
+    throw new BadRequestError(
+      'meeting_too_large',
+      `Biên bản và điểm danh của cuộc họp sẽ vượt quá ${MAX_MEETING_BYTES / 1000} KB; hãy rút gọn nội dung.`,
+    );
+  }
 }
 
 /** A later correction of a closed meeting's minutes; the original minutes stay as they were. */

@@ -16,7 +16,6 @@ import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
 import { agendaWindow, type Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
-import { addMonths } from '../../domain/time';
 import { announcementFeeds } from './announcement-feed';
 import { loadMeeting, meetingNotFound } from './cycle-store';
 import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
@@ -71,14 +70,15 @@ const EARLIER_MEETINGS = 6;
 
 /** The zone's meetings before `month`, newest first: where the previous closed one is looked for. */
 async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]> {
+  // The range ends at `month` itself, whose meeting is dropped below: `0000-01` has no month before it.
   const page = await queryPage({
     index: 'GSI1',
     partition: keys.zoneMeetings(zoneId),
-    between: [keys.zoneMeetingSortKey('0000-01'), keys.zoneMeetingSortKey(addMonths(month, -1))],
+    between: [keys.zoneMeetingSortKey('0000-01'), keys.zoneMeetingSortKey(month)],
     descending: true,
-    limit: EARLIER_MEETINGS,
+    limit: EARLIER_MEETINGS + 1,
   });
-  return page.items.map((item) => toStored<Meeting>(item).value);
+  return page.items.map((item) => toStored<Meeting>(item).value).filter((meeting) => meeting.month < month);
 }
 
 /**

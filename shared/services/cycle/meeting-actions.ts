@@ -12,6 +12,7 @@ import {
   type Meeting,
   type MinutesInput,
   type Person,
+  requireStorableSize,
 } from '../../domain/cycle/meeting';
 import { isSlotAllowed, type MeetingSlot } from '../../domain/cycle/meeting-dates';
 import { type MeetingAction, type MeetingState, requireTransition } from '../../domain/cycle/meeting-lifecycle';
@@ -56,6 +57,7 @@ export async function applyMeetingAction<R = undefined>(
   const to = requireTransition(meeting.status, action, by.roles);
   const changes = new ChangeSet(by.actor);
   const change = await build(meeting, to, changes);
+  requireStorableSize(change.after);
   changes.replace(meetingRef(meeting.id), meetingItemKeys(meeting), {
     before: meeting,
     after: change.after,

@@ -10,7 +10,7 @@ import { swapMonths } from '../../domain/cycle/rotation';
 import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import type { Commune } from '../../domain/structure/entities';
-import { monthNumber } from '../../domain/time';
+import { monthNumber, yearMonth } from '../../domain/time';
 import { findStored } from './cycle-store';
 import { zoneCommunes } from './district-data';
 import {
@@ -30,7 +30,7 @@ async function meetingsOfYear(zoneId: string, year: number): Promise<Meeting[]> 
   const items = await queryAll({
     index: 'GSI1',
     partition: keys.zoneMeetings(zoneId),
-    between: [keys.zoneMeetingSortKey(`${year}-01`), keys.zoneMeetingSortKey(`${year}-12`)],
+    between: [keys.zoneMeetingSortKey(yearMonth(year, 1)), keys.zoneMeetingSortKey(yearMonth(year, 12))],
   });
   return items.map((item) => toStored<Meeting>(item).value);
 }
@@ -141,12 +141,15 @@ export async function swapRotation(
   }
   const existing = await readRotation(zoneId, year);
   if (!existing) throw rotationMissing(zoneId, year);
-  const held = (await meetingsOfYear(zoneId, year)).map((m) => monthNumber(m.month));
-  const fixed = [swap.a, swap.b].find((month) => held.includes(month));
-  if (fixed !== undefined) {
-    throw new ConflictError('month_has_meeting', `Tháng ${fixed} đã mở cuộc họp nên không đổi được nơi đăng cai.`);
-  }
   const changes = new ChangeSet(actor);
+  // Checked in the swap's own transaction, so a meeting opened a moment ago (or while swapping) counts.
+  for (const month of [swap.a, swap.b]) {
+    changes.check(
+      keys.meeting(yearMonth(year, month), zoneId),
+      { expression: 'attribute_not_exists(PK)' },
+      new ConflictError('month_has_meeting', `Tháng ${month} đã mở cuộc họp nên không đổi được nơi đăng cai.`),
+    );
+  }
   const swapped = swapMonths({ year, hosts: existing.value.hosts }, swap.a, swap.b);
   const record: RotationRecord = { ...existing.value, hosts: swapped.hosts };
   await changes
