@@ -13,8 +13,10 @@ export function text(max: number) {
   return z.string().check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max));
 }
 
-/** A calendar month in Vietnam time, `YYYY-MM`. */
-export const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM'));
+/** A calendar month in Vietnam time, `YYYY-MM`, from 2000 (records go back to 2006) to 2099. */
+export const monthSchema = z
+  .string()
+  .check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM, từ năm 2000 đến 2099'));
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const dateSchema = z

@@ -175,6 +175,16 @@ describe('meeting lists', () => {
     expect(own.body.meetings.map((m) => m.zoneId)).toEqual(['khu-1']);
     expect(missing.status).toBe(404);
   });
+
+  it('refuses to open a month outside 2000–2099, naming the path parameter', async () => {
+    const response = await api.request<{ code: string; errors: { path: string }[] }>('POST', '/cycles/0000-01/open', {
+      as: 'van-phong-1',
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    expect(response.body.errors.map((e) => e.path).join()).toContain('month');
+  });
 });
 
 describe('the agenda after a meeting closes', () => {
