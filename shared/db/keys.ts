@@ -82,7 +82,7 @@ export const keys = {
     return `AUDIT#${entityType}#${entityId}`;
   },
   audit(entityType: string, entityId: string, at: string, unique: string): ItemKey {
-    return { PK: `AUDIT#${entityType}#${entityId}`, SK: `${at}#${unique}` };
+    return { PK: `AUDIT#${entityType}#${entityId}`, SK: keys.timelineSortKey(at, unique) };
   },
   /** GSI1: audit records of a whole (Vietnam) month, for the office's trail. */
   auditMonth(month: string): string {

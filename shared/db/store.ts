@@ -39,6 +39,12 @@ export async function getItem(key: ItemKey): Promise<Record<string, unknown> | u
   return result.Item;
 }
 
+/** One item as its domain value and version, or undefined when it does not exist. */
+export async function findStored<T>(key: ItemKey): Promise<Stored<T> | undefined> {
+  const item = await getItem(key);
+  return item ? toStored<T>(item) : undefined;
+}
+
 export interface QuerySpec {
   /** Omit for the base table. */
   readonly index?: IndexName;

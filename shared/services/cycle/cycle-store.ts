@@ -4,7 +4,7 @@
  */
 import type { EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { getItem, queryAll, type Stored, toStored } from '../../db/store';
+import { findStored, queryAll, type Stored, toStored } from '../../db/store';
 import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -34,12 +34,6 @@ export function slotKeyOf(meeting: Pick<Meeting, 'month' | 'date' | 'session'>):
 export function slotTaken(date: string, session: string): ConflictError {
   const label = session === 'morning' ? 'buổi sáng' : 'buổi chiều';
   return new ConflictError('slot_taken', `${label} ngày ${date} đã có cuộc họp của khu khác.`);
-}
-
-/** One stored item as a typed value, or undefined. */
-export async function findStored<T>(key: ItemKey): Promise<Stored<T> | undefined> {
-  const item = await getItem(key);
-  return item ? toStored<T>(item) : undefined;
 }
 
 export function readCycle(month: string): Promise<Stored<CycleRecord> | undefined> {

@@ -1,6 +1,6 @@
 /** The parts of the district structure the monthly cycle reads: one query per collection. */
 import { keys } from '../../db/keys';
-import { getItem, queryAll, toStored } from '../../db/store';
+import { findStored, queryAll, toStored } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
 import type { Calendar, Cell, Commune, Official, Zone } from '../../domain/structure/entities';
 
@@ -50,8 +50,8 @@ export async function loadDistrict(): Promise<DistrictData> {
 
 /** The district calendar's holidays (none when the calendar was never imported). */
 export async function loadHolidays(): Promise<string[]> {
-  const item = await getItem(keys.calendar());
-  return item ? [...toStored<Calendar>(item).value.holidays] : [];
+  const calendar = await findStored<Calendar>(keys.calendar());
+  return calendar ? [...calendar.value.holidays] : [];
 }
 
 /** The communes of a zone, in natural order. */

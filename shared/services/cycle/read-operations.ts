@@ -9,8 +9,8 @@ import { type QuerySpec, queryPage, toStored } from '../../db/store';
 import { meetingFilterSchema } from '../../domain/cycle/cycle-requests';
 import { type Meeting, meetingSummary } from '../../domain/cycle/meeting';
 import { NotFoundError, ValidationError } from '../../domain/errors';
+import { listReply, pageQuery } from '../../http/page-query';
 import { json, type Operations } from '../../http/route-handler';
-import { pageQuery } from '../structure/page-query';
 import { buildAgenda } from './agenda';
 import { listAnnouncements } from './announcement-feed';
 import { loadMeeting, presentMeeting, readAmendments, readCycle, readCycleMeetings } from './cycle-store';
@@ -72,7 +72,7 @@ export const cycleReadOperations: Operations = {
       .map((item) => toStored<Meeting>(item).value)
       .filter((meeting) => isVisible(zones, meeting.zoneId))
       .map(meetingSummary);
-    return json(page.nextCursor ? { items, nextCursor: page.nextCursor } : { items });
+    return json(listReply(items, page.nextCursor));
   },
 
   'meetings.get': async (context) => {

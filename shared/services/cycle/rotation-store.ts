@@ -1,9 +1,8 @@
 /** Reading host rotation plans and hosting wishes (the read side; planning lives in `rotations.ts`). */
 import { keys } from '../../db/keys';
-import { queryAll, type Stored, toStored } from '../../db/store';
+import { findStored, queryAll, type Stored, toStored } from '../../db/store';
 import type { HostingWish } from '../../domain/cycle/rotation';
 import { NotFoundError } from '../../domain/errors';
-import { findStored } from './cycle-store';
 
 export interface RotationRecord {
   readonly zoneId: string;

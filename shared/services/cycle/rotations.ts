@@ -4,14 +4,13 @@
  */
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
 import { type ItemKey, keys } from '../../db/keys';
-import { queryAll, type Stored, toStored } from '../../db/store';
+import { findStored, queryAll, type Stored, toStored } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { swapMonths } from '../../domain/cycle/rotation';
 import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import type { Commune } from '../../domain/structure/entities';
 import { monthNumber, yearMonth } from '../../domain/time';
-import { findStored } from './cycle-store';
 import { zoneCommunes } from './district-data';
 import {
   type HostingWishRecord,

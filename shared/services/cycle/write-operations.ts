@@ -4,6 +4,7 @@
  * which asks the transition table and writes with the client's `If-Match` version.
  */
 import { keys } from '../../db/keys';
+import { findStored } from '../../db/store';
 import {
   announcementBodySchema,
   hostingWishesBodySchema,
@@ -24,7 +25,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Commune, Zone } from '../../domain/structure/entities';
 import { json, type Operations, type Reply, type RequestContext } from '../../http/route-handler';
 import { postAnnouncement } from './announcements';
-import { findStored, presentMeeting } from './cycle-store';
+import { presentMeeting } from './cycle-store';
 import {
   amend,
   applyMeetingAction,

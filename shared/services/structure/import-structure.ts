@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { type Actor, ChangeSet, type Condition, MAX_TRANSACTION_ITEMS, NOT_IN_USE } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
-import { getItem, queryAll, toStored } from '../../db/store';
+import { findStored, queryAll } from '../../db/store';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import {
   type ConfigLists,
@@ -268,13 +268,12 @@ async function calendarSteps(
   calendar: Calendar,
   counts: { created: number; updated: number; unchanged: number },
 ): Promise<Step[]> {
-  const item = await getItem(keys.calendar());
+  const stored = await findStored<Calendar>(keys.calendar());
   const ref = { type: 'calendar', id: 'district' };
-  if (!item) {
+  if (!stored) {
     counts.created++;
     return [{ ops: 2, apply: (changes) => changes.create(ref, keys.calendar(), calendar) }];
   }
-  const stored = toStored<Calendar>(item);
   if (isDeepStrictEqual(stored.value, calendar)) {
     counts.unchanged++;
     return [];

@@ -10,8 +10,8 @@ import { idSchema } from '../../domain/schema-kit';
 import { roles } from '../../domain/structure/roles';
 import { Access } from '../../http/access';
 import { allow } from '../../http/access-rules';
+import { pageQuery, pageReply } from '../../http/page-query';
 import { json, type Operations, type RequestContext } from '../../http/route-handler';
-import { pageQuery, pageReply } from './page-query';
 import { findRecord, loadAssignment } from './structure-queries';
 import { loadUnit, type UnitKind, unitKinds } from './unit-kinds';
 

@@ -1,6 +1,6 @@
 /** The query parameters every list takes (`?limit=`, `?cursor=`) and the shape of its reply. */
 import * as z from 'zod/mini';
-import type { Page } from '../../db/store';
+import type { Page } from '../db/store';
 
 /** Spread into a list's strict query schema. */
 export const pageQuery = {
@@ -8,11 +8,15 @@ export const pageQuery = {
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 };
 
-/** A page of stored items as a list reply `{ items, nextCursor? }`. */
+/** A list reply `{ items, nextCursor? }`: the cursor only while there is a next page. */
+export function listReply<T>(items: T[], nextCursor: string | undefined): Page<T> {
+  return nextCursor ? { items, nextCursor } : { items };
+}
+
+/** A page of stored items as a list reply. */
 export function pageReply<T>(
   page: Page<Record<string, unknown>>,
   present: (item: Record<string, unknown>) => T,
 ): Page<T> {
-  const items = page.items.map(present);
-  return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
+  return listReply(page.items.map(present), page.nextCursor);
 }
