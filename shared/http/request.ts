@@ -52,10 +52,13 @@ export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV
   return validate(schema, normaliseText({ ...event.queryStringParameters }), '/query');
 }
 
-export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
-  const value = event.pathParameters?.[name];
-  if (value === undefined) throw new BadRequestError('missing_path_parameter', `Thiếu tham số đường dẫn ${name}.`);
-  return decodePathSegment(value);
+/** Path parameters, decoded and validated against the route's patterns (a bad value is a 400 at `/path/<name>`). */
+export function parsePath<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (value !== undefined) decoded[name] = decodePathSegment(value);
+  }
+  return validate(schema, decoded, '/path');
 }
 
 /** Decodes a path segment; a malformed `%` escape is the client's mistake (400), not a server error. */

@@ -4,7 +4,7 @@
  */
 import type { EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
 import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -72,4 +72,28 @@ export async function readAmendments(meeting: Meeting): Promise<Amendment[]> {
 /** A meeting as the API shows it: the original minutes, then every amendment in order. */
 export function presentMeeting(meeting: Meeting, amendments: readonly Amendment[]) {
   return { ...meeting, amendments };
+}
+
+/**
+ * A page of meetings: a zone's, newest first (optionally of one month), or a month's in zone
+ * order. At least one of the filters is given.
+ */
+export async function listMeetings(
+  filter: { readonly month?: string; readonly zoneId?: string },
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Meeting>> {
+  const { month, zoneId } = filter;
+  const source: Omit<QuerySpec, 'limit' | 'cursor'> =
+    zoneId !== undefined
+      ? {
+          index: 'GSI1',
+          partition: keys.zoneMeetings(zoneId),
+          descending: true,
+          ...(month === undefined ? {} : { between: [keys.zoneMeetingSortKey(month), keys.zoneMeetingSortKey(month)] }),
+        }
+      : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
+  const page = await queryPage({ ...source, limit, cursor });
+  const items = page.items.map((item) => toStored<Meeting>(item).value);
+  return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }

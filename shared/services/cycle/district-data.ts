@@ -2,6 +2,7 @@
 import { keys } from '../../db/keys';
 import { findStored, queryAll, toStored } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
+import { NotFoundError } from '../../domain/errors';
 import type { Calendar, Cell, Commune, Official, Zone } from '../../domain/structure/entities';
 
 export interface DistrictData {
@@ -64,4 +65,14 @@ export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
 export async function zoneAssignments(zoneId: string): Promise<ZoneAssignment[]> {
   const items = await queryAll({ index: 'GSI2', partition: keys.zoneAssignments(zoneId) });
   return items.map((item) => toStored<ZoneAssignment>(item).value);
+}
+
+/** A zone or commune by id; 404 `<kind>_not_found` when there is none. */
+export async function requireUnit<K extends 'zone' | 'commune'>(
+  kind: K,
+  id: string,
+): Promise<K extends 'zone' ? Zone : Commune> {
+  const found = await findStored<K extends 'zone' ? Zone : Commune>(keys.unit(kind, id));
+  if (!found) throw new NotFoundError(`Không có ${kind === 'zone' ? 'khu' : 'xã'} "${id}".`, `${kind}_not_found`);
+  return found.value;
 }

@@ -15,12 +15,12 @@ import {
   requireStorableSize,
 } from '../../domain/cycle/meeting';
 import { isSlotAllowed, type MeetingSlot } from '../../domain/cycle/meeting-dates';
-import { type MeetingAction, type MeetingState, requireTransition } from '../../domain/cycle/meeting-lifecycle';
+import { type MeetingAction, type MeetingState, meetingLifecycle } from '../../domain/cycle/meeting-lifecycle';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { Role } from '../../domain/structure/roles';
 import { loadMeeting, meetingItemKeys, meetingRef, slotKeyOf, slotTaken } from './cycle-store';
 import { loadHolidays } from './district-data';
-import { runMeetingClosedHooks } from './meeting-close-hooks';
+import { type MeetingClosedHook, meetingClosedHooks, runMeetingClosedHooks } from './meeting-close-hooks';
 
 /** Who acts: the audit actor, the person recorded on the meeting and the roles held in its zone. */
 export interface MeetingActor {
@@ -54,7 +54,7 @@ export async function applyMeetingAction<R = undefined>(
   const { value: meeting, version } = await loadMeeting(meetingId);
   // A stale client is told so first: the state it would be refused for may be news to it.
   if (version !== expectedVersion) throw new PreconditionFailedError();
-  const to = requireTransition(meeting.status, action, by.roles);
+  const to = meetingLifecycle.require(meeting.status, action, by.roles);
   const changes = new ChangeSet(by.actor);
   const change = await build(meeting, to, changes);
   requireStorableSize(change.after);
@@ -96,10 +96,10 @@ export function hold(): ChangeBuilder {
 }
 
 /** Closes the meeting, locking its record, and runs the close hooks in the same transaction. */
-export function close(by: MeetingActor): ChangeBuilder {
+export function close(by: MeetingActor, hooks: readonly MeetingClosedHook[] = meetingClosedHooks): ChangeBuilder {
   return async (meeting, to, changes) => {
     const after: Meeting = { ...meeting, status: to, closedAt: changes.at };
-    await runMeetingClosedHooks({ meeting: after, changes, actor: by.actor });
+    await runMeetingClosedHooks(hooks, { meeting: after, changes, actor: by.actor });
     return { after };
   };
 }
