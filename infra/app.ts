@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { DistrictConfig } from '../shared/domain/structure/district-config';
 import { DistrictConfigError, loadDistrictConfigs } from './district-configs';
@@ -83,17 +83,16 @@ export function buildApp(options: BuildAppOptions = {}): GiaoBanApp {
 
   const districts = selected.map((config) => {
     const districtId = config.district.id;
-    const data = new DataStack(app, `GiaoBan-${districtId}-Data`, { districtId });
+    // stack tags: CloudFormation passes them on to every resource that takes tags.
+    const tags = { app: 'giao-ban', district: districtId };
+    const data = new DataStack(app, `GiaoBan-${districtId}-Data`, { districtId, tags });
     const api = new ApiStack(app, `GiaoBan-${districtId}-Api`, {
       districtId,
+      tags,
       table: data.table,
       identity: data.identity,
       deployment: config.deployment,
     });
-    for (const stack of [data, api]) {
-      Tags.of(stack).add('app', 'giao-ban');
-      Tags.of(stack).add('district', districtId);
-    }
     return { config, data, api };
   });
 

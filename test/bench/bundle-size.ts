@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { functions } from '../../functions/routes';
+import { BUNDLE_TARGET } from '../../infra/constructs/handler-function';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'giao-ban-bench-'));
@@ -27,7 +28,7 @@ async function bundle(name: string, entry: string | { source: string }): Promise
     minify: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: BUNDLE_TARGET,
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'error',
   });

@@ -12,6 +12,7 @@ import { DEFAULT_ROUTE_THROTTLE } from '../../infra/constructs/route-table-api';
 import { OPENER_DELIVERY_RETRY } from '../../infra/constructs/scheduled-cycle-opener';
 import { tableDefinition } from '../../shared/db/table-definition';
 import {
+  AS_CDK_SYNTH,
   actionsOfRole,
   logicalIdOf,
   nagFindings,
@@ -37,7 +38,7 @@ let data: Template;
 let api: Template;
 
 beforeAll(() => {
-  built = buildApp({ districtIds: ['gia-loc'] });
+  built = buildApp({ districtIds: ['gia-loc'], appProps: AS_CDK_SYNTH });
   const district = only(built.districts, 'district');
   data = Template.fromStack(district.data);
   api = Template.fromStack(district.api);
@@ -200,14 +201,14 @@ describe('ApiStack: HTTP API', () => {
 });
 
 describe('ApiStack: functions', () => {
-  it('creates one function per route-table entry: nodejs22.x, arm64, memory, timeout, tracing, config env', () => {
+  it('creates one function per route-table entry: nodejs24.x, arm64, memory, timeout, tracing, config env', () => {
     const lambdas = Object.values(resourcesOf(api, 'AWS::Lambda::Function'));
     expect(lambdas).toHaveLength(Object.keys(functions).length);
     const logGroups = resourcesOf(api, 'AWS::Logs::LogGroup');
     for (const lambda of lambdas) {
       const properties = lambda.Properties;
       expect(properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: expect.any(Number),
         Timeout: expect.any(Number),

@@ -1,10 +1,22 @@
 /** Small readers over synthesised templates and cdk-nag, shared by the infra tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type App, type AppProps, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+
+/**
+ * The context `cdk.json` gives the CLI's synthesis, feature flags included: an `App` built in a
+ * test does not read `cdk.json`, so without it the tests would check another template than the deployed one.
+ */
+export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../cdk.json', import.meta.url)), 'utf8'),
+).context;
+
+/** App settings as `cdk synth` has them. */
+export const AS_CDK_SYNTH: AppProps = { context: CDK_JSON_CONTEXT };
 
 /**
  * App settings for tests that need neither handler bundles nor CloudFormation's schema check:
@@ -12,7 +24,7 @@ import type { IConstruct } from 'constructs';
  */
 export const WITHOUT_BUNDLING_OR_SCHEMA_CHECK: AppProps = {
   builtinCloudFormationValidation: false,
-  context: { 'aws:cdk:bundling-stacks': [] },
+  context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] },
 };
 
 export interface CfnResourceJson {
