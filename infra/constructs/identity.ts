@@ -1,15 +1,19 @@
 /**
  * Who the callers are: a Cognito user pool of the district's officials and the app client their
- * tokens are issued to. The API's JWT authorizer trusts this pool; authority comes from the table.
+ * tokens are issued to, with the API scope in every access token. The API's JWT authorizer trusts this
+ * pool and requires that scope; authority comes from the table.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ApiScopeGrant } from './api-scope-grant';
 
 /** The district's user pool, its app client and the token issuer URL. */
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The API's OAuth scope: defined on the pool and added to every access token. */
+  readonly apiScope: ApiScopeGrant;
   /** The `iss` claim of the pool's tokens: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly issuer: string;
 
@@ -58,6 +62,7 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.days(30),
     });
 
+    this.apiScope = new ApiScopeGrant(this, 'ApiScope', { userPool: this.userPool });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The HTTP API built from the one route table: every route goes to its function, behind the JWT
- * authorizer unless the table marks it public, and `$default` answers unmatched requests.
+ * authorizer and the API's OAuth scope unless the table marks it public, and `$default` answers
+ * unmatched requests.
  */
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -56,6 +57,8 @@ export interface RouteTableApiProps {
   readonly issuer: string;
   /** The `aud` (ID token) or `client_id` (access token) a token must carry. */
   readonly audience: string;
+  /** The OAuth scope every signed-in route requires: only access tokens carry it, so ID tokens are refused. */
+  readonly requiredScope: string;
   readonly description: string;
 }
 
@@ -101,6 +104,7 @@ export class RouteTableApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.fn),
         authorizer: authorizerOf(route),
+        authorizationScopes: route.access.kind === 'public' ? undefined : [props.requiredScope],
       });
       if (route.access.kind === 'public') {
         for (const httpRoute of httpRoutes) {
@@ -118,6 +122,7 @@ export class RouteTableApi extends Construct {
       routeKey: HttpRouteKey.DEFAULT,
       integration: integrationOf('system'),
       authorizer: jwt,
+      authorizationScopes: [props.requiredScope],
     });
   }
 }

@@ -12,7 +12,8 @@ import { type FunctionName, functions, type RouteDefinition, routeKeyOf, routes 
 import { UnauthorizedError } from '../../shared/domain/errors';
 import { problemResponse } from '../../shared/http/problem';
 import { matchPath } from '../../shared/http/route-match';
-import type { LocalIssuer } from './jwt';
+import { API_SCOPE } from '../api-scope';
+import { grantsScope, type LocalIssuer } from './jwt';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -128,9 +129,11 @@ function selectRoute(
   return match ? { route: match.route, pathParameters: match.pathParameters } : { pathParameters: {} };
 }
 
+/** The claims of a valid access token that carries the API's scope, as every signed-in route requires. */
 async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
   const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  return token ? issuer.verify(token) : undefined;
+  const claims = token ? await issuer.verify(token) : undefined;
+  return claims && grantsScope(claims, API_SCOPE) ? claims : undefined;
 }
 
 export function createGateway(issuer: LocalIssuer): Server {

@@ -7,6 +7,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type FunctionName, functions, type HttpFunctionName, routes } from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
+import { API_SCOPE } from '../api-scope';
 import { HandlerFunction } from '../constructs/handler-function';
 import type { Identity } from '../constructs/identity';
 import { RouteTableApi } from '../constructs/route-table-api';
@@ -49,6 +50,7 @@ export class ApiStack extends Stack {
       functions: this.httpFunctions,
       issuer: this.identity.issuer,
       audience: this.identity.client.userPoolClientId,
+      requiredScope: API_SCOPE,
       description: `giao-ban API of district ${districtId}`,
     });
 
