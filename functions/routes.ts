@@ -263,6 +263,14 @@ export const routes: readonly RouteDefinition[] = [
     summary: 'Open a month’s cycle by hand',
   },
   {
+    method: 'PUT',
+    path: '/cycles/{month}/window',
+    fn: 'cycleWrite',
+    operation: 'cycles.window',
+    access: allow(['office']),
+    summary: 'Set the meeting window of a month not yet open (If-Match to change it, audited)',
+  },
+  {
     method: 'GET',
     path: '/cycles/{month}',
     fn: 'cycleRead',
@@ -300,7 +308,7 @@ export const routes: readonly RouteDefinition[] = [
     fn: 'cycleWrite',
     operation: 'meetings.reschedule',
     access: MEETING_RUNNERS,
-    summary: 'Move a meeting inside the window (If-Match)',
+    summary: 'Date or move a meeting; outside the window only the office, with a reason (If-Match)',
   },
   {
     method: 'POST',

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MEETING_WINDOW, districtCalendarOf } from '../../shared/domain/cycle/meeting-calendar';
 import { workingDaysInWindow } from '../../shared/domain/cycle/meeting-dates';
 import { useApi } from '../support/api';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
@@ -204,7 +205,7 @@ describe('rescheduling and cancelling', () => {
       as: 'van-phong-1',
     });
     const used = new Set(cycle.body.meetings.map((m) => `${m.date} ${m.session}`));
-    const free = workingDaysInWindow(MONTH, config.calendar.holidays)
+    const free = workingDaysInWindow(MONTH, districtCalendarOf(config.calendar), DEFAULT_MEETING_WINDOW)
       .flatMap((date) => ['morning', 'afternoon'].map((session) => ({ date, session })))
       .find((slot) => !used.has(`${slot.date} ${slot.session}`));
 

@@ -19,6 +19,7 @@ import {
   minutesBodySchema,
   rescheduleBodySchema,
 } from '../../domain/cycle/meeting';
+import { monthWindowBodySchema } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import type { MeetingAction } from '../../domain/cycle/meeting-lifecycle';
 import { NotFoundError } from '../../domain/errors';
@@ -38,6 +39,7 @@ import {
   reschedule,
   writeMinutes,
 } from './meeting-actions';
+import { setMonthWindow } from './month-window';
 import { openCycle } from './open-cycle';
 import { actorOf, meetingActorOf, monthParam, personOf, yearParam } from './request-parts';
 import { generateRotation, putHostingWishes, swapRotation } from './rotations';
@@ -90,9 +92,16 @@ export const cycleWriteOperations: Operations = {
     return json(body, undefined, result.created ? 201 : 200);
   },
 
+  'cycles.window': async (context) => {
+    const input = context.body(monthWindowBodySchema);
+    const month = monthParam(context);
+    const stored = await setMonthWindow(month, input, actorOf(context), () => context.expectedVersion());
+    return json(stored.record, stored.version, stored.created ? 201 : 200);
+  },
+
   'meetings.reschedule': async (context) => {
     const body = context.body(rescheduleBodySchema);
-    return meetingReply(await act(context, 'reschedule', () => reschedule(body)));
+    return meetingReply(await act(context, 'reschedule', (by) => reschedule(body, by)));
   },
 
   'meetings.hold': async (context) => meetingReply(await act(context, 'hold', () => hold())),
