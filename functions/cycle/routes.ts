@@ -17,6 +17,7 @@ import {
   hostingWishView,
   meetingPageView,
   meetingView,
+  officeWindowView,
   openedCycleView,
   rotationView,
 } from '../../shared/domain/cycle/cycle-views';
@@ -27,6 +28,7 @@ import {
   minutesBodySchema,
   rescheduleBodySchema,
 } from '../../shared/domain/cycle/meeting';
+import { monthWindowBodySchema } from '../../shared/domain/cycle/meeting-calendar';
 import { type MeetingAction, meetingLifecycle } from '../../shared/domain/cycle/meeting-lifecycle';
 import { monthSchema, pathIdSchema, yearParamSchema } from '../../shared/domain/schema-kit';
 import { roles } from '../../shared/domain/structure/roles';
@@ -147,6 +149,19 @@ export const cycleRoutes = defineRoutes([
     response: { status: 201, alsoOk: true, description: 'The cycle and its meetings', body: openedCycleView },
   },
   {
+    method: 'PUT',
+    path: '/cycles/{month}/window',
+    fn: 'cycleWrite',
+    operation: 'cycles.window',
+    access: OFFICE,
+    tag,
+    summary: 'Set the meeting window of a month not yet open (audited)',
+    description: 'The first window of a month needs no `If-Match`; changing it does. Refused once the month is open.',
+    request: { path: monthPath, body: monthWindowBodySchema, ifMatch: 'to-replace' },
+    response: { status: 201, alsoOk: true, description: 'The month’s window', body: officeWindowView, etag: true },
+    problems: { 409: ['cycle_already_open', 'month_window_exists'] },
+  },
+  {
     method: 'GET',
     path: '/cycles/{month}',
     fn: 'cycleRead',
@@ -201,7 +216,7 @@ export const cycleRoutes = defineRoutes([
     operation: 'meetings.reschedule',
     access: meetingActors('reschedule'),
     tag,
-    summary: 'Move a meeting inside the window',
+    summary: 'Date or move a meeting; outside the window only the office, with a reason',
     request: { path: meetingPath, body: rescheduleBodySchema, ifMatch: true },
     response: { status: 200, description: 'The meeting', body: meetingView, etag: true },
     problems: { ...meetingProblems, 409: [...meetingProblems[409], 'slot_taken'] },

@@ -24,6 +24,7 @@ import {
   reschedule,
   writeMinutes,
 } from '../../shared/services/cycle/meeting-actions';
+import { setMonthWindow } from '../../shared/services/cycle/month-window';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { generateRotation, putHostingWishes, swapRotation } from '../../shared/services/cycle/rotations';
 import type { cycleRoutes } from './routes';
@@ -74,8 +75,13 @@ export const cycleWriteOperations: OperationsOf<typeof cycleRoutes, 'cycleWrite'
     return json(body, undefined, result.created ? 201 : 200);
   },
 
+  'cycles.window': async ({ path, body, caller, ifMatch }) => {
+    const stored = await setMonthWindow(path.month, body, actorOf(caller), ifMatch);
+    return json(stored.record, stored.version, stored.created ? 201 : 200);
+  },
+
   'meetings.reschedule': async (request) =>
-    meetingReply(await act(request, 'reschedule', () => reschedule(request.body))),
+    meetingReply(await act(request, 'reschedule', (by) => reschedule(request.body, by))),
 
   'meetings.hold': async (request) => meetingReply(await act(request, 'hold', () => hold())),
 

@@ -85,6 +85,7 @@ const specification: Record<string, Role[]> = {
   'PUT /zones/{zoneId}/rotations/{year}': ['office'],
   'POST /zones/{zoneId}/rotations/{year}/swaps': ['office'],
   'POST /cycles/{month}/open': ['office'],
+  'PUT /cycles/{month}/window': ['office'],
   'GET /cycles/{month}': ZONE_MEMBERS,
   'GET /meetings': ZONE_MEMBERS,
   'GET /meetings/{meetingId}': ZONE_MEMBERS,

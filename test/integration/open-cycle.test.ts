@@ -121,8 +121,8 @@ describe('the scheduled cycle opener', () => {
   });
 
   it('leaves meetings the window cannot hold waiting for a date instead of giving them bad ones', async () => {
-    // July 2027: the 5th is a Monday; with the 5th to the 9th off, only Saturday the 10th remains.
-    const holidays = ['2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08', '2027-07-09'];
+    // July 2027: the 5th is a Monday; with the 5th to the 8th off, only Friday the 9th remains (not Saturday the 10th).
+    const holidays = ['2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08'];
     await importStructure(
       { ...config, calendar: { holidays: [...config.calendar.holidays, ...holidays] } },
       { id: 'test' },
@@ -133,7 +133,7 @@ describe('the scheduled cycle opener', () => {
     const meetings = await readCycleMeetings('2027-07');
     const dated = meetings.filter((m) => m.status === 'scheduled');
     const waiting = meetings.filter((m) => m.status === 'needs-date');
-    expect(dated.map((m) => `${m.date} ${m.session}`).sort()).toEqual(['2027-07-10 afternoon', '2027-07-10 morning']);
+    expect(dated.map((m) => `${m.date} ${m.session}`).sort()).toEqual(['2027-07-09 afternoon', '2027-07-09 morning']);
     expect(waiting).toHaveLength(4);
     expect(waiting.every((m) => m.date === null && m.session === null)).toBe(true);
   });

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { named, pageOf } from '../schema-kit';
 import { roles } from '../structure/roles';
 import { attendanceEntrySchema } from './meeting';
+import { WINDOW_SOURCES } from './meeting-calendar';
 import { meetingStates } from './meeting-lifecycle';
 
 const instant = z.string();
@@ -14,6 +15,23 @@ const nullable = z.nullable;
 export const personView = named(z.strictObject({ officialId: z.string(), name: z.string() }), 'Person');
 
 const sessionView = z.enum(['morning', 'afternoon']);
+
+const dateDecisionView = named(
+  z.strictObject({ outsideWindow: z.literal(true), reason: z.string(), by: personView, at: instant }),
+  'DateDecision',
+);
+
+const windowFields = { firstDay: z.number(), lastDay: z.number() };
+
+export const monthWindowView = named(
+  z.strictObject({ ...windowFields, source: z.enum(WINDOW_SOURCES) }),
+  'MonthWindow',
+);
+
+export const officeWindowView = named(
+  z.strictObject({ month: z.string(), ...windowFields, reason: z.string() }),
+  'OfficeWindow',
+);
 const hostView = z.strictObject({ communeId: z.string(), name: z.string() });
 
 export const meetingSummaryView = named(
@@ -25,6 +43,7 @@ export const meetingSummaryView = named(
     status: z.enum(meetingStates),
     date: nullable(z.string()),
     session: nullable(sessionView),
+    dateDecision: z.optional(dateDecisionView),
     host: nullable(hostView),
     venue: nullable(z.string()),
   }),
@@ -78,12 +97,19 @@ export const meetingView = named(
     closedAt: z.optional(instant),
     cancelledAt: z.optional(instant),
     cancelReason: z.optional(z.string()),
+    window: z.optional(monthWindowView),
     amendments: z.array(amendmentView),
   }),
   'Meeting',
 );
 
-const cycleFields = { month: z.string(), zoneIds: z.array(z.string()), openedAt: instant, openedBy: z.string() };
+const cycleFields = {
+  month: z.string(),
+  zoneIds: z.array(z.string()),
+  openedAt: instant,
+  openedBy: z.string(),
+  window: z.optional(monthWindowView),
+};
 
 export const cycleView = named(z.strictObject({ ...cycleFields, meetings: z.array(meetingSummaryView) }), 'Cycle');
 

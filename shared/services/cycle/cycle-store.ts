@@ -6,6 +6,7 @@ import type { EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
 import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
+import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 
@@ -38,6 +39,22 @@ export function slotTaken(date: string, session: string): ConflictError {
 
 export function readCycle(month: string): Promise<Stored<CycleRecord> | undefined> {
   return findStored<CycleRecord>(keys.cycle(month));
+}
+
+/** A month before and after it opens: its cycle (once open) and the office's window (if set). */
+export interface MonthItems {
+  readonly cycle?: Stored<CycleRecord>;
+  readonly window?: Stored<OfficeWindowRecord>;
+}
+
+/** The month's cycle item and the office's window for it, in one query. */
+export async function readMonth(month: string): Promise<MonthItems> {
+  const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.cycleItemsPrefix });
+  const find = <T>(key: { SK: string }) => {
+    const item = items.find((candidate) => candidate.SK === key.SK);
+    return item ? toStored<T>(item) : undefined;
+  };
+  return { cycle: find<CycleRecord>(keys.cycle(month)), window: find<OfficeWindowRecord>(keys.monthWindow(month)) };
 }
 
 /** Every meeting of a month, in zone order of the cycle partition. */

@@ -5,21 +5,23 @@
  */
 import { type Actor, ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
+import { type RequestedDate, requireDateAllowed } from '../../domain/cycle/date-decision';
 import {
   type Amendment,
   type AttendanceEntry,
   checkAttendance,
+  type DateDecision,
   type Meeting,
   type MinutesInput,
   type Person,
   requireStorableSize,
 } from '../../domain/cycle/meeting';
-import { isSlotAllowed, type MeetingSlot } from '../../domain/cycle/meeting-dates';
+import { DEFAULT_MEETING_WINDOW } from '../../domain/cycle/meeting-calendar';
 import { type MeetingAction, type MeetingState, meetingLifecycle } from '../../domain/cycle/meeting-lifecycle';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { Role } from '../../domain/structure/roles';
-import { loadMeeting, meetingItemKeys, meetingRef, slotKeyOf, slotTaken } from './cycle-store';
-import { loadHolidays } from './district-data';
+import { loadMeeting, meetingItemKeys, meetingRef, readCycle, slotKeyOf, slotTaken } from './cycle-store';
+import { loadCalendar } from './district-data';
 import { type MeetingClosedHook, meetingClosedHooks, runMeetingClosedHooks } from './meeting-close-hooks';
 
 /** Who acts: the audit actor, the person recorded on the meeting and the roles held in its zone. */
@@ -69,19 +71,27 @@ export async function applyMeetingAction<R = undefined>(
   return { meeting: change.after, version: expectedVersion + 1, made: change.made };
 }
 
-/** Moves a meeting to a free, allowed slot of its month, releasing the one it held. */
-export function reschedule(slot: MeetingSlot & { readonly reason: string }): ChangeBuilder {
+/**
+ * Dates a meeting, or moves it, to a free slot of its month, releasing the one it held: a working
+ * day in the window the month opened with, or, by the office's decision with a reason, outside it
+ * (kept on the meeting as `dateDecision` until it moves back inside).
+ */
+export function reschedule(slot: RequestedDate & { readonly reason: string }, by: MeetingActor): ChangeBuilder {
   return async (meeting, to, changes) => {
-    if (!isSlotAllowed(meeting.month, slot, await loadHolidays())) {
-      throw new ValidationError([
-        {
-          path: '/date',
-          code: 'slot_not_allowed',
-          message: `Ngày họp phải là ngày làm việc từ mùng 5 đến mùng 10 tháng ${meeting.month}`,
-        },
-      ]);
-    }
-    const after: Meeting = { ...meeting, status: to, date: slot.date, session: slot.session };
+    const [cycle, calendar] = await Promise.all([readCycle(meeting.month), loadCalendar()]);
+    const window = cycle?.value.window ?? DEFAULT_MEETING_WINDOW;
+    const decided = requireDateAllowed(meeting.month, slot, calendar, window, by.roles.has('office'));
+    const { dateDecision: _previous, ...undecided } = meeting;
+    const decision: DateDecision | undefined = decided
+      ? { outsideWindow: true, reason: decided, by: by.person, at: changes.at }
+      : undefined;
+    const after: Meeting = {
+      ...undecided,
+      status: to,
+      date: slot.date,
+      session: slot.session,
+      ...(decision && { dateDecision: decision }),
+    };
     const [previous, next] = [slotKeyOf(meeting), slotKeyOf(after)];
     if (previous?.SK !== next?.SK) {
       if (previous) changes.release(previous);
