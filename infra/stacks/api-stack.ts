@@ -50,6 +50,7 @@ export class ApiStack extends Stack {
       issuer: this.identity.issuer,
       audience: this.identity.client.userPoolClientId,
       description: `giao-ban API of district ${districtId}`,
+      corsOrigins: props.deployment.corsOrigins,
     });
 
     this.cycleOpener = new ScheduledCycleOpener(this, 'CycleOpener', {

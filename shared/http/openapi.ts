@@ -25,7 +25,7 @@ export interface OpenApiOperation extends Json {
 
 export interface OpenApiDocument extends Json {
   readonly openapi: string;
-  readonly info: Json;
+  readonly info: Json & { readonly title: string; readonly version: string };
   readonly paths: Readonly<Record<string, Readonly<Record<string, OpenApiOperation>>>>;
   readonly components: Json & { readonly schemas: Readonly<Record<string, Json>> };
 }
@@ -34,13 +34,16 @@ export interface OpenApiOptions {
   readonly title: string;
   readonly version: string;
   readonly description: string;
-  /** One line about each tag (area) the routes use. */
-  readonly tags: Readonly<Record<string, string>>;
+  /** One line about a tag (area) the routes use, where its name needs one. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 const JSON_MEDIA = 'application/json';
 const PROBLEM_MEDIA = 'application/problem+json';
 const SECURITY_SCHEME = 'bearerAuth';
+
+/** An `ETag` as this API writes it, weak or strong: `"3"`. */
+const ETAG_SCHEMA = { type: 'string', pattern: '^(W/)?"\\d+"$' };
 
 const ref = (kind: 'schemas' | 'responses' | 'parameters' | 'headers', name: string) => ({
   $ref: `#/components/${kind}/${name}`,
@@ -198,6 +201,7 @@ function successResponses(route: RouteDefinition, schemas: SchemaComponents): Re
   const reply: Json = { description: response.description };
   if (response.etag) reply.headers = { ETag: ref('headers', 'ETag') };
   if (response.body) reply.content = { [JSON_MEDIA]: { schema: schemas.convert(response.body, 'output') } };
+  if (response.media) reply.content = { [response.media]: { schema: { type: 'string' } } };
   const responses: Record<string, Json> = { [response.status]: reply };
   if (response.alsoOk)
     responses['200'] = { ...reply, description: `${response.description} (already there: nothing changed)` };
@@ -240,7 +244,7 @@ function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApi
   const parameters = [
     ...(request.path ? parametersOf(request.path, 'path', schemas) : []),
     ...(request.query ? parametersOf(request.query, 'query', schemas) : []),
-    ...(request.ifMatch ? [ref('parameters', 'IfMatch')] : []),
+    ...(request.ifMatch ? [ref('parameters', request.ifMatch === true ? 'IfMatch' : 'IfMatchToReplace')] : []),
   ];
   const description = [route.description, `**Quyền gọi:** ${describeAccess(route.access)}`].filter(Boolean);
   return {
@@ -311,7 +315,7 @@ export function openApiDocument(routes: readonly RouteDefinition[], options: Ope
       contact: { name: 'giao-ban', url: 'https://giao-ban.dangbo.vn' },
     },
     servers: [{ url: '/', description: 'This API (the document is served from it)' }],
-    tags: usedTags.map((name) => ({ name, description: options.tags[name] ?? name })),
+    tags: usedTags.map((name) => (options.tags?.[name] ? { name, description: options.tags[name] } : { name })),
     security: [{ [SECURITY_SCHEME]: [] }],
     paths,
     components: {
@@ -323,7 +327,14 @@ export function openApiDocument(routes: readonly RouteDefinition[], options: Ope
           in: 'header',
           required: true,
           description: 'The `ETag` of the last read: the change applies only to that version.',
-          schema: { type: 'string', pattern: '^(W/)?"\\d+"$' },
+          schema: ETAG_SCHEMA,
+        },
+        IfMatchToReplace: {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          description: 'Needed only to replace what exists: the `ETag` of the last read of it.',
+          schema: ETAG_SCHEMA,
         },
       },
       headers: {

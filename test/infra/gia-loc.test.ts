@@ -2,11 +2,14 @@
  * The sample district's stacks, built once through `buildApp` (bundling every handler with
  * esbuild) and inspected with CDK assertions and cdk-nag.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions, routeKeyOf, routes } from '../../functions/routes';
+import { docsFileNames, docsPackageFiles } from '../../functions/docs/files';
+import { functions, type HttpFunctionName, routeKeyOf, routes } from '../../functions/routes';
 import { buildApp, type GiaoBanApp } from '../../infra/app';
 import { DEFAULT_ROUTE_THROTTLE } from '../../infra/constructs/route-table-api';
 import { OPENER_DELIVERY_RETRY } from '../../infra/constructs/scheduled-cycle-opener';
@@ -126,10 +129,15 @@ describe('ApiStack: HTTP API', () => {
     expect(routeKeys.sort()).toEqual([...routes.map(routeKeyOf), '$default'].sort());
   });
 
-  it('puts the JWT authorizer on every route except the public ones (GET /health)', () => {
+  it('puts the JWT authorizer on every route except the public ones (health, the API description and its page)', () => {
     const jwt = { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId() } };
     const publicKeys = routes.filter((route) => route.access.kind === 'public').map(routeKeyOf);
-    expect(publicKeys).toEqual(['GET /health']);
+    expect(publicKeys).toEqual([
+      'GET /health',
+      'GET /openapi.json',
+      'GET /docs',
+      ...docsFileNames.map((name) => `GET /docs/${name}`),
+    ]);
     for (const route of Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'))) {
       const properties = route.Properties;
       if (publicKeys.includes(properties.RouteKey as string)) {
@@ -248,6 +256,24 @@ describe('ApiStack: functions', () => {
       if (definition.table === 'read-write') expect(dynamoActions, name).toContain('dynamodb:PutItem');
     }
     expect(functions.system.table).toBe('none');
+    expect(functions.docs.table).toBe('none');
+  });
+
+  it('bundles the docs function with the Swagger UI files it serves, and no other function with them', () => {
+    const assetOf = (name: HttpFunctionName) => {
+      const lambda = only(
+        Object.entries(resourcesOf(api, 'AWS::Lambda::Function'))
+          .filter(([id]) => id === logicalIdOf(district().api.httpFunctions[name].function))
+          .map(([, resource]) => resource),
+        `${name} function`,
+      );
+      const key = (lambda.Properties.Code as { S3Key: string }).S3Key;
+      return join(built.app.assetOutdir, `asset.${key.replace(/\.zip$/, '')}`);
+    };
+    for (const file of docsPackageFiles) {
+      expect(existsSync(join(assetOf('docs'), 'node_modules', file)), file).toBe(true);
+    }
+    expect(existsSync(join(assetOf('system'), 'node_modules'))).toBe(false);
   });
 });
 
