@@ -13,8 +13,9 @@ import { isAppError, problemResponse, unexpectedErrorResponse } from '../../shar
 import { type DocsFileName, docsFiles, SWAGGER_UI_PACKAGE } from './files';
 
 /**
- * Relative URLs, so the page works wherever the API is mounted. Only same-origin scripts and
- * connections: the policy itself keeps the page from reaching any other host.
+ * Relative URLs, so the page works wherever the API is mounted; an empty icon, so the browser
+ * does not ask for `/favicon.ico` (which, like every unknown path, needs a token). Only
+ * same-origin scripts and connections: the policy itself keeps the page from reaching any other host.
  */
 const PAGE = `<!doctype html>
 <html lang="vi">
@@ -22,6 +23,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>giao-ban API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="docs/swagger-ui.css">
 </head>
 <body>
