@@ -4,6 +4,8 @@
  */
 export const SWAGGER_UI_PACKAGE = 'swagger-ui-dist';
 
+export const DOCS_PAGE_MEDIA = 'text/html; charset=utf-8';
+
 /** Each file the page loads from `/docs/<name>`, with its media type; `start.js` is ours. */
 export const docsFiles = {
   'swagger-ui.css': { media: 'text/css; charset=utf-8', fromPackage: true },

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NotFoundError } from '../../shared/domain/errors';
 import { isAppError, problemResponse, unexpectedErrorResponse } from '../../shared/http/problem';
-import { type DocsFileName, docsFiles, SWAGGER_UI_PACKAGE } from './files';
+import { DOCS_PAGE_MEDIA, type DocsFileName, docsFiles, SWAGGER_UI_PACKAGE } from './files';
 
 /**
  * Relative URLs, so the page works wherever the API is mounted; an empty icon, so the browser
@@ -96,21 +96,24 @@ function reply(event: APIGatewayProxyEventV2, file: Served, maxAge: number): API
   return { statusCode: 200, headers, body: file.gzipped.toString('base64'), isBase64Encoded: true };
 }
 
+function isDocsFile(name: string): name is DocsFileName {
+  return Object.hasOwn(docsFiles, name);
+}
+
 function answer(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 {
   if (event.routeKey === 'GET /docs') {
     const page = reply(
       event,
-      served('page', 'text/html; charset=utf-8', () => Buffer.from(PAGE)),
+      served('page', DOCS_PAGE_MEDIA, () => Buffer.from(PAGE)),
       300,
     );
     return { ...page, headers: { ...page.headers, 'content-security-policy': CONTENT_SECURITY_POLICY } };
   }
   const name = event.routeKey.replace(/^GET \/docs\//, '');
-  if (!(name in docsFiles)) throw new NotFoundError('Không có đường dẫn này.', 'route_not_found');
-  const file = docsFiles[name as DocsFileName];
+  if (!isDocsFile(name)) throw new NotFoundError('Không có đường dẫn này.', 'route_not_found');
   return reply(
     event,
-    served(name, file.media, () => fileContent(name as DocsFileName)),
+    served(name, docsFiles[name].media, () => fileContent(name)),
     3600,
   );
 }

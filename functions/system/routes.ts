@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { named } from '../../shared/domain/schema-kit';
 import { PUBLIC } from '../../shared/http/access-rules';
 import { defineRoutes } from '../../shared/http/contract';
-import { docsFileNames, docsFiles } from '../docs/files';
+import { DOCS_PAGE_MEDIA, docsFileNames, docsFiles } from '../docs/files';
 
 const tag = 'Hệ thống';
 
@@ -53,7 +53,7 @@ export const systemRoutes = defineRoutes([
     summary: 'The API reference page',
     description: 'Lists every route; paste a bearer token under “Authorize” to try requests.',
     request: {},
-    response: { status: 200, description: 'The page', media: 'text/html; charset=utf-8' },
+    response: { status: 200, description: 'The page', media: DOCS_PAGE_MEDIA },
   },
   ...docsFileNames.map((name) => ({
     method: 'GET' as const,

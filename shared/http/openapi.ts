@@ -78,7 +78,7 @@ const problemSchemas: Record<string, Json> = {
 };
 
 /** A problem answer; with codes, `code` is one of them. */
-function problemResponse(description: string, codes?: readonly string[]): Json {
+function problemAnswer(description: string, codes?: readonly string[]): Json {
   const schema = codes
     ? { allOf: [ref('schemas', 'Problem'), { properties: { code: { type: 'string', enum: codes } } }] }
     : ref('schemas', 'Problem');
@@ -88,15 +88,13 @@ function problemResponse(description: string, codes?: readonly string[]): Json {
 
 /** The answers that every route of a kind shares, described once. */
 const sharedResponses: Record<string, Json> = {
-  Unauthorized: problemResponse('No valid bearer token.', ['unauthorized']),
-  Forbidden: problemResponse('The caller holds no role that may do this (to this unit).', ['forbidden']),
-  PreconditionFailed: problemResponse('`If-Match` names an older version: read again, then retry.', ['etag_mismatch']),
-  PreconditionRequired: problemResponse('`If-Match` with the ETag of the last read is required.', [
-    'if_match_required',
-  ]),
-  PayloadTooLarge: problemResponse('The body is larger than the route accepts.', ['payload_too_large']),
-  UnsupportedMediaType: problemResponse('The body must be JSON (`application/json`).', ['unsupported_media_type']),
-  InternalError: problemResponse('An unexpected error; it was logged.', ['internal_error']),
+  Unauthorized: problemAnswer('No valid bearer token.', ['unauthorized']),
+  Forbidden: problemAnswer('The caller holds no role that may do this (to this unit).', ['forbidden']),
+  PreconditionFailed: problemAnswer('`If-Match` names an older version: read again, then retry.', ['etag_mismatch']),
+  PreconditionRequired: problemAnswer('`If-Match` with the ETag of the last read is required.', ['if_match_required']),
+  PayloadTooLarge: problemAnswer('The body is larger than the route accepts.', ['payload_too_large']),
+  UnsupportedMediaType: problemAnswer('The body must be JSON (`application/json`).', ['unsupported_media_type']),
+  InternalError: problemAnswer('An unexpected error; it was logged.', ['internal_error']),
 };
 
 /** 400 codes the request reading itself can answer, by part of the request. */
@@ -218,22 +216,20 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
     ...(problems[400] ?? []),
   ];
   if (badRequest.length > 0) {
-    responses['400'] = problemResponse('The request is not valid; `errors` names each field.', [
-      ...new Set(badRequest),
-    ]);
+    responses['400'] = problemAnswer('The request is not valid; `errors` names each field.', [...new Set(badRequest)]);
   }
   if (route.access.kind !== 'public') {
     responses['401'] = ref('responses', 'Unauthorized');
     responses['403'] = ref('responses', 'Forbidden');
   }
-  if (problems[404]) responses['404'] = problemResponse('Not found.', problems[404]);
-  if (problems[409]) responses['409'] = problemResponse('Conflicts with the current state.', problems[409]);
+  if (problems[404]) responses['404'] = problemAnswer('Not found.', problems[404]);
+  if (problems[409]) responses['409'] = problemAnswer('Conflicts with the current state.', problems[409]);
   if (request.ifMatch) responses['412'] = ref('responses', 'PreconditionFailed');
   if (request.body) {
     responses['413'] = ref('responses', 'PayloadTooLarge');
     responses['415'] = ref('responses', 'UnsupportedMediaType');
   }
-  if (problems[422]) responses['422'] = problemResponse('Breaks a rule of the domain.', problems[422]);
+  if (problems[422]) responses['422'] = problemAnswer('Breaks a rule of the domain.', problems[422]);
   if (request.ifMatch) responses['428'] = ref('responses', 'PreconditionRequired');
   responses['500'] = ref('responses', 'InternalError');
   return responses;
