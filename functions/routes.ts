@@ -5,6 +5,7 @@
  */
 import type { RouteDefinition as Route } from '../shared/http/contract';
 import { cycleRoutes } from './cycle/routes';
+import { docsPackageFiles } from './docs/files';
 import { structureRoutes } from './structure/routes';
 import { systemRoutes } from './system/routes';
 
@@ -16,11 +17,23 @@ export interface FunctionDefinition {
   readonly entry: string;
   readonly table: TableAccess;
   readonly description: string;
+  /** Files of installed packages (`<package>/<file>`) the function reads at run time; the stack copies them beside its bundle. */
+  readonly packageFiles?: readonly string[];
 }
 
 /** The Lambda functions: one per handler group, plus the scheduled cycle opener. */
 export const functions = {
-  system: { entry: 'functions/system/handler.ts', table: 'none', description: 'Health and unmatched routes' },
+  system: {
+    entry: 'functions/system/handler.ts',
+    table: 'none',
+    description: 'Health, the OpenAPI description and unmatched routes',
+  },
+  docs: {
+    entry: 'functions/docs/handler.ts',
+    table: 'none',
+    description: 'The API reference page and its files',
+    packageFiles: docsPackageFiles,
+  },
   structureRead: {
     entry: 'functions/structure/read-handler.ts',
     table: 'read',

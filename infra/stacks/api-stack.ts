@@ -52,6 +52,7 @@ export class ApiStack extends Stack {
       audience: this.identity.client.userPoolClientId,
       requiredScope: API_SCOPE,
       description: `giao-ban API of district ${districtId}`,
+      corsOrigins: props.deployment.corsOrigins,
     });
 
     this.cycleOpener = new ScheduledCycleOpener(this, 'CycleOpener', {

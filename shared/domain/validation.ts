@@ -1,6 +1,7 @@
 /** Validates input with zod and reports every problem with its JSON pointer. */
 import type * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from './errors';
+import { fieldLabel } from './field-messages';
 
 /** JSON pointer (RFC 6901) of a zod issue path. */
 export function pointer(path: readonly PropertyKey[]): string {
@@ -14,7 +15,7 @@ export function problemsOf(error: z.core.$ZodError, prefix = ''): FieldProblem[]
       return issue.keys.map((key) => ({
         path: prefix + pointer([...issue.path, key]),
         code: 'unrecognized_key',
-        message: `Trường "${key}" không được chấp nhận`,
+        message: `Trường «${fieldLabel([...issue.path, key])}» không được chấp nhận`,
       }));
     }
     return [{ path: prefix + pointer(issue.path), code: issue.code, message: issue.message }];

@@ -36,6 +36,11 @@ export interface RouteResponse {
   readonly body?: z.ZodMiniType;
   /** The reply carries the resource's version as `ETag`. */
   readonly etag?: boolean;
+  /**
+   * The media type of a reply that is not JSON (the docs page and its files), sent by a handler
+   * of its own rather than by `routeHandler`; `body` stays unset.
+   */
+  readonly media?: string;
 }
 
 /** Problem codes a route can answer beyond the ones every route shares, by status. */

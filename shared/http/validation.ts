@@ -1,7 +1,8 @@
-/** Validation messages in Vietnamese for every request the API reads (see `../domain/validation.ts`). */
+/** Validation messages in Vietnamese for every request the API reads (see `../domain/field-messages.ts`). */
 import * as z from 'zod/mini';
-import vi from 'zod/v4/locales/vi.js';
+import { fieldMessage } from '../domain/field-messages';
 
-z.config(vi());
+// Messages written in a schema still win; every other issue names its field and what is expected.
+z.config({ localeError: fieldMessage });
 
 export { pointer, problemsOf, validate } from '../domain/validation';

@@ -15,6 +15,16 @@ import {
 } from './entities';
 import { scopeOfRole } from './roles';
 
+/** A web origin as browsers send it: scheme, lower-case host and an optional port; no path, no `*`. */
+const originSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^https?:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
+      'Nguồn (origin) phải có dạng https://tên-miền hoặc https://tên-miền:cổng, chữ thường, không có đường dẫn',
+    ),
+  );
+
 export const deploymentSchema = z.strictObject({
   /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
   cycleOpener: z.strictObject({
@@ -22,6 +32,8 @@ export const deploymentSchema = z.strictObject({
     hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
     minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
   }),
+  /** Origins (`https://host[:port]`) whose web pages may call the API from a browser; none by default. */
+  corsOrigins: z.optional(z.array(originSchema).check(z.maxLength(20))),
 });
 export type DeploymentSettings = z.infer<typeof deploymentSchema>;
 
