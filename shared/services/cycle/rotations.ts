@@ -3,8 +3,8 @@
  * Generation is pure (`planRotation`); this module gathers its inputs and stores the result.
  */
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
-import { type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { keys } from '../../db/keys';
+import { findStored, queryAll, toStored } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { swapMonths } from '../../domain/cycle/rotation';
 import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
