@@ -190,14 +190,20 @@ describe('rescheduling and cancelling', () => {
     expect([response.status, response.body.code]).toEqual([409, 'slot_taken']);
   });
 
-  it('refuses the zone deputy a date outside the window: only the office decides one', async () => {
-    const response = await send('POST', 'khu-3', 'reschedule', 'pho-khu-3', {
+  it('refuses the zone deputy a working day outside the window (403), and anyone a day off (400)', async () => {
+    const outside = await send('POST', 'khu-3', 'reschedule', 'pho-khu-3', {
       date: `${MONTH}-12`,
       session: 'morning',
       reason: 'Trùng lịch tiếp dân',
     });
+    const sunday = await send('POST', 'khu-3', 'reschedule', 'van-phong-1', {
+      date: `${MONTH}-07`,
+      session: 'morning',
+      reason: 'Trùng lịch tiếp dân',
+    });
 
-    expect(response.status).toBe(403);
+    expect(outside.status).toBe(403);
+    expect([sunday.status, sunday.body.errors?.map((e) => e.path)]).toEqual([400, ['/date']]);
   });
 
   it('moves the meeting to a free slot for the zone deputy, who must give a reason', async () => {

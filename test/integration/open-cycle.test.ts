@@ -5,7 +5,9 @@ import { getItem, queryAll } from '../../shared/db/store';
 import type { Meeting } from '../../shared/domain/cycle/meeting';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { dayOfWeek } from '../../shared/domain/time';
-import { readCycleMeetings } from '../../shared/services/cycle/cycle-store';
+import { readCycle, readCycleMeetings } from '../../shared/services/cycle/cycle-store';
+import { setMonthWindow } from '../../shared/services/cycle/month-window';
+import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
@@ -140,5 +142,29 @@ describe('the scheduled cycle opener', () => {
 
   it('fails (so the scheduler retries) when the event’s scheduled time is not a time', async () => {
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow();
+  });
+});
+
+describe('the office setting a month’s window while the opener opens it', () => {
+  beforeAll(async () => {
+    await seedSampleDistrict();
+  });
+
+  it('either refuses the window (the month is open) or opens the month with it, never neither', async () => {
+    for (const month of ['2029-01', '2029-02', '2029-03', '2029-04']) {
+      const window = { firstDay: 12, lastDay: 16, reason: 'Trùng hội nghị tỉnh' };
+      const [set] = await Promise.allSettled([
+        setMonthWindow(month, window, { id: 'van-phong-1' }, () => 0),
+        openCycle(month, { id: 'test' }),
+      ]);
+
+      const opened = (await readCycle(month))?.value.window;
+      if (set.status === 'fulfilled') {
+        expect(opened, month).toEqual({ firstDay: 12, lastDay: 16, source: 'office' });
+      } else {
+        expect(set.reason, month).toMatchObject({ status: 409, code: 'cycle_already_open' });
+        expect(opened?.source, month).not.toBe('office');
+      }
+    }
   });
 });

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { BadRequestError, type FieldProblem } from '../errors';
 import { dateSchema, idSchema, text } from '../schema-kit';
 import type { Role } from '../structure/roles';
-import type { MonthWindow } from './meeting-calendar';
+import { DEFAULT_MEETING_WINDOW, type MeetingWindow, type MonthWindow } from './meeting-calendar';
 import type { Session } from './meeting-dates';
 import type { MeetingState } from './meeting-lifecycle';
 
@@ -152,6 +152,11 @@ export interface CycleRecord {
    * opened before windows could change, which all used the default 5th to 10th.
    */
   readonly window?: MonthWindow;
+}
+
+/** The window a month's meetings keep to (the default for a cycle opened before windows could change). */
+export function windowOfCycle(cycle: CycleRecord | undefined): MeetingWindow {
+  return cycle?.window ?? DEFAULT_MEETING_WINDOW;
 }
 
 /** What lists show of a meeting. */

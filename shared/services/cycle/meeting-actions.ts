@@ -10,13 +10,12 @@ import {
   type Amendment,
   type AttendanceEntry,
   checkAttendance,
-  type DateDecision,
   type Meeting,
   type MinutesInput,
   type Person,
   requireStorableSize,
+  windowOfCycle,
 } from '../../domain/cycle/meeting';
-import { DEFAULT_MEETING_WINDOW } from '../../domain/cycle/meeting-calendar';
 import { type MeetingAction, type MeetingState, meetingLifecycle } from '../../domain/cycle/meeting-lifecycle';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { Role } from '../../domain/structure/roles';
@@ -79,18 +78,17 @@ export async function applyMeetingAction<R = undefined>(
 export function reschedule(slot: RequestedDate & { readonly reason: string }, by: MeetingActor): ChangeBuilder {
   return async (meeting, to, changes) => {
     const [cycle, calendar] = await Promise.all([readCycle(meeting.month), loadCalendar()]);
-    const window = cycle?.value.window ?? DEFAULT_MEETING_WINDOW;
-    const decided = requireDateAllowed(meeting.month, slot, calendar, window, by.roles.has('office'));
+    const window = windowOfCycle(cycle?.value);
+    const outsideWindowReason = requireDateAllowed(meeting.month, slot, calendar, window, by.roles.has('office'));
     const { dateDecision: _previous, ...undecided } = meeting;
-    const decision: DateDecision | undefined = decided
-      ? { outsideWindow: true, reason: decided, by: by.person, at: changes.at }
-      : undefined;
     const after: Meeting = {
       ...undecided,
       status: to,
       date: slot.date,
       session: slot.session,
-      ...(decision && { dateDecision: decision }),
+      ...(outsideWindowReason !== undefined && {
+        dateDecision: { outsideWindow: true, reason: outsideWindowReason, by: by.person, at: changes.at },
+      }),
     };
     const [previous, next] = [slotKeyOf(meeting), slotKeyOf(after)];
     if (previous?.SK !== next?.SK) {

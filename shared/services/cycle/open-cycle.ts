@@ -18,13 +18,8 @@ import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-se
 import { keys } from '../../db/keys';
 import type { Stored } from '../../db/store';
 import { expectedReports, selectAttendees } from '../../domain/cycle/attendees';
-import { type CycleRecord, defaultVenue, type Meeting } from '../../domain/cycle/meeting';
-import {
-  DEFAULT_MEETING_WINDOW,
-  type MeetingWindow,
-  type OfficeWindowRecord,
-  resolveMonthWindow,
-} from '../../domain/cycle/meeting-calendar';
+import { type CycleRecord, defaultVenue, type Meeting, windowOfCycle } from '../../domain/cycle/meeting';
+import { type MeetingWindow, type OfficeWindowRecord, resolveMonthWindow } from '../../domain/cycle/meeting-calendar';
 import { allocateMeetingSlots } from '../../domain/cycle/meeting-dates';
 import { meetingId } from '../../domain/cycle/meeting-id';
 import { AppError, ConflictError } from '../../domain/errors';
@@ -134,7 +129,7 @@ async function completeCycle(cycle: CycleRecord, actor: Actor): Promise<Omit<Ope
   const zones = cycle.zoneIds.flatMap((id) => district.zones.filter((zone) => zone.id === id));
   const missing = zones.filter((zone) => !present.has(zone.id));
   const at = new Date().toISOString();
-  const window = cycle.window ?? DEFAULT_MEETING_WINDOW;
+  const window = windowOfCycle(cycle);
   await createMeetings(await planMeetings(cycle.month, zones, district, window, actor, at, missing), actor);
   return { cycle, meetings: await readCycleMeetings(cycle.month) };
 }
