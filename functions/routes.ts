@@ -6,6 +6,7 @@
 import type { RouteDefinition as Route } from '../shared/http/contract';
 import { cycleRoutes } from './cycle/routes';
 import { docsPackageFiles } from './docs/files';
+import { proposalRoutes } from './proposals/routes';
 import { structureRoutes } from './structure/routes';
 import { systemRoutes } from './system/routes';
 
@@ -54,6 +55,16 @@ export const functions = {
     table: 'read-write',
     description: 'Opens cycles and runs meetings, rotation plans and announcements',
   },
+  proposalRead: {
+    entry: 'functions/proposals/read-handler.ts',
+    table: 'read',
+    description: 'Reads cell reports and proposals, their histories, and finds proposals',
+  },
+  proposalWrite: {
+    entry: 'functions/proposals/write-handler.ts',
+    table: 'read-write',
+    description: 'Writes, agrees, submits and reopens cell reports; raises, routes and merges proposals',
+  },
   cycleOpener: {
     entry: 'functions/cycle/open-cycle.ts',
     table: 'read-write',
@@ -68,6 +79,11 @@ export type HttpFunctionName = Exclude<FunctionName, 'cycleOpener'>;
 /** A route of this API: served by one of its functions. */
 export type RouteDefinition = Route<HttpFunctionName>;
 
-export const routes: readonly RouteDefinition[] = [...systemRoutes, ...structureRoutes, ...cycleRoutes];
+export const routes: readonly RouteDefinition[] = [
+  ...systemRoutes,
+  ...structureRoutes,
+  ...cycleRoutes,
+  ...proposalRoutes,
+];
 
 export { DEFAULT_MAX_BODY_BYTES, type HttpMethod, routeKeyOf } from '../shared/http/contract';

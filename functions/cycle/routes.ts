@@ -1,6 +1,5 @@
 /** The monthly cycle's routes: hosting wishes, rotations, cycles, meetings and announcements. */
 import * as z from 'zod/mini';
-import { grants } from '../../shared/domain/access/grants';
 import {
   announcementBodySchema,
   hostingWishesBodySchema,
@@ -29,7 +28,7 @@ import {
   rescheduleBodySchema,
 } from '../../shared/domain/cycle/meeting';
 import { monthWindowBodySchema } from '../../shared/domain/cycle/meeting-calendar';
-import { type MeetingAction, meetingLifecycle } from '../../shared/domain/cycle/meeting-lifecycle';
+import { type MeetingAction, meetingLifecycle, ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
 import { monthSchema, pathIdSchema, yearParamSchema } from '../../shared/domain/schema-kit';
 import { roles } from '../../shared/domain/structure/roles';
 import { allow } from '../../shared/http/access-rules';
@@ -38,17 +37,6 @@ import { pageQuery } from '../../shared/http/page-query';
 
 const tag = 'Kỳ giao ban';
 
-/** Everyone who may see a zone's meetings: the office and standing board everywhere, the rest in their zone. */
-const ZONE_MEMBERS = grants(
-  'office',
-  'standing-board',
-  { role: 'zone-head', within: 'zone' },
-  { role: 'zone-deputy', within: 'zone' },
-  { role: 'commune-in-charge', within: 'zone' },
-  { role: 'commune-secretary', within: 'zone' },
-  { role: 'commune-chair', within: 'zone' },
-  { role: 'cell-secretary', within: 'zone' },
-);
 const MEETING_READERS = allow(ZONE_MEMBERS);
 const MEETING_READERS_OF_PATH_MEETING = allow(ZONE_MEMBERS, { zone: 'meeting.path.meetingId' });
 const ZONE_READERS_OF_PATH_ZONE = allow(ZONE_MEMBERS, { zone: 'path.zoneId' });

@@ -77,6 +77,11 @@ export const keys = {
     return { PK: 'DISTRICT', SK: 'CALENDAR' };
   },
 
+  /** The district's rules for cell reports (vague phrases, minimum lengths), from its config. */
+  reportRules(): ItemKey {
+    return { PK: 'DISTRICT', SK: 'REPORT-RULES' };
+  },
+
   /** Audit records of one entity, oldest first. */
   auditPartition(entityType: string, entityId: string): string {
     return `AUDIT#${entityType}#${entityId}`;
@@ -128,6 +133,14 @@ export const keys = {
   },
   amendmentPrefix(zoneId: string): string {
     return `AMENDMENT#${zoneId}#`;
+  },
+
+  /** A cell's report to its zone's meeting, beside the meeting: one query reads a meeting's reports. */
+  report(month: string, zoneId: string, cellId: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `REPORT#${zoneId}#${cellId}` };
+  },
+  reportPrefix(zoneId: string): string {
+    return `REPORT#${zoneId}#`;
   },
 
   /** Announcements by time; GSI1 per target (`ALL` or a zone) so an agenda reads only its own. */

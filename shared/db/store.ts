@@ -53,6 +53,8 @@ export interface QuerySpec {
   readonly descending?: boolean;
   /** Inclusive sort-key range; used instead of `prefix`. */
   readonly between?: readonly [string, string];
+  /** Only these attributes of each item (a projection), when a list needs a few fields of large items. */
+  readonly attributes?: readonly string[];
 }
 
 /** One page of a query over a partition. */
@@ -77,6 +79,14 @@ export async function queryPage(spec: QuerySpec): Promise<Page<Record<string, un
       between: spec.between,
     }),
   };
+  if (spec.attributes) {
+    const names = spec.attributes.map((_, index) => `#a${index}`);
+    input.ProjectionExpression = names.join(', ');
+    input.ExpressionAttributeNames = {
+      ...input.ExpressionAttributeNames,
+      ...Object.fromEntries(spec.attributes.map((attribute, index) => [names[index], attribute])),
+    };
+  }
   if (spec.between) {
     input.KeyConditionExpression += ' AND #sk BETWEEN :from AND :to';
     input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#sk': sk };

@@ -1,7 +1,7 @@
 /**
  * Workflows as transition tables: one row per (from-state, action) that is allowed, with the state
- * it leads to and the grants of who may take it. Meetings use it now; reports, proposals and answers
- * declare their own tables the same way. Nothing else decides whether an action fits a state, and
+ * it leads to and the grants of who may take it. Meetings, cell reports and proposals use it; answers
+ * will declare their own table the same way. Nothing else decides whether an action fits a state, and
  * the route table takes each action's grants from here (`grantsFor`), so who may act is written once.
  */
 
@@ -29,7 +29,17 @@ export interface LifecycleSpec<S extends string, A extends string> {
   readonly stateLabels: Readonly<Record<S, string>>;
   readonly transitions: readonly Transition<S, A>[];
   /** States whose record is locked: a refused action there says so with its own code and message. */
-  readonly locked?: Partial<Readonly<Record<S, { readonly code: string; readonly message: string }>>>;
+  readonly locked?: Partial<Readonly<Record<S, Refusal>>>;
+  /**
+   * What an action needs first, said when it is refused from a state that is not locked ("submit"
+   * needs an agreed report): the code and message replace the generic `invalid_transition`.
+   */
+  readonly preconditions?: Partial<Readonly<Record<A, Refusal>>>;
+}
+
+export interface Refusal {
+  readonly code: string;
+  readonly message: string;
 }
 
 export class Lifecycle<S extends string, A extends string> {
@@ -64,6 +74,8 @@ export class Lifecycle<S extends string, A extends string> {
     if (decision.refusal === 'forbidden') {
       throw new ForbiddenError(`Vai trò của bạn không được thực hiện "${action}" với ${noun} này.`);
     }
+    const precondition = this.spec.preconditions?.[action];
+    if (precondition) throw new ConflictError(precondition.code, precondition.message);
     throw new ConflictError(
       'invalid_transition',
       `${capitalise(noun)} đang ở trạng thái "${state}" (${stateLabels[state]}); không thể thực hiện "${action}".`,

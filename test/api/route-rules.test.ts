@@ -97,6 +97,12 @@ const specification: Record<string, Role[]> = {
   'PUT /meetings/{meetingId}/attendance': ['zone-deputy'],
   'PUT /meetings/{meetingId}/minutes': ['zone-deputy'],
   'POST /meetings/{meetingId}/amendments': ['office', 'zone-deputy'],
+  'GET /meetings/{meetingId}/reports': ZONE_MEMBERS,
+  'GET /meetings/{meetingId}/reports/{cellId}': ZONE_MEMBERS,
+  'PUT /meetings/{meetingId}/reports/{cellId}': ['cell-secretary'],
+  'POST /meetings/{meetingId}/reports/{cellId}/agreement': ['cell-secretary'],
+  'POST /meetings/{meetingId}/reports/{cellId}/submit': ['cell-secretary'],
+  'POST /meetings/{meetingId}/reports/{cellId}/reopen': ['office'],
   'POST /announcements': ['office'],
   'GET /announcements': [
     'office',

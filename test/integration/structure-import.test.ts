@@ -17,7 +17,8 @@ describe('importStructure', () => {
       config.officials.length;
 
     const first = await importStructure(config, { id: 'tester' });
-    expect(first.created).toBe(unitCount + config.assignments.length + 1);
+    // and two district-wide settings: the calendar and the report rules.
+    expect(first.created).toBe(unitCount + config.assignments.length + 2);
     const auditAfterFirst = await queryAll({
       index: 'GSI1',
       partition: keys.auditMonth(vietnamMonth(new Date())),

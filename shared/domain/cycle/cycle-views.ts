@@ -3,6 +3,7 @@
  * is generated from them and the API tests check every reply against them.
  */
 import * as z from 'zod/mini';
+import { reportStatusView } from '../proposals/report-status-view';
 import { named, pageOf } from '../schema-kit';
 import { roles } from '../structure/roles';
 import { attendanceEntrySchema } from './meeting';
@@ -134,6 +135,8 @@ export const agendaView = named(
     dateDecision: z.optional(dateDecisionView),
     window: z.strictObject({ since: z.optional(instant), until: instant }),
     expectedReports: z.array(expectedReportView),
+    /** Each expected cell with its report's state: which have submitted and which have not. */
+    reports: z.array(reportStatusView),
     sections: z.record(z.string(), z.array(agendaEntry)),
   }),
   'Agenda',

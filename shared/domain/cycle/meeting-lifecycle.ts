@@ -27,6 +27,21 @@ export const meetingActions = [
 ] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
+/**
+ * Everyone who takes part in a zone's meetings and may read them, their agendas and reports: the
+ * office and standing board everywhere, the rest in their own zone.
+ */
+export const ZONE_MEMBERS = grants(
+  'office',
+  'standing-board',
+  { role: 'zone-head', within: 'zone' },
+  { role: 'zone-deputy', within: 'zone' },
+  { role: 'commune-in-charge', within: 'zone' },
+  { role: 'commune-secretary', within: 'zone' },
+  { role: 'commune-chair', within: 'zone' },
+  { role: 'cell-secretary', within: 'zone' },
+);
+
 /** The office anywhere, and the zone deputy in their own zone. */
 const RUNNERS = grants('office', { role: 'zone-deputy', within: 'zone' });
 /** The zone deputy keeps the minutes (thư ký ghi biên bản) of their own zone's meetings. */

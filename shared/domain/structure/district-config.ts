@@ -3,6 +3,7 @@
  * deployment settings. The CDK app reads it to deploy the district; `PUT /structure` imports it.
  */
 import * as z from 'zod/mini';
+import { reportRulesSchema } from '../proposals/report-rules';
 import { idSchema, text } from '../schema-kit';
 import {
   assignmentInputSchema,
@@ -48,6 +49,8 @@ export const districtConfigSchema = z.strictObject({
   sample: z.optional(z.boolean()),
   deployment: deploymentSchema,
   calendar: calendarSchema,
+  /** What cell reports must say: vague phrases and minimum lengths (defaults where absent). */
+  reports: z.optional(reportRulesSchema),
   zones: z.array(zoneSchema),
   communes: z.array(communeSchema),
   cells: z.array(cellSchema),

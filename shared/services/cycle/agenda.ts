@@ -1,6 +1,7 @@
 /**
  * A meeting's agenda, built when it is read. The reports expected from each cell come from the
- * meeting's own snapshot (taken when the cycle opened, with the attendees); everything else comes
+ * meeting's own snapshot (taken when the cycle opened, with the attendees), with the state of each
+ * cell's report (which have submitted, which not); everything else comes
  * from named sources read over the agenda's window: from the zone's previous closed meeting to
  * this meeting's close (or now while it is open), see `agendaWindow`.
  *
@@ -16,6 +17,7 @@ import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
 import { agendaWindow, type Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import { readReportStates } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
 import { loadMeeting, meetingNotFound } from './cycle-store';
 import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
@@ -91,9 +93,14 @@ export async function buildAgenda(meetingId: string, now: Date) {
   const { month, zoneId } = parsed;
   const [{ value: meeting }, earlier] = await Promise.all([loadMeeting(meetingId), earlierMeetings(zoneId, month)]);
   const window = agendaWindow(meeting, earlier, now);
-  const sections = await Promise.all(
-    agendaSources.map(async (source) => [source.name, await source.read(zoneId, window.since, window.until)] as const),
-  );
+  const [reports, sections] = await Promise.all([
+    readReportStates(meeting),
+    Promise.all(
+      agendaSources.map(
+        async (source) => [source.name, await source.read(zoneId, window.since, window.until)] as const,
+      ),
+    ),
+  ]);
   return {
     meetingId: meeting.id,
     month,
@@ -104,6 +111,7 @@ export async function buildAgenda(meetingId: string, now: Date) {
     ...(meeting.dateDecision && { dateDecision: meeting.dateDecision }),
     window,
     expectedReports: meeting.expectedReports,
+    reports,
     sections: Object.fromEntries(sections),
   };
 }

@@ -5,7 +5,14 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
-import { type Actor, ChangeSet, type Condition, MAX_TRANSACTION_ITEMS, NOT_IN_USE } from '../../db/change-set';
+import {
+  type Actor,
+  ChangeSet,
+  type Condition,
+  type EntityRef,
+  MAX_TRANSACTION_ITEMS,
+  NOT_IN_USE,
+} from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
 import { findStored, queryAll } from '../../db/store';
 import { ConflictError, ValidationError } from '../../domain/errors';
@@ -19,7 +26,6 @@ import {
   type Assignment,
   assignmentId,
   assignmentInputSchema,
-  type Calendar,
   cellSchema,
   communeSchema,
   departmentSchema,
@@ -215,7 +221,10 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   }
 
   upserts.push(...subjectSteps(config, officials));
-  upserts.push(...(await calendarSteps(config.calendar, counts)));
+  upserts.push(...(await settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), config.calendar, counts)));
+  upserts.push(
+    ...(await settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts)),
+  );
 
   // Parents before children when adding; children before parents when removing.
   const steps = [...upserts, ...removals.flat()];
@@ -264,17 +273,21 @@ function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Exis
   return steps;
 }
 
-async function calendarSteps(
-  calendar: Calendar,
+/** The steps that store one district-wide setting of the file (the calendar, the report rules) as it is there. */
+async function settingSteps(
+  ref: EntityRef,
+  key: ItemKey,
+  setting: object,
   counts: { created: number; updated: number; unchanged: number },
 ): Promise<Step[]> {
-  const stored = await findStored<Calendar>(keys.calendar());
-  const ref = { type: 'calendar', id: 'district' };
+  const stored = await findStored<object>(key);
+  // Stored items never hold undefined attributes; compare like with like.
+  const value = JSON.parse(JSON.stringify(setting)) as object;
   if (!stored) {
     counts.created++;
-    return [{ ops: 2, apply: (changes) => changes.create(ref, keys.calendar(), calendar) }];
+    return [{ ops: 2, apply: (changes) => changes.create(ref, key, value) }];
   }
-  if (isDeepStrictEqual(stored.value, calendar)) {
+  if (isDeepStrictEqual(stored.value, value)) {
     counts.unchanged++;
     return [];
   }
@@ -283,9 +296,9 @@ async function calendarSteps(
     {
       ops: 2,
       apply: (changes) =>
-        changes.replace(ref, keys.calendar(), {
+        changes.replace(ref, key, {
           before: stored.value,
-          after: calendar,
+          after: value,
           expectedVersion: stored.version,
           action: 'import',
         }),

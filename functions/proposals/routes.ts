@@ -1,0 +1,106 @@
+/** The routes of cell reports and the proposals raised from them. */
+import * as z from 'zod/mini';
+import { ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
+import { agreementBodySchema, reopenBodySchema, reportBodySchema } from '../../shared/domain/proposals/report';
+import { type ReportAction, reportLifecycle } from '../../shared/domain/proposals/report-lifecycle';
+import { meetingReportsView, reportView } from '../../shared/domain/proposals/report-views';
+import { pathIdSchema } from '../../shared/domain/schema-kit';
+import { allow } from '../../shared/http/access-rules';
+import { defineRoutes } from '../../shared/http/contract';
+
+const tag = 'Báo cáo và kiến nghị';
+
+const meetingPath = z.strictObject({ meetingId: pathIdSchema });
+const reportPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema });
+
+/** The zone's members read its meeting's reports. */
+const REPORT_READERS = allow(ZONE_MEMBERS, { zone: 'meeting.path.meetingId' });
+
+/** Who may take a lifecycle action on the path's report: the report table's own grants, for the path's cell. */
+function reportActors(action: ReportAction) {
+  return allow(reportLifecycle.grantsFor(action), { cell: 'path.cellId' });
+}
+
+const reportNotFound = ['meeting_not_found', 'cell_not_in_meeting', 'report_not_found'];
+const reportsClosed = ['meeting_held', 'meeting_cancelled', 'report_submitted'];
+
+export const proposalRoutes = defineRoutes([
+  {
+    method: 'GET',
+    path: '/meetings/{meetingId}/reports',
+    fn: 'proposalRead',
+    operation: 'reports.list',
+    access: REPORT_READERS,
+    tag,
+    summary: 'The reports a meeting expects, with the state of each',
+    description: 'Every cell of the zone, in the meeting’s order; `missing` until the cell writes its report.',
+    request: { path: meetingPath },
+    response: { status: 200, description: 'The cells and their reports’ states', body: meetingReportsView },
+    problems: { 404: ['meeting_not_found'] },
+  },
+  {
+    method: 'GET',
+    path: '/meetings/{meetingId}/reports/{cellId}',
+    fn: 'proposalRead',
+    operation: 'reports.get',
+    access: REPORT_READERS,
+    tag,
+    summary: 'A cell’s report',
+    description: '`problems` lists what submission would refuse now; empty when the report may be submitted.',
+    request: { path: reportPath },
+    response: { status: 200, description: 'The report', body: reportView, etag: true },
+    problems: { 404: reportNotFound },
+  },
+  {
+    method: 'PUT',
+    path: '/meetings/{meetingId}/reports/{cellId}',
+    fn: 'proposalWrite',
+    operation: 'reports.put',
+    access: reportActors('write'),
+    tag,
+    summary: 'Write the cell’s report (its own secretary)',
+    description:
+      'The whole report as it stands; a draft may be incomplete. The first writing needs no `If-Match`; a change does, and a change to an agreed report returns it to draft.',
+    request: { path: reportPath, body: reportBodySchema, ifMatch: 'to-replace' },
+    response: { status: 201, alsoOk: true, description: 'The report', body: reportView, etag: true },
+    problems: { 404: reportNotFound, 409: [...reportsClosed, 'report_exists'] },
+  },
+  {
+    method: 'POST',
+    path: '/meetings/{meetingId}/reports/{cellId}/agreement',
+    fn: 'proposalWrite',
+    operation: 'reports.agree',
+    access: reportActors('agree'),
+    tag,
+    summary: 'Record the cell committee’s agreement of the report',
+    request: { path: reportPath, body: agreementBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The agreed report', body: reportView, etag: true },
+    problems: { 404: reportNotFound, 409: reportsClosed },
+  },
+  {
+    method: 'POST',
+    path: '/meetings/{meetingId}/reports/{cellId}/submit',
+    fn: 'proposalWrite',
+    operation: 'reports.submit',
+    access: reportActors('submit'),
+    tag,
+    summary: 'Submit the agreed report to the meeting',
+    description:
+      'Refused (400, every problem listed) while a section or proposal is missing, too short or vague; refused (409) without the committee’s agreement and once the meeting is held.',
+    request: { path: reportPath, ifMatch: true },
+    response: { status: 200, description: 'The submitted report', body: reportView, etag: true },
+    problems: { 404: reportNotFound, 409: [...reportsClosed, 'agreement_required'] },
+  },
+  {
+    method: 'POST',
+    path: '/meetings/{meetingId}/reports/{cellId}/reopen',
+    fn: 'proposalWrite',
+    operation: 'reports.reopen',
+    access: reportActors('reopen'),
+    tag,
+    summary: 'Return a submitted report to its cell as a draft (audited)',
+    request: { path: reportPath, body: reopenBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The reopened report', body: reportView, etag: true },
+    problems: { 404: reportNotFound, 409: ['meeting_held', 'meeting_cancelled', 'invalid_transition'] },
+  },
+]);

@@ -1,0 +1,122 @@
+/**
+ * How cell reports are stored and read: each report is one item beside its meeting in the month's
+ * cycle partition (`keys.report`), so one query lists a meeting's reports. The district's report
+ * rules are one item, imported with the structure.
+ */
+import type { EntityRef } from '../../db/change-set';
+import { keys } from '../../db/keys';
+import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import type { ExpectedReport, Meeting } from '../../domain/cycle/meeting';
+import { NotFoundError } from '../../domain/errors';
+import { proposalFieldLabels } from '../../domain/proposals/proposal-fields';
+import type { Report } from '../../domain/proposals/report';
+import type { ReportState } from '../../domain/proposals/report-lifecycle';
+import {
+  type KnownUnits,
+  type ReportRules,
+  type ReportRulesInput,
+  reportProblems,
+  reportRulesOf,
+} from '../../domain/proposals/report-rules';
+import { loadMeeting } from '../cycle/cycle-store';
+
+/** Audit entity of a report: `GET /audit?entity=report:<meetingId>.<cellId>`. */
+export function reportRef(meetingId: string, cellId: string): EntityRef {
+  return { type: 'report', id: `${meetingId}.${cellId}` };
+}
+
+export function findReport(
+  meeting: Pick<Meeting, 'month' | 'zoneId'>,
+  cellId: string,
+): Promise<Stored<Report> | undefined> {
+  return findStored<Report>(keys.report(meeting.month, meeting.zoneId, cellId));
+}
+
+/** The cell's entry in the meeting's expected reports; 404 when the meeting expects no report from it. */
+export function expectedCell(meeting: Meeting, cellId: string): ExpectedReport {
+  const cell = meeting.expectedReports.find((entry) => entry.cellId === cellId);
+  if (!cell) {
+    throw new NotFoundError(
+      `Cuộc họp "${meeting.id}" không chờ báo cáo của chi bộ "${cellId}".`,
+      'cell_not_in_meeting',
+    );
+  }
+  return cell;
+}
+
+/** The report of a cell the meeting expects; 404 when the meeting or the report does not exist. */
+export async function readReport(meetingId: string, cellId: string): Promise<Stored<Report>> {
+  const { value: meeting } = await loadMeeting(meetingId);
+  expectedCell(meeting, cellId);
+  const stored = await findReport(meeting, cellId);
+  if (!stored) throw reportNotFound(cellId);
+  return stored;
+}
+
+export function reportNotFound(cellId: string): NotFoundError {
+  return new NotFoundError(`Chi bộ "${cellId}" chưa viết báo cáo cho cuộc họp này.`, 'report_not_found');
+}
+
+/** The district's report rules, with the defaults when none were imported. */
+export async function loadReportRules(): Promise<ReportRules> {
+  return reportRulesOf((await findStored<ReportRulesInput>(keys.reportRules()))?.value);
+}
+
+async function unitIds(kind: 'commune' | 'department'): Promise<Set<string>> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind), attributes: ['id'] });
+  return new Set(items.map((item) => String(item.id)));
+}
+
+/** The communes and departments an addressee may name. */
+export async function loadKnownUnits(): Promise<KnownUnits> {
+  const [communes, departments] = await Promise.all([unitIds('commune'), unitIds('department')]);
+  return { communes, departments };
+}
+
+/** What a report's submission would refuse now, under the district's current rules. */
+export async function currentProblems(report: Report) {
+  const [rules, known] = await Promise.all([loadReportRules(), loadKnownUnits()]);
+  return reportProblems(report, rules, known);
+}
+
+/** A report as the API shows it: each proposal with its field's label, and what keeps it from submission. */
+export async function presentReport(report: Report) {
+  return {
+    ...report,
+    proposals: report.proposals.map((p) => (p.field ? { ...p, fieldLabel: proposalFieldLabels[p.field] } : p)),
+    problems: await currentProblems(report),
+  };
+}
+
+/** What a meeting's list shows of a report. */
+interface ReportSummary {
+  readonly cellId: string;
+  readonly status: ReportState;
+  readonly agreement: { readonly agreedOn: string } | null;
+  readonly submittedAt?: string;
+}
+
+/**
+ * Every cell the meeting expects a report from, in the meeting's order, with the state of its
+ * report (`missing` until the cell writes one). Reads only the few fields the list shows.
+ */
+export async function readReportStates(meeting: Meeting) {
+  const items = await queryAll({
+    partition: keys.cyclePartition(meeting.month),
+    prefix: keys.reportPrefix(meeting.zoneId),
+    attributes: ['cellId', 'status', 'agreement', 'submittedAt'],
+  });
+  const byCell = new Map(items.map((item) => [String(item.cellId), toStored<ReportSummary>(item).value]));
+  return meeting.expectedReports.map(({ cellId, cellName, communeId, communeName }) => {
+    const report = byCell.get(cellId);
+    return {
+      cellId,
+      cellName,
+      communeId,
+      communeName,
+      status: report?.status ?? ('missing' as const),
+      ...(report?.agreement && { agreedOn: report.agreement.agreedOn }),
+      ...(report?.submittedAt !== undefined && { submittedAt: report.submittedAt }),
+    };
+  });
+}
