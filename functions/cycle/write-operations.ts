@@ -5,9 +5,8 @@
  */
 import type { Caller } from '../../shared/domain/access/caller';
 import { meetingSummary } from '../../shared/domain/cycle/meeting';
-import { parseMeetingId } from '../../shared/domain/cycle/meeting-id';
-import { type MeetingAction, rolesInZone } from '../../shared/domain/cycle/meeting-lifecycle';
-import { actorOf, personOf } from '../../shared/http/actors';
+import type { MeetingAction } from '../../shared/domain/cycle/meeting-lifecycle';
+import { actorOf, meetingActorOf, personOf } from '../../shared/http/actors';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { postAnnouncement } from '../../shared/services/cycle/announcements';
 import { presentMeeting } from '../../shared/services/cycle/cycle-store';
@@ -38,11 +37,7 @@ interface MeetingRequest {
 /** Runs a lifecycle action on the path's meeting at the `If-Match` version, as the caller. */
 function act<R>(request: MeetingRequest, action: MeetingAction, build: (by: MeetingActor) => ChangeBuilder<R>) {
   const { meetingId } = request.path;
-  const by: MeetingActor = {
-    actor: actorOf(request.caller),
-    person: personOf(request.caller),
-    roles: rolesInZone(request.caller.assignments, parseMeetingId(meetingId)?.zoneId ?? ''),
-  };
+  const by: MeetingActor = meetingActorOf(request.caller, meetingId);
   return applyMeetingAction(meetingId, action, by, request.expectedVersion, build(by));
 }
 

@@ -1,13 +1,16 @@
-/** The `proposalRead` operations: a meeting's reports and each cell's report. */
+/** The `proposalRead` operations: a meeting's reports and floor proposals, and each cell's report. */
+import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
+import { readFloorProposals } from '../../shared/services/proposals/floor-proposals';
 import { presentReport, readReport, readReportStates } from '../../shared/services/proposals/report-store';
 import type { proposalRoutes } from './routes';
 
 export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'proposalRead'> = {
   'reports.list': async ({ path }) => {
     const { value: meeting } = await loadMeeting(path.meetingId);
-    return json({ meetingId: meeting.id, items: await readReportStates(meeting) });
+    const [items, floor] = await Promise.all([readReportStates(meeting), readFloorProposals(meeting)]);
+    return json({ meetingId: meeting.id, items, floorProposals: floor.map(withFieldLabel) });
   },
 
   'reports.get': async ({ path }) => {

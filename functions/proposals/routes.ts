@@ -1,9 +1,10 @@
 /** The routes of cell reports and the proposals raised from them. */
 import * as z from 'zod/mini';
-import { ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
+import { meetingLifecycle, ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
+import { floorProposalBodySchema } from '../../shared/domain/proposals/proposal';
 import { agreementBodySchema, reopenBodySchema, reportBodySchema } from '../../shared/domain/proposals/report';
 import { type ReportAction, reportLifecycle } from '../../shared/domain/proposals/report-lifecycle';
-import { meetingReportsView, reportView } from '../../shared/domain/proposals/report-views';
+import { floorProposalView, meetingReportsView, reportView } from '../../shared/domain/proposals/report-views';
 import { pathIdSchema } from '../../shared/domain/schema-kit';
 import { allow } from '../../shared/http/access-rules';
 import { defineRoutes } from '../../shared/http/contract';
@@ -37,6 +38,20 @@ export const proposalRoutes = defineRoutes([
     request: { path: meetingPath },
     response: { status: 200, description: 'The cells and their reports’ states', body: meetingReportsView },
     problems: { 404: ['meeting_not_found'] },
+  },
+  {
+    method: 'POST',
+    path: '/meetings/{meetingId}/floor-proposals',
+    fn: 'proposalWrite',
+    operation: 'floorProposals.add',
+    access: allow(meetingLifecycle.grantsFor('add-floor-proposal'), { zone: 'meeting.path.meetingId' }),
+    tag,
+    summary: 'Add a proposal raised from the floor, on a cell’s behalf (the minutes keeper, while the meeting is held)',
+    description:
+      'Checked like a report’s proposals; the meeting’s `If-Match` is required, and its version changes, so the meeting’s close raises it with the cells’ own.',
+    request: { path: meetingPath, body: floorProposalBodySchema, ifMatch: true },
+    response: { status: 201, description: 'The floor proposal', body: floorProposalView },
+    problems: { 404: ['meeting_not_found'], 409: ['invalid_transition', 'meeting_closed', 'concurrent_change'] },
   },
   {
     method: 'GET',

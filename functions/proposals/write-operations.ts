@@ -1,11 +1,13 @@
 /**
- * The `proposalWrite` operations: the cell's report through its lifecycle. Every report change runs
- * through `applyReportAction`, which asks the transition table and writes at the client's version.
+ * The `proposalWrite` operations: the cell's report through its lifecycle, and the floor's
+ * proposals. Every report change runs through `applyReportAction`, and adding a floor proposal
+ * through `applyMeetingAction`: each asks its transition table and writes at the client's version.
  */
-import { rolesOver } from '../../shared/domain/access/caller';
-import { parseMeetingId } from '../../shared/domain/cycle/meeting-id';
-import { actorOf, personOf } from '../../shared/http/actors';
+import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
+import { actorOver, meetingActorOf } from '../../shared/http/actors';
 import { json, type OperationInput, type OperationsOf } from '../../shared/http/contract';
+import { applyMeetingAction } from '../../shared/services/cycle/meeting-actions';
+import { addFloorProposal } from '../../shared/services/proposals/floor-proposals';
 import {
   agreeReport,
   applyReportAction,
@@ -21,14 +23,9 @@ type ReportRequest = Pick<OperationInput<(typeof proposalRoutes)[number]>, 'call
   readonly path: { readonly meetingId: string; readonly cellId: string };
 };
 
-/** The caller as a report's actor: the roles they hold over the path's cell and zone. */
+/** The caller as a report's actor: the roles they hold over the path's cell. */
 function reportActor({ caller, path }: ReportRequest): ReportActor {
-  const zone = parseMeetingId(path.meetingId)?.zoneId;
-  return {
-    actor: actorOf(caller),
-    person: personOf(caller),
-    roles: rolesOver(caller.assignments, { cell: path.cellId, ...(zone && { zone }) }),
-  };
+  return actorOver(caller, { cell: path.cellId });
 }
 
 function target({ path, ifMatch }: ReportRequest) {
@@ -53,6 +50,19 @@ export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'propo
   'reports.submit': async (request) => {
     const by = reportActor(request);
     return reportReply(await applyReportAction(target(request), 'submit', by, submitReport(by)));
+  },
+
+  'floorProposals.add': async ({ path, body, caller, expectedVersion }) => {
+    const by = meetingActorOf(caller, path.meetingId);
+    const { made } = await applyMeetingAction(
+      path.meetingId,
+      'add-floor-proposal',
+      by,
+      expectedVersion,
+      addFloorProposal(body, by),
+    );
+    if (!made) throw new Error('adding a floor proposal always makes one');
+    return json(withFieldLabel(made), undefined, 201);
   },
 
   'reports.reopen': async (request) => {

@@ -142,6 +142,15 @@ export class ChangeSet {
   }
 
   /**
+   * Writes an index entry: an item that only repeats, under another key, what an entity written
+   * in the same change set says (a proposal in one of its lists). No condition: the entity's own
+   * write carries it.
+   */
+  putEntry(key: ItemKey, value: object): this {
+    return this.push({ Put: { TableName: tableName(), Item: { ...value, ...key } } }, staleOrMissing);
+  }
+
+  /**
    * Hands an existing reservation to a new holder in one write, on the condition `from` (who must
    * hold it now). A release and a reserve of the same item cannot share a transaction.
    */

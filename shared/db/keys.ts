@@ -143,6 +143,61 @@ export const keys = {
     return `REPORT#${zoneId}#`;
   },
 
+  /** A proposal raised from the floor of a meeting, beside the meeting until its close raises it. */
+  floorProposal(month: string, zoneId: string, n: number): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `FLOOR#${zoneId}#${String(n).padStart(4, '0')}` };
+  },
+  floorProposalPrefix(zoneId: string): string {
+    return `FLOOR#${zoneId}#`;
+  },
+
+  /** A proposal record; its history entries share its partition, so one query reads both. */
+  proposal(id: string): ItemKey {
+    return { PK: `PROPOSAL#${id}`, SK: 'PROPOSAL' };
+  },
+  proposalPartition(id: string): string {
+    return `PROPOSAL#${id}`;
+  },
+  /** The `seq`-th entry of a proposal's history; they sort in order before the record itself. */
+  proposalHistory(id: string, seq: number): ItemKey {
+    return { PK: `PROPOSAL#${id}`, SK: `HISTORY#${String(seq).padStart(4, '0')}` };
+  },
+  proposalHistoryPrefix: 'HISTORY#',
+  /** The last number given to a zone's proposals of a month (`2027-03/K2`), so no number is given twice. */
+  proposalNumbers(prefix: string): ItemKey {
+    return { PK: 'PROPOSAL-NUMBERS', SK: prefix };
+  },
+
+  /**
+   * The lists proposals are found in (`GET /proposals`): each list is a partition of index entries,
+   * one per proposal in it, sorted by `proposalEntrySortKey` (month, then number). A search picks
+   * the list that narrows it most and filters what remains.
+   */
+  proposalLists: {
+    /** Every proposal of the district. */
+    district: 'PROPOSALS',
+    zone: (zoneId: string) => `ZONE#${zoneId}#PROPOSALS`,
+    /** The proposals of a commune's cells, and those addressed to the commune. */
+    commune: (communeId: string) => `COMMUNE#${communeId}#PROPOSALS`,
+    cell: (cellId: string) => `CELL#${cellId}#PROPOSALS`,
+    /** Those addressed to a department. */
+    department: (departmentId: string) => `DEPARTMENT#${departmentId}#PROPOSALS`,
+    /** Those in one state now: the entry moves when the state changes. */
+    status: (status: string) => `PROPOSALS#STATUS#${status}`,
+    /** Those whose title or content holds the (folded) word. */
+    word: (word: string) => `PROPOSALS#WORD#${word}`,
+  },
+  proposalEntry(list: string, month: string, number: string): ItemKey {
+    return { PK: list, SK: keys.proposalEntrySortKey(month, number) };
+  },
+  proposalEntrySortKey(month: string, number: string): string {
+    return `${month}#${number}`;
+  },
+  /** The inclusive sort-key range of the months `from` to `to` in a proposal list. */
+  proposalMonthRange(from: string, to: string): [string, string] {
+    return [`${from}#`, `${to}#~`];
+  },
+
   /** Announcements by time; GSI1 per target (`ALL` or a zone) so an agenda reads only its own. */
   announcement(createdAt: string, id: string): ItemKey {
     return { PK: 'ANNOUNCEMENTS', SK: `${createdAt}#${id}` };

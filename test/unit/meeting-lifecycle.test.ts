@@ -18,6 +18,7 @@ const specification: Record<MeetingAction, { from: MeetingState[]; to?: MeetingS
   'record-attendance': { from: ['scheduled', 'held'], roles: ['zone-deputy'] },
   'write-minutes': { from: ['scheduled', 'held'], roles: ['zone-deputy'] },
   amend: { from: ['closed'], roles: ['office', 'zone-deputy'] },
+  'add-floor-proposal': { from: ['held'], roles: ['zone-deputy'] },
 };
 
 const testedRoles: Role[] = [

@@ -93,6 +93,7 @@ export const meetingView = named(
       z.strictObject({ text: z.string(), decisions: z.array(z.string()), writtenAt: instant, writtenBy: personView }),
     ),
     amendmentCount: z.number(),
+    floorProposalCount: z.optional(z.number()),
     openedAt: instant,
     heldAt: z.optional(instant),
     closedAt: z.optional(instant),

@@ -6,7 +6,8 @@
  *      └──cancel──▶ cancelled ◀──cancel──┘
  * ```
  * Attendance and minutes may be recorded while `scheduled` (drafted ahead) or `held`; closing
- * locks them, and a closed meeting only takes audited amendments. The grants below are the only
+ * locks them, and a closed meeting only takes audited amendments. While it is held, the minutes
+ * keeper adds the proposals raised from the floor, which its close raises with the cells' own. The grants below are the only
  * statement of who runs a meeting: the route table reads them through `grantsFor`.
  */
 import { grants } from '../access/grants';
@@ -24,6 +25,7 @@ export const meetingActions = [
   'record-attendance',
   'write-minutes',
   'amend',
+  'add-floor-proposal',
 ] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
@@ -73,6 +75,7 @@ export const meetingLifecycle = new Lifecycle<MeetingState, MeetingAction>({
     { from: 'scheduled', action: 'write-minutes', to: 'scheduled', who: MINUTES_KEEPERS },
     { from: 'held', action: 'write-minutes', to: 'held', who: MINUTES_KEEPERS },
     { from: 'closed', action: 'amend', to: 'closed', who: RUNNERS },
+    { from: 'held', action: 'add-floor-proposal', to: 'held', who: MINUTES_KEEPERS },
   ],
   locked: {
     closed: {

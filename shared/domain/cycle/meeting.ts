@@ -106,6 +106,8 @@ export interface Meeting {
   } | null;
   readonly minutes: (MinutesInput & { readonly writtenAt: string; readonly writtenBy: Person }) | null;
   readonly amendmentCount: number;
+  /** How many proposals were raised from the floor while it was held (absent: none). */
+  readonly floorProposalCount?: number;
   readonly openedAt: string;
   readonly heldAt?: string;
   readonly closedAt?: string;

@@ -40,3 +40,13 @@ export function addresseeKey(addressee: Addressee, cellCommuneId: string): strin
   if (addressee.kind === 'commune') return `commune:${addressee.id ?? cellCommuneId}`;
   return `department:${addressee.id ?? ''}`;
 }
+
+/** A proposal with its field's Vietnamese label beside the code, as replies show it. */
+export function withFieldLabel<P extends { readonly field?: ProposalField }>(
+  proposal: P,
+): P & { fieldLabel: P['field'] extends ProposalField ? string : string | undefined } {
+  const fieldLabel = proposal.field === undefined ? undefined : proposalFieldLabels[proposal.field];
+  return { ...proposal, fieldLabel } as P & {
+    fieldLabel: P['field'] extends ProposalField ? string : string | undefined;
+  };
+}

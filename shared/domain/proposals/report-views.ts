@@ -63,7 +63,32 @@ export const reportView = named(
   'Report',
 );
 
+export const floorProposalView = named(
+  z.strictObject({
+    meetingId: z.string(),
+    /** Its order among the meeting's floor proposals. */
+    n: z.number(),
+    cellId: z.string(),
+    cellName: z.string(),
+    communeId: z.string(),
+    field: z.enum(proposalFields),
+    fieldLabel: z.string(),
+    title: z.string(),
+    content: z.string(),
+    place: z.string(),
+    addressee: addresseeView,
+    addedBy: personView,
+    addedAt: instant,
+  }),
+  'FloorProposal',
+);
+
 export const meetingReportsView = named(
-  z.strictObject({ meetingId: z.string(), items: z.array(reportStatusView) }),
+  z.strictObject({
+    meetingId: z.string(),
+    items: z.array(reportStatusView),
+    /** What the minutes keeper added from the floor while the meeting was held. */
+    floorProposals: z.array(floorProposalView),
+  }),
   'MeetingReports',
 );

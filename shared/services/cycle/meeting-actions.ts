@@ -107,7 +107,7 @@ export function hold(): ChangeBuilder {
 export function close(by: MeetingActor, hooks: readonly MeetingClosedHook[] = meetingClosedHooks): ChangeBuilder {
   return async (meeting, to, changes) => {
     const after: Meeting = { ...meeting, status: to, closedAt: changes.at };
-    await runMeetingClosedHooks(hooks, { meeting: after, changes, actor: by.actor });
+    await runMeetingClosedHooks(hooks, { meeting: after, changes, by });
     return { after };
   };
 }

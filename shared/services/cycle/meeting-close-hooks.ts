@@ -4,21 +4,28 @@
  * each with the close's own change set, so whatever a hook adds commits in the same transaction as
  * the close, or not at all.
  */
-import type { Actor, ChangeSet } from '../../db/change-set';
+import type { ChangeSet } from '../../db/change-set';
 import type { Meeting } from '../../domain/cycle/meeting';
+import { raiseProposalsAtClose } from '../proposals/raise-proposals';
+import type { MeetingActor } from './meeting-actions';
 
 export interface MeetingClosedEvent {
   /** The meeting as it will be stored once closed (`closedAt` set). */
   readonly meeting: Meeting;
-  /** The close's transaction; a hook adds its operations here and never commits. */
+  /**
+   * The close's transaction; a hook adds its operations here and never commits it. A hook with
+   * more to write than one transaction holds commits its own change sets first, idempotently, so
+   * a close that fails after them is completed by retrying it (see `raise-proposals.ts`).
+   */
   readonly changes: ChangeSet;
-  readonly actor: Actor;
+  /** Who closes the meeting. */
+  readonly by: MeetingActor;
 }
 
 export type MeetingClosedHook = (event: MeetingClosedEvent) => Promise<void> | void;
 
 /** The hooks every close runs, in order. The workflows that react to a close add theirs here. */
-export const meetingClosedHooks: readonly MeetingClosedHook[] = [];
+export const meetingClosedHooks: readonly MeetingClosedHook[] = [raiseProposalsAtClose];
 
 /** Runs hooks one after another, so their operations join the change set in order. */
 export async function runMeetingClosedHooks(

@@ -8,7 +8,7 @@ import { keys } from '../../db/keys';
 import { findStored, queryAll, type Stored, toStored } from '../../db/store';
 import type { ExpectedReport, Meeting } from '../../domain/cycle/meeting';
 import { NotFoundError } from '../../domain/errors';
-import { proposalFieldLabels } from '../../domain/proposals/proposal-fields';
+import { withFieldLabel } from '../../domain/proposals/proposal-fields';
 import type { Report } from '../../domain/proposals/report';
 import type { ReportState } from '../../domain/proposals/report-lifecycle';
 import {
@@ -83,7 +83,7 @@ export async function currentProblems(report: Report) {
 export async function presentReport(report: Report) {
   return {
     ...report,
-    proposals: report.proposals.map((p) => (p.field ? { ...p, fieldLabel: proposalFieldLabels[p.field] } : p)),
+    proposals: report.proposals.map(withFieldLabel),
     problems: await currentProblems(report),
   };
 }

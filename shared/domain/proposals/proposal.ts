@@ -1,0 +1,133 @@
+/**
+ * A proposal record: a cell's proposal once it is raised at its zone's meeting, numbered
+ * `YYYY-MM/K<zone>/<nnn>`, with an ordered history of every transition. Its text never changes
+ * after it is raised; routing and merging change only its state.
+ */
+import * as z from 'zod/mini';
+import type { Person } from '../cycle/meeting';
+import { idSchema, text } from '../schema-kit';
+import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
+import type { ProposalAction, ProposalState } from './proposal-lifecycle';
+import { REPORT_LIMITS } from './report';
+import { searchText } from './report-rules';
+
+/** Where a proposal was raised from: a submitted report, or the floor of the meeting. */
+export type ProposalSource =
+  | { readonly kind: 'report'; readonly index: number }
+  | { readonly kind: 'floor'; readonly n: number };
+
+export interface ProposalRecord {
+  /** `<meetingId>.<cellId>.<n>` (the n-th proposal of the cell's report) or `….f<n>` (the meeting's n-th floor proposal). */
+  readonly id: string;
+  readonly number: string;
+  readonly status: ProposalState;
+  /** Who must act once routed: the commune, or the district; null while only raised. */
+  readonly level: 'commune' | 'district' | null;
+  readonly meetingId: string;
+  readonly month: string;
+  readonly zoneId: string;
+  readonly communeId: string;
+  readonly cellId: string;
+  readonly cellName: string;
+  readonly field: ProposalField;
+  readonly title: string;
+  readonly content: string;
+  readonly place: string;
+  readonly addressee: Addressee;
+  readonly source: 'report' | 'floor';
+  readonly raisedAt: string;
+  /** The commune that must resolve it, while routed to a commune: the addressed commune, else the cell's. */
+  readonly assignedCommuneId?: string;
+  /** A commune reports the result at the zone's next meeting: the month it is due, while routed to a commune. */
+  readonly dueMonth?: string;
+  /** The proposal this one was folded into. */
+  readonly mergedInto?: string;
+  /** How many history entries it has; the next takes the next number, under the record's version. */
+  readonly historyCount: number;
+}
+
+/** One transition of a proposal: who, when, from which state to which, and why. */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly by: Person;
+  readonly action: ProposalAction;
+  /** Null for a floor proposal's raising: it was in no state before. */
+  readonly from: ProposalState | null;
+  readonly to: ProposalState;
+  readonly note?: string;
+}
+
+const PROPOSAL_ID =
+  /^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z0-9][a-z0-9-]{0,62})\.([a-z0-9][a-z0-9-]{0,62})\.(f?[1-9]\d{0,3})$/;
+
+/** A proposal id in a path. */
+export const proposalIdSchema = z
+  .string()
+  .check(
+    z.regex(PROPOSAL_ID, 'Mã kiến nghị có dạng <tháng>.<khu>.<chi bộ>.<số thứ tự>, ví dụ 2027-03.khu-2.thon-ha.1'),
+  );
+
+/** The record id of a proposal: derived from where it comes from, so raising it twice finds it raised. */
+export function proposalIdOf(meetingId: string, cellId: string, source: ProposalSource): string {
+  return `${meetingId}.${cellId}.${source.kind === 'report' ? source.index : `f${source.n}`}`;
+}
+
+export function parseProposalId(id: string): { month: string; zoneId: string; cellId: string } | undefined {
+  const match = PROPOSAL_ID.exec(id);
+  return match?.[1] && match[2] && match[3] ? { month: match[1], zoneId: match[2], cellId: match[3] } : undefined;
+}
+
+/**
+ * The zone's code in proposal numbers: the number a zone id ends with (`khu-2` → `2`), else the
+ * whole id in capitals. Zones sharing a code share their numbering, so numbers stay unique.
+ */
+export function zoneCode(zoneId: string): string {
+  return /-(\d+)$/.exec(zoneId)?.[1] ?? zoneId.toUpperCase();
+}
+
+/** What every number of a zone's month starts with: `2027-03/K2`. */
+export function numberPrefix(month: string, zoneId: string): string {
+  return `${month}/K${zoneCode(zoneId)}`;
+}
+
+/** `2027-03/K2/007`. */
+export function proposalNumber(prefix: string, seq: number): string {
+  return `${prefix}/${String(seq).padStart(3, '0')}`;
+}
+
+/** Longest word a search indexes; longer ones are cut the same way in the index and the query. */
+const MAX_WORD = 40;
+
+/** The distinct words of a text as searches match them: folded, without diacritics or case. */
+export function searchWords(value: string): string[] {
+  const folded = searchText(value);
+  return folded === '' ? [] : [...new Set(folded.split(' ').map((word) => word.slice(0, MAX_WORD)))];
+}
+
+/** The words of a proposal a search finds it by: those of its title and content. */
+export function proposalWords(proposal: Pick<ProposalRecord, 'title' | 'content'>): string[] {
+  return searchWords(`${proposal.title} ${proposal.content}`);
+}
+
+/** `POST /meetings/{meetingId}/floor-proposals`: a proposal raised from the floor, on behalf of a cell. */
+export const floorProposalBodySchema = z.strictObject({
+  cellId: idSchema,
+  field: z.enum(proposalFields),
+  title: text(REPORT_LIMITS.title),
+  content: text(REPORT_LIMITS.content),
+  place: text(REPORT_LIMITS.place),
+  addressee: addresseeSchema,
+});
+export type FloorProposalInput = z.infer<typeof floorProposalBodySchema>;
+
+/** A floor proposal as the meeting keeps it until its close raises it. */
+export interface FloorProposal extends FloorProposalInput {
+  readonly meetingId: string;
+  /** Its order among the meeting's floor proposals, from 1. */
+  readonly n: number;
+  readonly cellName: string;
+  readonly communeId: string;
+  readonly addedBy: Person;
+  readonly addedAt: string;
+}
