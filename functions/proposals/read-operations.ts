@@ -1,9 +1,18 @@
-/** The `proposalRead` operations: a meeting's reports and floor proposals, and each cell's report. */
+/**
+ * The `proposalRead` operations: a meeting's reports and floor proposals, each cell's report, and
+ * proposals with their histories, shown only to those who may see them.
+ */
 import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
+import { presentProposal, presentProposalWithHistory } from '../../shared/domain/proposals/proposal-views';
+import { vietnamMonth } from '../../shared/domain/time';
 import { json, type OperationsOf } from '../../shared/http/contract';
+import { listReply } from '../../shared/http/page-query';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
 import { readFloorProposals } from '../../shared/services/proposals/floor-proposals';
+import { searchProposals } from '../../shared/services/proposals/proposal-search';
+import { proposalNotFound, readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
 import { presentReport, readReport, readReportStates } from '../../shared/services/proposals/report-store';
+import { proposalReader } from './proposal-actor';
 import type { proposalRoutes } from './routes';
 
 export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'proposalRead'> = {
@@ -16,5 +25,22 @@ export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'propos
   'reports.get': async ({ path }) => {
     const { value, version } = await readReport(path.meetingId, path.cellId);
     return json(await presentReport(value), version);
+  },
+
+  'proposals.list': async ({ query: { limit, cursor, ...filter }, caller }) => {
+    const month = vietnamMonth(new Date());
+    const page = await searchProposals(filter, { limit, cursor }, proposalReader(caller), month);
+    return json(
+      listReply(
+        page.items.map((record) => presentProposal(record, month)),
+        page.nextCursor,
+      ),
+    );
+  },
+
+  'proposals.get': async ({ path, caller }) => {
+    const { record, history } = await readProposalWithHistory(path.proposalId);
+    if (!proposalReader(caller).sees(record.value)) throw proposalNotFound(path.proposalId);
+    return json(presentProposalWithHistory(record.value, history, vietnamMonth(new Date())), record.version);
   },
 };

@@ -1,18 +1,28 @@
 /** The routes of cell reports and the proposals raised from them. */
 import * as z from 'zod/mini';
 import { meetingLifecycle, ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
-import { floorProposalBodySchema } from '../../shared/domain/proposals/proposal';
+import {
+  floorProposalBodySchema,
+  mergeBodySchema,
+  proposalIdSchema,
+  routeBodySchema,
+} from '../../shared/domain/proposals/proposal';
+import { proposalFilterSchema } from '../../shared/domain/proposals/proposal-filter';
+import { PROPOSAL_READERS, proposalLifecycle } from '../../shared/domain/proposals/proposal-lifecycle';
+import { proposalDetailView, proposalPageView, proposalView } from '../../shared/domain/proposals/proposal-views';
 import { agreementBodySchema, reopenBodySchema, reportBodySchema } from '../../shared/domain/proposals/report';
 import { type ReportAction, reportLifecycle } from '../../shared/domain/proposals/report-lifecycle';
 import { floorProposalView, meetingReportsView, reportView } from '../../shared/domain/proposals/report-views';
 import { pathIdSchema } from '../../shared/domain/schema-kit';
 import { allow } from '../../shared/http/access-rules';
 import { defineRoutes } from '../../shared/http/contract';
+import { pageQuery } from '../../shared/http/page-query';
 
 const tag = 'Báo cáo và kiến nghị';
 
 const meetingPath = z.strictObject({ meetingId: pathIdSchema });
 const reportPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema });
+const proposalPath = z.strictObject({ proposalId: proposalIdSchema });
 
 /** The zone's members read its meeting's reports. */
 const REPORT_READERS = allow(ZONE_MEMBERS, { zone: 'meeting.path.meetingId' });
@@ -21,6 +31,9 @@ const REPORT_READERS = allow(ZONE_MEMBERS, { zone: 'meeting.path.meetingId' });
 function reportActors(action: ReportAction) {
   return allow(reportLifecycle.grantsFor(action), { cell: 'path.cellId' });
 }
+
+/** Who routes and merges proposals: the proposal table's own grants (the record's zone is checked there). */
+const ROUTERS = allow(proposalLifecycle.grantsFor('route-to-commune', 'route-to-district'));
 
 const reportNotFound = ['meeting_not_found', 'cell_not_in_meeting', 'report_not_found'];
 const reportsClosed = ['meeting_held', 'meeting_cancelled', 'report_submitted'];
@@ -117,5 +130,63 @@ export const proposalRoutes = defineRoutes([
     request: { path: reportPath, body: reopenBodySchema, ifMatch: true },
     response: { status: 200, description: 'The reopened report', body: reportView, etag: true },
     problems: { 404: reportNotFound, 409: ['meeting_held', 'meeting_cancelled', 'invalid_transition'] },
+  },
+  {
+    method: 'GET',
+    path: '/proposals',
+    fn: 'proposalRead',
+    operation: 'proposals.list',
+    access: allow(PROPOSAL_READERS),
+    tag,
+    summary: 'Find proposals: by months, units, field, state, level, addressee, overdue and words',
+    description:
+      'Newest month first, only those the caller may see. `q` matches words of the title and content in any order, without regard to diacritics or case (`duong lang` finds “đường làng”). A page reads a bounded number of entries, so it may hold fewer than `limit` proposals and still carry `nextCursor`.',
+    request: { query: z.strictObject({ ...pageQuery, ...proposalFilterSchema }) },
+    response: { status: 200, description: 'A page of proposals', body: proposalPageView },
+  },
+  {
+    method: 'GET',
+    path: '/proposals/{proposalId}',
+    fn: 'proposalRead',
+    operation: 'proposals.get',
+    access: allow(PROPOSAL_READERS),
+    tag,
+    summary: 'A proposal with its whole history',
+    description: 'Answers 404 to a caller who may not see the proposal, as if it did not exist.',
+    request: { path: proposalPath },
+    response: {
+      status: 200,
+      description: 'The proposal and every transition, oldest first',
+      body: proposalDetailView,
+      etag: true,
+    },
+    problems: { 404: ['proposal_not_found'] },
+  },
+  {
+    method: 'POST',
+    path: '/proposals/{proposalId}/route',
+    fn: 'proposalWrite',
+    operation: 'proposals.route',
+    access: ROUTERS,
+    tag,
+    summary: 'Route a proposal to its commune or to the district (audited)',
+    description:
+      '`commune`: the addressed commune (else the cell’s) resolves it and reports at the zone’s next meeting; `district`: the office compiles it. Routing again needs a `reason`.',
+    request: { path: proposalPath, body: routeBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The routed proposal', body: proposalView, etag: true },
+    problems: { 404: ['proposal_not_found'], 409: ['invalid_transition', 'proposal_closed', 'proposal_merged'] },
+  },
+  {
+    method: 'POST',
+    path: '/proposals/{proposalId}/merge',
+    fn: 'proposalWrite',
+    operation: 'proposals.merge',
+    access: allow(proposalLifecycle.grantsFor('merge')),
+    tag,
+    summary: 'Fold a duplicate proposal into another; both histories are kept (audited)',
+    description: '`If-Match` names the duplicate’s version; the other proposal records the merge in its history.',
+    request: { path: proposalPath, body: mergeBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The merged duplicate', body: proposalView, etag: true },
+    problems: { 404: ['proposal_not_found'], 409: ['invalid_transition', 'proposal_closed', 'proposal_merged'] },
   },
 ]);

@@ -1,13 +1,21 @@
 /**
  * The `proposalWrite` operations: the cell's report through its lifecycle, and the floor's
- * proposals. Every report change runs through `applyReportAction`, and adding a floor proposal
- * through `applyMeetingAction`: each asks its transition table and writes at the client's version.
+ * proposals, and routing and merging proposals. Every change runs through its area's `apply…Action`
+ * (reports, meetings, proposals): each asks its transition table and writes at the client's version.
  */
 import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
+import { presentProposal } from '../../shared/domain/proposals/proposal-views';
+import { vietnamMonth } from '../../shared/domain/time';
 import { actorOver, meetingActorOf } from '../../shared/http/actors';
 import { json, type OperationInput, type OperationsOf } from '../../shared/http/contract';
 import { applyMeetingAction } from '../../shared/services/cycle/meeting-actions';
 import { addFloorProposal } from '../../shared/services/proposals/floor-proposals';
+import {
+  applyProposalAction,
+  mergeProposal,
+  routeAction,
+  routeProposal,
+} from '../../shared/services/proposals/proposal-actions';
 import {
   agreeReport,
   applyReportAction,
@@ -17,6 +25,7 @@ import {
   writeReport,
 } from '../../shared/services/proposals/report-actions';
 import { presentReport } from '../../shared/services/proposals/report-store';
+import { proposalActor } from './proposal-actor';
 import type { proposalRoutes } from './routes';
 
 type ReportRequest = Pick<OperationInput<(typeof proposalRoutes)[number]>, 'caller' | 'ifMatch'> & {
@@ -68,5 +77,22 @@ export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'propo
   'reports.reopen': async (request) => {
     const by = reportActor(request);
     return reportReply(await applyReportAction(target(request), 'reopen', by, reopenReport(request.body.reason)));
+  },
+
+  'proposals.route': async ({ path, body, caller, expectedVersion }) => {
+    const { record, version } = await applyProposalAction(
+      path.proposalId,
+      routeAction(body.level),
+      proposalActor(caller),
+      expectedVersion,
+      routeProposal(body.level, body.reason),
+    );
+    return json(presentProposal(record, vietnamMonth(new Date())), version);
+  },
+
+  'proposals.merge': async ({ path, body, caller, expectedVersion }) => {
+    const actor = proposalActor(caller);
+    const { record, version } = await mergeProposal(path.proposalId, body.into, body.reason, actor, expectedVersion);
+    return json(presentProposal(record, vietnamMonth(new Date())), version);
   },
 };

@@ -82,14 +82,14 @@ export class Lifecycle<S extends string, A extends string> {
     );
   }
 
-  /** Everyone who may take `action` in some state: the route's access rule for that action. */
-  grantsFor(action: A): readonly Grant[] {
+  /** Everyone who may take one of `actions` in some state: the access rule of a route taking them. */
+  grantsFor(...actions: readonly A[]): readonly Grant[] {
     const seen = new Map<string, Grant>();
     for (const row of this.spec.transitions) {
-      if (row.action !== action) continue;
+      if (!actions.includes(row.action)) continue;
       for (const grant of row.who) seen.set(`${grant.role}/${grant.within ?? ''}`, grant);
     }
-    if (seen.size === 0) throw new Error(`${this.spec.noun}: no transition for action ${action}`);
+    if (seen.size === 0) throw new Error(`${this.spec.noun}: no transition for action ${actions.join(', ')}`);
     return [...seen.values()];
   }
 

@@ -50,13 +50,21 @@ export class Access {
 
   /** The zones a list may show: `'all'`, or the zones the caller's scoped grants reach. */
   visibleZones(): 'all' | ReadonlySet<string> {
+    return this.reach('zone');
+  }
+
+  /** The units of a kind the caller's grants scoped to that kind reach: `'all'` when some grant reaches everywhere. */
+  reach(kind: ScopeKind): 'all' | ReadonlySet<string> {
     if (this.unrestricted) return 'all';
-    const zones = new Set<string>();
+    const units = new Set<string>();
     for (const grant of this.grants) {
-      if (grant.within !== 'zone') continue;
-      for (const a of this.caller.assignments) if (a.role === grant.role && a.zoneId) zones.add(a.zoneId);
+      if (grant.within !== kind) continue;
+      for (const a of this.caller.assignments) {
+        const unit = a[reachOf[kind]];
+        if (a.role === grant.role && typeof unit === 'string') units.add(unit);
+      }
     }
-    return zones;
+    return units;
   }
 
   /** The route-level check: the caller holds a role the route names at all. */

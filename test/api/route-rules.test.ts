@@ -32,6 +32,7 @@ const pathValues: Record<string, string> = {
   officialId: 'van-phong-1',
   assignmentId: 'van-phong-1.office.district',
   meetingId: '2027-03.khu-1',
+  proposalId: '2027-03.khu-1.gia-hoa-thon-trung.1',
   month: '2027-03',
   year: '2027',
 };
@@ -52,6 +53,20 @@ const ZONE_MEMBERS: Role[] = [
   'commune-in-charge',
   'commune-secretary',
   'commune-chair',
+  'cell-secretary',
+];
+
+/** Who reads proposals (issue 7): everyone but the district's system administrator. */
+const PROPOSAL_READERS: Role[] = [
+  'office',
+  'standing-board',
+  'standing-committee',
+  'zone-head',
+  'zone-deputy',
+  'commune-in-charge',
+  'commune-secretary',
+  'commune-chair',
+  'department',
   'cell-secretary',
 ];
 
@@ -104,6 +119,10 @@ const specification: Record<string, Role[]> = {
   'POST /meetings/{meetingId}/reports/{cellId}/agreement': ['cell-secretary'],
   'POST /meetings/{meetingId}/reports/{cellId}/submit': ['cell-secretary'],
   'POST /meetings/{meetingId}/reports/{cellId}/reopen': ['office'],
+  'GET /proposals': PROPOSAL_READERS,
+  'GET /proposals/{proposalId}': PROPOSAL_READERS,
+  'POST /proposals/{proposalId}/route': ['office', 'zone-head', 'zone-deputy'],
+  'POST /proposals/{proposalId}/merge': ['office', 'zone-head', 'zone-deputy'],
   'POST /announcements': ['office'],
   'GET /announcements': [
     'office',

@@ -3,11 +3,11 @@ import { expect } from 'vitest';
 import type { ApiResponse } from './api';
 
 /** The answer is a problem of this status and code, with every member RFC 9457 and the house rules ask for. */
-export function expectProblem(response: ApiResponse, status: number, code: string): void {
+export function expectProblem(response: ApiResponse<unknown>, status: number, code: string): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   expect(response.body).toMatchObject({ status, code });
   for (const member of ['type', 'title', 'detail']) {
-    expect(typeof response.body[member]).toBe('string');
+    expect(typeof (response.body as Record<string, unknown>)[member]).toBe('string');
   }
 }

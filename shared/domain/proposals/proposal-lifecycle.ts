@@ -45,6 +45,25 @@ const RAISERS = grants('office', { role: 'zone-deputy', within: 'zone' });
 const ROUTERS = grants('office', { role: 'zone-head', within: 'zone' }, { role: 'zone-deputy', within: 'zone' });
 const CELL_SECRETARY = grants({ role: 'cell-secretary', within: 'cell' });
 
+/**
+ * Who may read proposals, each through its own units (see `proposalScopes`): the office and the
+ * standing bodies all of them; zone leaders their zone's; commune leaders those of their communes'
+ * cells and those routed to their commune; departments those addressed to them; cell secretaries
+ * their cell's.
+ */
+export const PROPOSAL_READERS = grants(
+  'office',
+  'standing-board',
+  'standing-committee',
+  { role: 'zone-head', within: 'zone' },
+  { role: 'zone-deputy', within: 'zone' },
+  { role: 'commune-in-charge', within: 'commune' },
+  { role: 'commune-secretary', within: 'commune' },
+  { role: 'commune-chair', within: 'commune' },
+  { role: 'department', within: 'department' },
+  { role: 'cell-secretary', within: 'cell' },
+);
+
 const OPEN_RECORD_STATES = ['raised', 'routed-commune', 'routed-district'] as const;
 
 export const proposalStateLabels: Record<ProposalState, string> = {

@@ -4,6 +4,7 @@
  * after it is raised; routing and merging change only its state.
  */
 import * as z from 'zod/mini';
+import type { ResourceUnits } from '../access/caller';
 import type { Person } from '../cycle/meeting';
 import { idSchema, text } from '../schema-kit';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
@@ -130,4 +131,41 @@ export interface FloorProposal extends FloorProposalInput {
   readonly communeId: string;
   readonly addedBy: Person;
   readonly addedAt: string;
+}
+
+/** `POST /proposals/{proposalId}/route`: who must act on it, and why when it is routed again. */
+export const routeBodySchema = z.strictObject({
+  level: z.enum(['commune', 'district']),
+  /** Required when the proposal was routed before. */
+  reason: z.optional(text(500)),
+});
+
+/** `POST /proposals/{proposalId}/merge`: the proposal the path's duplicate is folded into, and why. */
+export const mergeBodySchema = z.strictObject({
+  into: proposalIdSchema,
+  reason: text(500),
+});
+
+/**
+ * The units through which someone may see a proposal, each a separate way in: its zone, commune and
+ * cell; the commune it is routed to; the department it is addressed to. A caller sees it when one
+ * of their grants covers one of these.
+ */
+export function proposalScopes(record: ProposalRecord): ResourceUnits[] {
+  const { zoneId, communeId, cellId, addressee, level, assignedCommuneId } = record;
+  return [
+    { zone: zoneId, commune: communeId, cell: cellId },
+    ...(level === 'commune' && assignedCommuneId !== undefined ? [{ commune: assignedCommuneId }] : []),
+    ...(addressee.kind === 'department' && addressee.id !== undefined ? [{ department: addressee.id }] : []),
+  ];
+}
+
+/** The units whose roles act on a proposal: its zone's leaders (and, for a withdrawal, its cell's secretary). */
+export function actingUnits(record: Pick<ProposalRecord, 'zoneId' | 'communeId' | 'cellId'>): ResourceUnits {
+  return { zone: record.zoneId, commune: record.communeId, cell: record.cellId };
+}
+
+/** A proposal routed to a commune is overdue once the month of the zone's next meeting has passed unanswered. */
+export function isOverdue(record: Pick<ProposalRecord, 'status' | 'dueMonth'>, currentMonth: string): boolean {
+  return record.status === 'routed-commune' && record.dueMonth !== undefined && record.dueMonth < currentMonth;
 }

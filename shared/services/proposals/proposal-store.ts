@@ -111,10 +111,8 @@ export function proposalNotFound(id: string): NotFoundError {
   return new NotFoundError(`Không có kiến nghị "${id}".`, 'proposal_not_found');
 }
 
-export async function loadProposal(id: string): Promise<Stored<ProposalRecord>> {
-  const stored = await findStored<ProposalRecord>(keys.proposal(id));
-  if (!stored) throw proposalNotFound(id);
-  return stored;
+export function findProposal(id: string): Promise<Stored<ProposalRecord> | undefined> {
+  return findStored<ProposalRecord>(keys.proposal(id));
 }
 
 /** A record and its whole history in order, in one query of its partition. */

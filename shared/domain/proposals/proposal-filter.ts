@@ -1,0 +1,98 @@
+/**
+ * `GET /proposals`: the filters, and how each is tested. What never changes about a proposal (its
+ * month, units, field, addressee) is tested on the index entries before any record is read; what
+ * changes (state, level, overdue) and the words of `q` are tested on the records.
+ */
+import * as z from 'zod/mini';
+import { idSchema, monthSchema, text } from '../schema-kit';
+import { isOverdue, type ProposalRecord, proposalWords, searchWords } from './proposal';
+import { proposalFields } from './proposal-fields';
+import { recordStates } from './proposal-lifecycle';
+
+export const proposalFilterSchema = {
+  /** First month (`YYYY-MM`) a proposal was raised in. */
+  from: z.optional(monthSchema),
+  /** Last month. */
+  to: z.optional(monthSchema),
+  zoneId: z.optional(idSchema),
+  /** Proposals of the commune's cells. */
+  communeId: z.optional(idSchema),
+  cellId: z.optional(idSchema),
+  field: z.optional(z.enum(proposalFields)),
+  status: z.optional(z.enum(recordStates)),
+  level: z.optional(z.enum(['commune', 'district'])),
+  /** `district`, `commune:<communeId>` or `department:<departmentId>`. */
+  addressee: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^(district|(commune|department):[a-z0-9][a-z0-9-]{0,62})$/,
+          'Nơi nhận có dạng district, commune:<mã xã> hoặc department:<mã ban>',
+        ),
+      ),
+  ),
+  /** `true`: only those routed to a commune whose result is overdue; `false`: only the others. */
+  overdue: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((value) => value === 'true'),
+    ),
+  ),
+  /** Words of the title or content, in any order, without regard to diacritics or case. */
+  q: z.optional(text(200)),
+};
+
+export interface ProposalFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly zoneId?: string;
+  readonly communeId?: string;
+  readonly cellId?: string;
+  readonly field?: string;
+  readonly status?: string;
+  readonly level?: 'commune' | 'district';
+  readonly addressee?: string;
+  readonly overdue?: boolean;
+  readonly q?: string;
+}
+
+/** What an index entry says of its proposal (see `proposal-store.ts`). */
+export interface EntryFacts {
+  readonly zoneId: string;
+  readonly communeId: string;
+  readonly cellId: string;
+  readonly field: string;
+  readonly addressee: string;
+}
+
+/** The filters an index entry can answer: the month is the list's sort key, the rest is here. */
+export function entryMatches(entry: EntryFacts, filter: ProposalFilter): boolean {
+  return (
+    (filter.zoneId === undefined || entry.zoneId === filter.zoneId) &&
+    (filter.communeId === undefined || entry.communeId === filter.communeId) &&
+    (filter.cellId === undefined || entry.cellId === filter.cellId) &&
+    (filter.field === undefined || entry.field === filter.field) &&
+    (filter.addressee === undefined || entry.addressee === filter.addressee)
+  );
+}
+
+/** The filters only the record can answer: its state, level, whether overdue, and every word of `q`. */
+export function recordMatches(
+  record: ProposalRecord,
+  filter: ProposalFilter,
+  queryWords: readonly string[],
+  currentMonth: string,
+): boolean {
+  if (filter.status !== undefined && record.status !== filter.status) return false;
+  if (filter.level !== undefined && record.level !== filter.level) return false;
+  if (filter.overdue !== undefined && isOverdue(record, currentMonth) !== filter.overdue) return false;
+  if (queryWords.length === 0) return true;
+  const words = new Set(proposalWords(record));
+  return queryWords.every((word) => words.has(word));
+}
+
+/** The words of `q`; the longest is likely the rarest, so its list is the one read. */
+export function queryWordsOf(q: string | undefined): string[] {
+  return q === undefined ? [] : searchWords(q).sort((a, b) => b.length - a.length);
+}
