@@ -10,7 +10,13 @@ import {
 import { proposalFilterSchema } from '../../shared/domain/proposals/proposal-filter';
 import { PROPOSAL_READERS, proposalLifecycle } from '../../shared/domain/proposals/proposal-lifecycle';
 import { proposalDetailView, proposalPageView, proposalView } from '../../shared/domain/proposals/proposal-views';
-import { agreementBodySchema, reopenBodySchema, reportBodySchema } from '../../shared/domain/proposals/report';
+import {
+  agreementBodySchema,
+  proposalPositionSchema,
+  reopenBodySchema,
+  reportBodySchema,
+  withdrawalBodySchema,
+} from '../../shared/domain/proposals/report';
 import { type ReportAction, reportLifecycle } from '../../shared/domain/proposals/report-lifecycle';
 import { floorProposalView, meetingReportsView, reportView } from '../../shared/domain/proposals/report-views';
 import { pathIdSchema } from '../../shared/domain/schema-kit';
@@ -23,6 +29,7 @@ const tag = 'Báo cáo và kiến nghị';
 const meetingPath = z.strictObject({ meetingId: pathIdSchema });
 const reportPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema });
 const proposalPath = z.strictObject({ proposalId: proposalIdSchema });
+const reportProposalPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema, n: proposalPositionSchema });
 
 /** The zone's members read its meeting's reports. */
 const REPORT_READERS = allow(ZONE_MEMBERS, { zone: 'meeting.path.meetingId' });
@@ -130,6 +137,22 @@ export const proposalRoutes = defineRoutes([
     request: { path: reportPath, body: reopenBodySchema, ifMatch: true },
     response: { status: 200, description: 'The reopened report', body: reportView, etag: true },
     problems: { 404: reportNotFound, 409: ['meeting_held', 'meeting_cancelled', 'invalid_transition'] },
+  },
+  {
+    method: 'POST',
+    path: '/meetings/{meetingId}/reports/{cellId}/proposals/{n}/withdraw',
+    fn: 'proposalWrite',
+    operation: 'reports.withdrawProposal',
+    access: reportActors('withdraw-proposal'),
+    tag,
+    summary: 'Withdraw the n-th proposal of the cell’s submitted report, with a reason, before the meeting',
+    description: 'The proposal stays in the report, marked withdrawn; the meeting’s close does not raise it.',
+    request: { path: reportProposalPath, body: withdrawalBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The report', body: reportView, etag: true },
+    problems: {
+      404: [...reportNotFound, 'report_proposal_not_found'],
+      409: ['meeting_held', 'meeting_cancelled', 'invalid_transition', 'proposal_withdrawn'],
+    },
   },
   {
     method: 'GET',

@@ -22,6 +22,7 @@ import {
   type ReportActor,
   reopenReport,
   submitReport,
+  withdrawProposal,
   writeReport,
 } from '../../shared/services/proposals/report-actions';
 import { presentReport } from '../../shared/services/proposals/report-store';
@@ -59,6 +60,12 @@ export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'propo
   'reports.submit': async (request) => {
     const by = reportActor(request);
     return reportReply(await applyReportAction(target(request), 'submit', by, submitReport(by)));
+  },
+
+  'reports.withdrawProposal': async (request) => {
+    const by = reportActor(request);
+    const build = withdrawProposal(request.path.n, request.body.reason, by);
+    return reportReply(await applyReportAction(target(request), 'withdraw-proposal', by, build));
   },
 
   'floorProposals.add': async ({ path, body, caller, expectedVersion }) => {

@@ -179,6 +179,32 @@ describe('a cell secretary’s report', () => {
   });
 });
 
+describe('withdrawing a proposal of a submitted report', () => {
+  it('is refused to the secretary of another cell (403) and for a proposal the report lacks (404)', async () => {
+    expectProblem(await act('POST', 'proposals/1/withdraw', NEIGHBOUR_SECRETARY, { reason: 'Thử' }), 403, 'forbidden');
+    await expectUnchangedBy(
+      () => act('POST', 'proposals/9/withdraw', SECRETARY, { reason: 'Thử' }),
+      404,
+      'report_proposal_not_found',
+    );
+  });
+
+  it('marks it withdrawn with the reason, audited, once', async () => {
+    const withdrawn = await act('POST', 'proposals/1/withdraw', SECRETARY, { reason: 'Xã đã bố trí vốn' });
+
+    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'submitted']);
+    expect((withdrawn.body.proposals as { withdrawal?: { reason: string } }[])[0]?.withdrawal).toMatchObject({
+      reason: 'Xã đã bố trí vốn',
+      by: { officialId: SECRETARY },
+    });
+    await expectUnchangedBy(
+      () => act('POST', 'proposals/1/withdraw', SECRETARY, { reason: 'Lần nữa' }),
+      409,
+      'proposal_withdrawn',
+    );
+  });
+});
+
 describe('who may write and read a report', () => {
   it('refuses the secretary of another cell (403) and a cell the meeting does not expect (404)', async () => {
     const other = await api.request('PUT', REPORT, { as: NEIGHBOUR_SECRETARY, body: report });

@@ -33,6 +33,7 @@ const pathValues: Record<string, string> = {
   assignmentId: 'van-phong-1.office.district',
   meetingId: '2027-03.khu-1',
   proposalId: '2027-03.khu-1.gia-hoa-thon-trung.1',
+  n: '1',
   month: '2027-03',
   year: '2027',
 };
@@ -119,6 +120,7 @@ const specification: Record<string, Role[]> = {
   'POST /meetings/{meetingId}/reports/{cellId}/agreement': ['cell-secretary'],
   'POST /meetings/{meetingId}/reports/{cellId}/submit': ['cell-secretary'],
   'POST /meetings/{meetingId}/reports/{cellId}/reopen': ['office'],
+  'POST /meetings/{meetingId}/reports/{cellId}/proposals/{n}/withdraw': ['cell-secretary'],
   'GET /proposals': PROPOSAL_READERS,
   'GET /proposals/{proposalId}': PROPOSAL_READERS,
   'POST /proposals/{proposalId}/route': ['office', 'zone-head', 'zone-deputy'],

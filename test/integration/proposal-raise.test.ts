@@ -1,7 +1,7 @@
 /**
- * Closing a meeting of 60 cells raises their 180 proposals (and the floor's) as numbered records,
- * in more transactions than one; a close that fails midway leaves the meeting held, and retrying
- * it raises the rest, each proposal exactly once.
+ * Closing a meeting of 60 cells raises their 180 proposals (less one withdrawn, plus one from the
+ * floor) as numbered records, in more transactions than one; a close that fails midway leaves the
+ * meeting held, and retrying it raises the rest, each proposal exactly once.
  */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import {
   applyReportAction,
   type ReportActor,
   submitReport,
+  withdrawProposal,
   writeReport,
 } from '../../shared/services/proposals/report-actions';
 import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
@@ -26,6 +27,8 @@ import { importStructure, parseDistrictConfig } from '../../shared/services/stru
 const MONTH = '2027-04';
 const MEETING = `${MONTH}.khu-1`;
 const CELLS = 60;
+/** Three proposals a cell, one of them withdrawn, and one from the floor. */
+const RAISED = CELLS * 3 - 1 + 1;
 
 /** One zone of three communes with 20 cells each. */
 function bigZoneConfig(): DistrictConfig {
@@ -73,8 +76,8 @@ const proposal = (cellId: string, n: number) => ({
   addressee: n === 3 ? { kind: 'department' as const, id: 'ban-dan-van' } : { kind: 'commune' as const },
 });
 
-/** A cell's report with three proposals, written, agreed and submitted through the use cases. */
-async function submitThree(cellId: string): Promise<void> {
+/** A cell's report with three proposals, written, agreed and submitted through the use cases; its version. */
+async function submitThree(cellId: string): Promise<number> {
   const by = secretaryOf(cellId);
   const body = {
     situation: `Chi bộ ${cellId} có 30 đảng viên; khu dân cư thu hoạch xong 40 ha lúa, năng suất 60 tạ/ha.`,
@@ -87,7 +90,7 @@ async function submitThree(cellId: string): Promise<void> {
   version = (await applyReportAction(target, 'write', by, writeReport(body, by))).version;
   const agreement = { agreedOn: '2026-11-01', membersPresent: 3, membersTotal: 3, presidedBy: 'Bí thư' };
   version = (await applyReportAction(target, 'agree', by, agreeReport(agreement, by))).version;
-  await applyReportAction(target, 'submit', by, submitReport(by));
+  return (await applyReportAction(target, 'submit', by, submitReport(by))).version;
 }
 
 async function raisedRecords(): Promise<ProposalRecord[]> {
@@ -108,7 +111,12 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     await importStructure(bigZoneConfig(), { id: 'test' });
     await openCycle(MONTH, { id: 'test' });
     const cellIds = Array.from({ length: CELLS }, (_, i) => `thon-${i + 1}`);
-    await Promise.all(cellIds.map(submitThree));
+    const versions = await Promise.all(cellIds.map(submitThree));
+    // The last cell withdraws its third proposal: it stays in the report, and is not raised.
+    const last = secretaryOf('thon-60');
+    const withdrawal = withdrawProposal(3, 'Xã đã bố trí vốn', last);
+    const target = { meetingId: MEETING, cellId: 'thon-60', version: () => versions.at(-1) ?? 0 };
+    await applyReportAction(target, 'withdraw-proposal', last, withdrawal);
     const { version } = await loadMeeting(MEETING);
     heldVersion = (await applyMeetingAction(MEETING, 'hold', deputy, version, hold())).version;
     const floor = { cellId: 'thon-7', ...proposal('thon-7', 4), title: 'Kiến nghị nêu tại hội nghị về đèn đường' };
@@ -133,20 +141,21 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     expect((await getItem(keys.proposalNumbers(`${MONTH}/K1`)))?.last).toBe(raised.length);
   });
 
-  it('raises the rest when the close is retried, each of the 181 exactly once, and closes the meeting', async () => {
+  it('raises the rest when the close is retried, each of the 180 exactly once, and closes the meeting', async () => {
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: blocked }));
 
     const closed = await applyMeetingAction(MEETING, 'close', deputy, heldVersion, close(deputy));
 
     expect(closed.meeting.status).toBe('closed');
     const raised = await raisedRecords();
-    expect(raised).toHaveLength(CELLS * 3 + 1);
-    expect(new Set(raised.map((r) => r.id)).size).toBe(CELLS * 3 + 1);
-    expect(raised.map((r) => r.number).sort()).toEqual(numbers(1, CELLS * 3 + 1));
+    expect(raised).toHaveLength(RAISED);
+    expect(new Set(raised.map((r) => r.id)).size).toBe(RAISED);
+    expect(raised.map((r) => r.number).sort()).toEqual(numbers(1, RAISED));
+    expect(raised.map((r) => r.id)).not.toContain(`${MEETING}.thon-60.3`);
     expect(new Set(raised.map((r) => r.status))).toEqual(new Set(['raised']));
     expect(raised.find((r) => r.source === 'floor')).toMatchObject({
       id: `${MEETING}.thon-7.f1`,
-      number: `${MONTH}/K1/181`,
+      number: `${MONTH}/K1/180`,
       cellId: 'thon-7',
     });
   });
@@ -174,9 +183,9 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
       keys.proposalLists.word('kenh'),
     ];
     const counts = await Promise.all(lists.map(async (list) => (await queryAll({ partition: list })).length));
-    expect(counts).toEqual([181, 181, 60, 181]);
+    expect(counts).toEqual([RAISED, RAISED, CELLS - 1, RAISED]);
     const carryOver = await queryAll({ index: 'GSI2', partition: keys.zoneOpenProposals('khu-1') });
-    expect(carryOver).toHaveLength(181);
+    expect(carryOver).toHaveLength(RAISED);
   });
 
   it('refuses a further close of the closed meeting, raising nothing more', async () => {
@@ -185,6 +194,6 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     await expect(applyMeetingAction(MEETING, 'close', deputy, version, close(deputy))).rejects.toMatchObject({
       code: 'meeting_closed',
     });
-    expect(await raisedRecords()).toHaveLength(181);
+    expect(await raisedRecords()).toHaveLength(RAISED);
   });
 });

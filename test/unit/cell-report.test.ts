@@ -154,6 +154,7 @@ const specification: Record<ReportAction, { from: ReportState[]; to: ReportState
   agree: { from: ['draft', 'agreed'], to: 'agreed', roles: ['cell-secretary'] },
   submit: { from: ['agreed'], to: 'submitted', roles: ['cell-secretary'] },
   reopen: { from: ['submitted'], to: 'draft', roles: ['office'] },
+  'withdraw-proposal': { from: ['submitted'], to: 'submitted', roles: ['cell-secretary'] },
 };
 
 const testedRoles: Role[] = ['office', 'zone-deputy', 'commune-secretary', 'cell-secretary'];

@@ -8,7 +8,8 @@
  *   └────────────────reopen (office)────┘
  * ```
  * The cell secretary writes the report; any change to an agreed report returns it to draft, so the
- * cell committee agrees exactly what is submitted. A submitted report is the cell's word to the
+ * cell committee agrees exactly what is submitted. Once submitted, the cell may still withdraw one
+ * of its proposals, with a reason, until the meeting is held. A submitted report is the cell's word to the
  * meeting: only the office may reopen it (audited, with a reason). Every change is refused once
  * the meeting is held (see `report-actions.ts`).
  */
@@ -18,7 +19,7 @@ import { Lifecycle } from '../lifecycle';
 export const reportStates = ['draft', 'agreed', 'submitted'] as const;
 export type ReportState = (typeof reportStates)[number];
 
-export const reportActions = ['write', 'agree', 'submit', 'reopen'] as const;
+export const reportActions = ['write', 'agree', 'submit', 'reopen', 'withdraw-proposal'] as const;
 export type ReportAction = (typeof reportActions)[number];
 
 /** The cell's own secretary. */
@@ -43,6 +44,8 @@ export const reportLifecycle = new Lifecycle<ReportState, ReportAction>({
     { from: 'agreed', action: 'agree', to: 'agreed', who: CELL_SECRETARY },
     { from: 'agreed', action: 'submit', to: 'submitted', who: CELL_SECRETARY },
     { from: 'submitted', action: 'reopen', to: 'draft', who: OFFICE },
+    // The report stays submitted; the proposal's own table decides whether it may be withdrawn.
+    { from: 'submitted', action: 'withdraw-proposal', to: 'submitted', who: CELL_SECRETARY },
   ],
   locked: {
     submitted: {

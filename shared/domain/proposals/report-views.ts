@@ -22,6 +22,8 @@ const reportProposalView = named(
     content: z.optional(z.string()),
     place: z.optional(z.string()),
     addressee: z.optional(addresseeView),
+    /** Set once the cell withdrew it: the meeting does not raise it. */
+    withdrawal: z.optional(z.strictObject({ reason: z.string(), by: personView, at: instant })),
   }),
   'ReportProposal',
 );

@@ -70,6 +70,25 @@ export type AgreementInput = z.infer<typeof agreementBodySchema>;
 /** `POST …/reopen`: why the office returns a submitted report to its cell. */
 export const reopenBodySchema = z.strictObject({ reason: text(500) });
 
+/** `POST …/proposals/{n}/withdraw`: why the cell withdraws a proposal of its submitted report. */
+export const withdrawalBodySchema = z.strictObject({ reason: text(500) });
+
+/** The n-th proposal of a report (from 1), in a path. */
+export const proposalPositionSchema = z.pipe(
+  z.string().check(z.regex(/^[1-9]\d?$/, 'Số thứ tự kiến nghị trong báo cáo, từ 1')),
+  z.transform(Number),
+);
+
+/** A cell's withdrawal of one proposal of its submitted report, before the meeting raises it. */
+export interface Withdrawal {
+  readonly reason: string;
+  readonly by: Person;
+  readonly at: string;
+}
+
+/** A proposal as a report keeps it: as written, and withdrawn once the cell withdraws it. */
+export type StoredReportProposal = ReportProposal & { readonly withdrawal?: Withdrawal };
+
 export interface Agreement extends AgreementInput {
   readonly recordedBy: Person;
   readonly recordedAt: string;
@@ -88,7 +107,7 @@ export interface Report extends ReportCell, ReportContent {
   readonly month: string;
   readonly zoneId: string;
   readonly status: ReportState;
-  readonly proposals: readonly ReportProposal[];
+  readonly proposals: readonly StoredReportProposal[];
   /** Null until the committee agrees, and again once the report changes. */
   readonly agreement: Agreement | null;
   readonly writtenBy: Person;

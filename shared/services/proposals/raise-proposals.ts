@@ -68,15 +68,19 @@ async function raisables(meeting: Meeting): Promise<Raisable[]> {
   const fromReports = meeting.expectedReports.flatMap(({ cellId }) => {
     const report = reports.get(cellId);
     if (!report) return [];
-    return report.proposals.map((proposal, i) => {
+    return report.proposals.flatMap((proposal, i) => {
+      // A withdrawn proposal keeps its position, so the ids of the others do not move.
+      if (proposal.withdrawal) return [];
       const source: ProposalSource = { kind: 'report', index: i + 1 };
-      return {
-        id: proposalIdOf(meeting.id, cellId, source),
-        source,
-        cell: report,
-        proposal: complete(proposal),
-        note: `Kiến nghị số ${i + 1} trong báo cáo của ${report.cellName}`,
-      };
+      return [
+        {
+          id: proposalIdOf(meeting.id, cellId, source),
+          source,
+          cell: report,
+          proposal: complete(proposal),
+          note: `Kiến nghị số ${i + 1} trong báo cáo của ${report.cellName}`,
+        },
+      ];
     });
   });
   const fromFloor = floor.map((entry: FloorProposal) => {

@@ -8,7 +8,14 @@ import { type Actor, ChangeSet, type Condition } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import type { ExpectedReport, Meeting, Person } from '../../domain/cycle/meeting';
 import type { MeetingState } from '../../domain/cycle/meeting-lifecycle';
-import { ConflictError, type FieldProblem, PreconditionFailedError, ValidationError } from '../../domain/errors';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from '../../domain/errors';
+import { proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
 import type { AgreementInput, Report, ReportBody } from '../../domain/proposals/report';
 import { type ReportAction, type ReportState, reportLifecycle } from '../../domain/proposals/report-lifecycle';
 import type { Role } from '../../domain/structure/roles';
@@ -153,6 +160,23 @@ export function submitReport(by: ReportActor): ReportBuilder {
       throw new ValidationError(problems, 'Báo cáo chưa đủ cụ thể để trình; xem danh sách lỗi.');
     }
     return { after: { ...current, status: to, submittedBy: by.person, submittedAt: at } };
+  };
+}
+
+/**
+ * Withdraws the n-th proposal (from 1) of a submitted report, with the reason the audit and the
+ * report keep; the proposal table says whether it may still be withdrawn.
+ */
+export function withdrawProposal(n: number, reason: string, by: ReportActor): ReportBuilder {
+  return (report, { to, at }) => {
+    const current = written(report);
+    const proposal = current.proposals[n - 1];
+    if (!proposal) {
+      throw new NotFoundError(`Báo cáo không có kiến nghị số ${n}.`, 'report_proposal_not_found');
+    }
+    proposalLifecycle.require(proposal.withdrawal ? 'withdrawn' : 'submitted', 'withdraw', by.roles);
+    const proposals = current.proposals.with(n - 1, { ...proposal, withdrawal: { reason, by: by.person, at } });
+    return { after: { ...current, status: to, proposals }, reason };
   };
 }
 
