@@ -225,13 +225,14 @@ export const keys = {
   },
 
   /**
-   * Agenda sources that later workflows fill (the agenda only reads them):
-   * GSI2 (sparse): a zone's proposals that are not closed yet, the carry-over of every agenda.
+   * Agenda sources (the agenda only reads them). GSI2 (sparse): a zone's proposals that are still
+   * open, the carry-over of every agenda, sorted by `proposalEntrySortKey`; the proposal records
+   * carry these keys while open (see `proposal-store.ts`).
    */
   zoneOpenProposals(zoneId: string): string {
     return `ZONE#${zoneId}#OPEN-PROPOSALS`;
   },
-  /** GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported. */
+  /** Later workflows fill these. GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported. */
   zoneCommuneResults(zoneId: string): string {
     return `ZONE#${zoneId}#RESULTS`;
   },

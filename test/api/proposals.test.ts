@@ -349,6 +349,15 @@ describe('finding proposals', () => {
     expectProblem(await list('q=%21%21'), 400, 'validation_failed');
   });
 
+  it('refuses a month range that ends before it starts (400 at /query/to)', async () => {
+    const response = await list('from=2027-03&to=2027-01');
+
+    expectProblem(response, 400, 'validation_failed');
+    expect((response.body as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      '/query/to',
+    ]);
+  });
+
   it.each([
     ['from=2027-01', [ROAD, CANAL, POLICY, LAMP]],
     ['to=2026-12', [september(1), september(2), september(3)]],

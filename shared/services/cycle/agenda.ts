@@ -10,8 +10,9 @@
  * closed its window is fixed, and the time-ordered sources only ever append, so its agenda reads
  * the same later.
  *
- * The proposal, result and response workflows do not exist yet: their sources read the key
- * patterns below (see `keys.ts`), which those workflows will write; today they are empty.
+ * The result and response workflows do not exist yet: their sources read the key patterns below
+ * (see `keys.ts`), which those workflows will write; today they are empty. The proposals raised
+ * at meetings and still open fill the carry-over.
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
@@ -53,9 +54,10 @@ export const agendaSources: readonly AgendaSource[] = [
   {
     name: 'carryOverProposals',
     /**
-     * Every proposal of the zone not closed yet, whenever it was raised. The proposals workflow
-     * keeps an open proposal in this sparse GSI2 partition and drops it there when it closes; to
-     * answer as of `until` for closed meetings it must also keep what was carried to each meeting.
+     * Every proposal of the zone still open, whenever it was raised: a proposal record sits in
+     * this sparse GSI2 partition while open, and leaves it when merged (or, later, closed). It
+     * answers as of now, not as of `until`: a closed meeting's carry-over would need a copy kept
+     * per meeting, which no workflow writes yet.
      */
     async read(zoneId) {
       const page = await queryPage({ index: 'GSI2', partition: keys.zoneOpenProposals(zoneId), limit: SECTION_LIMIT });

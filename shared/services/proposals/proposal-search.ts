@@ -23,7 +23,7 @@ import { getItems } from '../../db/batch';
 import { encodeCursor } from '../../db/cursor';
 import { keys } from '../../db/keys';
 import { type Page, queryPage, toStored } from '../../db/store';
-import { ValidationError } from '../../domain/errors';
+import { type FieldProblem, ValidationError } from '../../domain/errors';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import {
   type EntryFacts,
@@ -92,9 +92,18 @@ export async function searchProposals(
   currentMonth: string,
 ): Promise<Page<ProposalRecord>> {
   const words = queryWordsOf(filter.q);
+  const problems: FieldProblem[] = [];
   if (filter.q !== undefined && words.length === 0) {
-    throw new ValidationError([{ path: '/query/q', code: 'no_words', message: 'Từ khoá tìm kiếm cần có chữ hoặc số' }]);
+    problems.push({ path: '/query/q', code: 'no_words', message: 'Từ khoá tìm kiếm cần có chữ hoặc số' });
   }
+  if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+    problems.push({
+      path: '/query/to',
+      code: 'before_from',
+      message: 'Tháng cuối («to») không được trước tháng đầu («from»)',
+    });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
   const partition = listFor(filter, words, reader);
   const between = keys.proposalMonthRange(filter.from ?? '2000-01', filter.to ?? '2099-12');
   const found: ProposalRecord[] = [];
