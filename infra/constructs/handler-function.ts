@@ -15,6 +15,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition, TableAccess } from '../../functions/routes';
 import type { configVariableNames } from '../../shared/config';
+import { alarmName } from './alarm-name';
 
 /** The repository root: function entries in the route table are relative to it. */
 const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -142,6 +143,7 @@ export class HandlerFunction extends Construct {
     grantTableAccess(definition.table, table, role);
 
     this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmName: alarmName(districtId, `${id}-errors`),
       alarmDescription: `${definition.description} (${districtId}): unhandled errors`,
       metric: this.function.metricErrors({ period: Duration.minutes(5) }),
       threshold: 1,

@@ -6,6 +6,10 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
+export interface IdentityProps {
+  readonly districtId: string;
+}
+
 /** The district's user pool, its app client and the token issuer URL. */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -13,10 +17,11 @@ export class Identity extends Construct {
   /** The `iss` claim of the pool's tokens: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly issuer: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `giao-ban-${props.districtId}`,
       // the office creates accounts for known officials; nobody signs up on their own.
       selfSignUpEnabled: false,
       signInAliases: { username: true },

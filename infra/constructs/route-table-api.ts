@@ -56,6 +56,7 @@ export interface RouteTableApiProps {
   readonly issuer: string;
   /** The `aud` (ID token) or `client_id` (access token) a token must carry. */
   readonly audience: string;
+  readonly apiName: string;
   readonly description: string;
 }
 
@@ -68,7 +69,11 @@ export class RouteTableApi extends Construct {
   constructor(scope: Construct, id: string, props: RouteTableApiProps) {
     super(scope, id);
 
-    this.api = new HttpApi(this, 'HttpApi', { description: props.description, createDefaultStage: false });
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: props.apiName,
+      description: props.description,
+      createDefaultStage: false,
+    });
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,

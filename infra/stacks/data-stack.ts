@@ -54,7 +54,7 @@ export class DataStack extends Stack {
       encryption: TableEncryptionV2.awsManagedKey(),
     });
 
-    this.identity = new Identity(this, 'Identity');
+    this.identity = new Identity(this, 'Identity', { districtId: props.districtId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

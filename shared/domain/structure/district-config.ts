@@ -15,6 +15,14 @@ import {
 } from './entities';
 import { scopeOfRole } from './roles';
 
+const alarmEmailsSchema = z.array(z.email('Địa chỉ email không hợp lệ')).check(
+  z.minLength(1, 'Cần ít nhất một địa chỉ email nhận cảnh báo'),
+  z.maxLength(20),
+  z.refine((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, {
+    message: 'Địa chỉ email bị trùng',
+  }),
+);
+
 export const deploymentSchema = z.strictObject({
   /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
   cycleOpener: z.strictObject({
@@ -22,6 +30,12 @@ export const deploymentSchema = z.strictObject({
     hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
     minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
   }),
+  /** Who receives the district's alarms (each address confirms its subscription once). */
+  alarmEmails: alarmEmailsSchema,
+  /** The API alarms when its p99 latency stays above this, in milliseconds (API Gateway gives up at 30 s). */
+  apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
+  /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
+  dashboard: z._default(z.boolean(), false),
 });
 export type DeploymentSettings = z.infer<typeof deploymentSchema>;
 
