@@ -27,6 +27,7 @@ interface BuiltDistrict {
 function build(config: DistrictConfig): BuiltDistrict {
   const built = buildApp({
     districtIds: [config.district.id],
+    allowSamples: true,
     configs: [config],
     appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
   });

@@ -183,6 +183,14 @@ describe('deploymentSchema', () => {
     expect(`/${issue?.path.join('/')}`).toBe(`/alarmEmails${suffix}`);
   });
 
+  it('takes a restored table name only as DynamoDB spells table names', () => {
+    const settings = (restoredTableName: string) =>
+      deploymentSchema.safeParse({ cycleOpener, alarmEmails: ['a@huyen.example'], restoredTableName }).success;
+    expect(settings('giao-ban-gia-loc-restored-2027-03-14')).toBe(true);
+    expect(settings('bảng mới')).toBe(false);
+    expect(settings('ab')).toBe(false);
+  });
+
   it('refuses a latency threshold API Gateway would never reach', () => {
     expect(
       deploymentSchema.safeParse({ cycleOpener, alarmEmails: ['a@huyen.example'], apiLatencyP99Ms: 30_000 }).success,

@@ -36,6 +36,13 @@ export const deploymentSchema = z.strictObject({
   apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
   /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
   dashboard: z._default(z.boolean(), false),
+  /**
+   * After a point-in-time restore: the restored table, which the stacks then use instead of
+   * creating one (see the README's restore runbook). Kept in the file so no later deploy forgets it.
+   */
+  restoredTableName: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'Tên bảng DynamoDB chỉ gồm chữ, số, _ . - (3–255 ký tự)')),
+  ),
 });
 export type DeploymentSettings = z.infer<typeof deploymentSchema>;
 
