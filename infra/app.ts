@@ -129,6 +129,7 @@ export function buildApp(options: BuildAppOptions = {}): GiaoBanApp {
       districtId,
       tags,
       restoredTableName: config.deployment.restoredTableName,
+      login: config.deployment.login,
     });
     const api = new ApiStack(app, `GiaoBan-${districtId}-Api`, {
       districtId,

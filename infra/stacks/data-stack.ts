@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../shared/db/table-definition';
+import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
 import { Identity } from '../constructs/identity';
 
 export interface DataStackProps extends StackProps {
@@ -24,6 +25,8 @@ export interface DataStackProps extends StackProps {
    * @default - the stack creates and owns the district's table
    */
   readonly restoredTableName?: string;
+  /** @default - no managed login */
+  readonly login?: DeploymentSettings['login'];
 }
 
 /** Every key attribute of the table definition is a string. */
@@ -49,7 +52,10 @@ export class DataStack extends Stack {
         : // a restored table stays outside CloudFormation: the stacks refer to it by name only.
           TableV2.fromTableName(this, 'Table', props.restoredTableName);
 
-    this.identity = new Identity(this, 'Identity', { districtId: props.districtId });
+    this.identity = new Identity(this, 'Identity', { districtId: props.districtId, login: props.login });
+    if (this.identity.domain) {
+      new CfnOutput(this, 'LoginDomain', { value: this.identity.domain.baseUrl() });
+    }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 

@@ -36,6 +36,18 @@ export const deploymentSchema = z.strictObject({
   apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
   /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
   dashboard: z._default(z.boolean(), false),
+  /** Cognito's managed login for browser apps; without it, tokens come from `npm run users -- token`. */
+  login: z.optional(
+    z.strictObject({
+      /** `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the region across all AWS accounts. */
+      domainPrefix: z
+        .string()
+        .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Tiền tố tên miền không hợp lệ')),
+      /** Where the login pages send the authorization code (the browser app's address). */
+      callbackUrls: z.array(z.url()).check(z.minLength(1, 'Cần ít nhất một địa chỉ callback')),
+      logoutUrls: z.optional(z.array(z.url())),
+    }),
+  ),
   /**
    * After a point-in-time restore: the restored table, which the stacks then use instead of
    * creating one (see the README's restore runbook). Kept in the file so no later deploy forgets it.

@@ -14,7 +14,7 @@ import { validate } from '../../http/validation';
 import { hasChildren, type StoredRecord } from './structure-queries';
 import { keysOfUnit, loadUnit, type UnitKind, unknownReference } from './unit-kinds';
 
-type UnitValue = Record<string, unknown> & { id: string };
+export type UnitValue = Record<string, unknown> & { id: string };
 
 /** The official making the change, as the audit records name them. */
 export function actorOf(context: RequestContext): Actor {
@@ -99,7 +99,7 @@ async function createUnit(descriptor: UnitKind, context: RequestContext): Promis
 }
 
 async function updateUnit(descriptor: UnitKind, context: RequestContext, patchSchema: z.ZodMiniType): Promise<Reply> {
-  const { id, current, expected } = await loadForChange(descriptor, context);
+  const { current, expected } = await loadForChange(descriptor, context);
   const patch = context.body(patchSchema) as Record<string, unknown>;
   const parentField = descriptor.parent?.field;
   if (parentField && patch[parentField] !== undefined && patch[parentField] !== current.value[parentField]) {
@@ -110,17 +110,30 @@ async function updateUnit(descriptor: UnitKind, context: RequestContext, patchSc
   }
   const after = validate(descriptor.schema, applyPatch(current.value, patch)) as UnitValue;
   if (isDeepStrictEqual(after, current.value)) return json(after, current.version);
-  const changes = new ChangeSet(actorOf(context));
+  await replaceUnit(descriptor, current, after, actorOf(context));
+  return json(after, expected + 1);
+}
+
+/**
+ * Replaces a unit read as `current` with `after` in one audited change set, conditional on the
+ * version read, moving its unique-field reservation along. Shared by `PATCH` and the users tool.
+ */
+export async function replaceUnit(
+  descriptor: UnitKind,
+  current: StoredRecord,
+  after: UnitValue,
+  actor: Actor,
+): Promise<void> {
+  const changes = new ChangeSet(actor);
   const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
   changes.replace(
-    { type: descriptor.kind, id },
+    { type: descriptor.kind, id: after.id },
     keysOfUnit(descriptor, after),
-    { before: current.value, after, expectedVersion: expected },
+    { before: current.value, after, expectedVersion: current.version },
     preserved,
   );
-  reserveUnique(descriptor, changes, id, current.value, after);
+  reserveUnique(descriptor, changes, after.id, current.value, after);
   await commit(descriptor, changes);
-  return json(after, expected + 1);
 }
 
 async function deleteUnit(descriptor: UnitKind, context: RequestContext): Promise<Reply> {
