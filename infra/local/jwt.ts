@@ -7,8 +7,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
-export const LOCAL_ISSUER = 'http://127.0.0.1:3000/local-issuer';
+/** The port `npm start` serves on unless told otherwise. */
+export const DEFAULT_LOCAL_PORT = 3000;
 export const LOCAL_CLIENT_ID = 'giao-ban-local-client';
+
+/** The `iss` of local tokens: the gateway's own address, as a Cognito issuer is the pool's. */
+export function localIssuerUrl(port: number = DEFAULT_LOCAL_PORT): string {
+  return `http://127.0.0.1:${port}/local-issuer`;
+}
 const KEY_ID = 'giao-ban-local-1';
 
 export interface LocalIssuer {
@@ -27,8 +33,11 @@ async function newKeyPair(): Promise<KeyPair> {
   return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
 }
 
-/** @param keyFile where to keep the key so tokens survive restarts; omitted: a fresh key in memory. */
-export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> {
+/**
+ * @param keyFile where to keep the key so tokens survive restarts; omitted: a fresh key in memory.
+ * @param issuerUrl the `iss` it signs and accepts; a gateway on another port has its own.
+ */
+export async function createLocalIssuer(keyFile?: string, issuerUrl = localIssuerUrl()): Promise<LocalIssuer> {
   let pair: KeyPair;
   if (keyFile && existsSync(keyFile)) {
     pair = JSON.parse(readFileSync(keyFile, 'utf8')) as KeyPair;
@@ -52,13 +61,13 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
       })
         .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
         .setSubject(subject)
-        .setIssuer(options.issuer ?? LOCAL_ISSUER)
+        .setIssuer(options.issuer ?? issuerUrl)
         .setIssuedAt()
         .setExpirationTime(options.expiresIn ?? '12h')
         .sign(privateKey),
     verify: async (token) => {
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, algorithms: ['RS256'] });
+        const { payload } = await jwtVerify(token, publicKey, { issuer: issuerUrl, algorithms: ['RS256'] });
         // API Gateway accepts the audience from `aud`, or from `client_id` when `aud` is absent.
         const audience = payload.aud ?? payload.client_id;
         const audiences = Array.isArray(audience) ? audience : [audience];
