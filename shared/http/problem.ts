@@ -1,12 +1,13 @@
 /** Turns errors into RFC 9457 `application/problem+json` responses; nothing else leaves as an error. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError, MethodNotAllowedError } from '../domain/errors';
+import { AppError, MethodNotAllowedError, ServiceUnavailableError } from '../domain/errors';
 
 const PROBLEM_BASE = 'https://giao-ban.dangbo.vn/problems/';
 
 export function problemResponse(error: AppError, instance?: string): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (error instanceof MethodNotAllowedError) headers.allow = error.allowed.join(', ');
+  if (error instanceof ServiceUnavailableError) headers['retry-after'] = String(error.retryAfterSeconds);
   return {
     statusCode: error.status,
     headers,
