@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 // Inline projects do not inherit the root's limits, so the database suites state them again.
 const databaseLimits = { testTimeout: 30_000, hookTimeout: 60_000 };
 
-/** Four suites; the ones that touch the database share one DynamoDB Local started by the global setup. */
+/**
+ * Five suites; the ones that touch the database share one DynamoDB Local started by the global setup.
+ * `browser` drives Debian's Chromium against the local gateway.
+ */
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
@@ -28,6 +31,14 @@ export default defineConfig({
         },
       },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          setupFiles: ['test/support/table-per-file.ts'],
+          ...databaseLimits,
+        },
+      },
     ],
   },
 });

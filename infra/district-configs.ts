@@ -10,7 +10,7 @@ import {
   type DistrictConfig,
   districtConfigSchema,
 } from '../shared/domain/structure/district-config';
-import { problemsOf } from '../shared/http/validation';
+import { problemsOf } from '../shared/domain/validation';
 
 /** Where the district configuration files live. */
 export const DISTRICTS_DIRECTORY = fileURLToPath(new URL('./districts', import.meta.url));

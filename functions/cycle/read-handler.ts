@@ -1,4 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
-import { cycleReadOperations } from '../../shared/services/cycle/read-operations';
+import { resolveCaller } from '../../shared/services/structure/callers';
+import { cycleReadOperations } from './read-operations';
+import { cycleRoutes } from './routes';
 
-export const handler = routeHandler('cycleRead', cycleReadOperations);
+export const handler = routeHandler(cycleRoutes, 'cycleRead', cycleReadOperations, resolveCaller);

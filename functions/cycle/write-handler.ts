@@ -1,4 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
-import { cycleWriteOperations } from '../../shared/services/cycle/write-operations';
+import { resolveCaller } from '../../shared/services/structure/callers';
+import { cycleRoutes } from './routes';
+import { cycleWriteOperations } from './write-operations';
 
-export const handler = routeHandler('cycleWrite', cycleWriteOperations);
+export const handler = routeHandler(cycleRoutes, 'cycleWrite', cycleWriteOperations, resolveCaller);

@@ -1,5 +1,6 @@
-/** Reads of the district structure, the caller (`GET /me`) and the audit trail. */
 import { routeHandler } from '../../shared/http/route-handler';
-import { structureReadOperations } from '../../shared/services/structure/read-operations';
+import { resolveCaller } from '../../shared/services/structure/callers';
+import { structureReadOperations } from './read-operations';
+import { structureRoutes } from './routes';
 
-export const handler = routeHandler('structureRead', structureReadOperations);
+export const handler = routeHandler(structureRoutes, 'structureRead', structureReadOperations, resolveCaller);

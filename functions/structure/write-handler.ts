@@ -1,5 +1,6 @@
-/** Changes to the district structure: units, assignments and the whole-district import. */
 import { routeHandler } from '../../shared/http/route-handler';
-import { structureWriteOperations } from '../../shared/services/structure/write-operations';
+import { resolveCaller } from '../../shared/services/structure/callers';
+import { structureRoutes } from './routes';
+import { structureWriteOperations } from './write-operations';
 
-export const handler = routeHandler('structureWrite', structureWriteOperations);
+export const handler = routeHandler(structureRoutes, 'structureWrite', structureWriteOperations, resolveCaller);

@@ -2,7 +2,7 @@
  * One Lambda function of the route table's `functions`: bundled with esbuild, given the runtime
  * configuration every handler parses (`shared/config.ts`) and exactly the table access it declares.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -57,6 +57,22 @@ const tableActions: Record<TableAccess, readonly string[]> = {
     'dynamodb:ConditionCheckItem',
   ],
 };
+
+/**
+ * Copies the package files a function reads at run time into `node_modules/` beside its bundle,
+ * where Node's resolution finds them as it does in the repository.
+ */
+function packageFileCopies(files: readonly string[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.flatMap((file) => [
+        `mkdir -p "${join(outputDir, 'node_modules', dirname(file))}"`,
+        `cp "${join(inputDir, 'node_modules', file)}" "${join(outputDir, 'node_modules', file)}"`,
+      ]),
+  };
+}
 
 /**
  * Grants `access` on the table and on each of its indexes by name, not `<arn>/index/*`: no
@@ -135,6 +151,7 @@ export class HandlerFunction extends Construct {
         sourcesContent: false,
         // a bundled SDK loads faster on cold start than the runtime's copy.
         bundleAwsSDK: true,
+        commandHooks: packageFileCopies(definition.packageFiles ?? []),
       },
     });
     grantTableAccess(definition.table, table, role);

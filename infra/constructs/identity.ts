@@ -1,6 +1,7 @@
 /**
  * Who the callers are: a Cognito user pool of the district's officials and the app client their
- * tokens are issued to. The API's JWT authorizer trusts this pool; authority comes from the table.
+ * tokens are issued to, with the API scope in every access token. The API's JWT authorizer trusts this
+ * pool and requires that scope; authority comes from the table.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
@@ -17,6 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
+import { ApiScopeGrant } from './api-scope-grant';
 
 export interface IdentityProps {
   readonly districtId: string;
@@ -44,6 +46,8 @@ export const ACCOUNT_MESSAGES = {
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The API's OAuth scope: defined on the pool and added to every access token. */
+  readonly apiScope: ApiScopeGrant;
   /** The `iss` claim of the pool's tokens: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly issuer: string;
   /** The managed login domain, when the district's config asks for it. */
@@ -128,6 +132,7 @@ export class Identity extends Construct {
       });
     }
 
+    this.apiScope = new ApiScopeGrant(this, 'ApiScope', { userPool: this.userPool });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The HTTP API built from the one route table: every route goes to its function, behind the JWT
- * authorizer unless the table marks it public, and `$default` answers unmatched requests.
+ * authorizer and the API's OAuth scope unless the table marks it public, and `$default` answers
+ * unmatched requests.
  */
-import { Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
+  type CorsPreflightOptions,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -20,6 +23,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HttpFunctionName, RouteDefinition } from '../../functions/routes';
+import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/http/cors';
 
 /**
  * Steady rate and burst for every route of the stage. A district has a few hundred officials;
@@ -57,7 +61,27 @@ export interface RouteTableApiProps {
   /** The `aud` (ID token) or `client_id` (access token) a token must carry. */
   readonly audience: string;
   readonly apiName: string;
+  /** The OAuth scope every signed-in route requires: only access tokens carry it, so ID tokens are refused. */
+  readonly requiredScope: string;
   readonly description: string;
+  /**
+   * Origins whose pages may call the API from a browser; API Gateway then answers their
+   * preflights itself, without a token.
+   *
+   * @default - none: no cross-origin calls
+   */
+  readonly corsOrigins?: readonly string[];
+}
+
+/** API Gateway's CORS settings for the listed origins and the table's methods (the local gateway applies the same ones). */
+function corsPreflightOf(routes: readonly RouteDefinition[], origins: readonly string[]): CorsPreflightOptions {
+  return {
+    allowOrigins: [...origins],
+    allowMethods: [...new Set(routes.map((route) => CorsHttpMethod[route.method]))],
+    allowHeaders: [...CORS_ALLOWED_HEADERS],
+    exposeHeaders: [...CORS_EXPOSED_HEADERS],
+    maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+  };
 }
 
 /** An HTTP API with a `$default` stage, access logs, default throttling and one route per table entry. */
@@ -69,10 +93,12 @@ export class RouteTableApi extends Construct {
   constructor(scope: Construct, id: string, props: RouteTableApiProps) {
     super(scope, id);
 
+    const corsOrigins = props.corsOrigins ?? [];
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: props.apiName,
       description: props.description,
       createDefaultStage: false,
+      corsPreflight: corsOrigins.length > 0 ? corsPreflightOf(props.routes, corsOrigins) : undefined,
     });
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -106,6 +132,7 @@ export class RouteTableApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.fn),
         authorizer: authorizerOf(route),
+        authorizationScopes: route.access.kind === 'public' ? undefined : [props.requiredScope],
       });
       if (route.access.kind === 'public') {
         for (const httpRoute of httpRoutes) {
@@ -123,6 +150,7 @@ export class RouteTableApi extends Construct {
       routeKey: HttpRouteKey.DEFAULT,
       integration: integrationOf('system'),
       authorizer: jwt,
+      authorizationScopes: [props.requiredScope],
     });
   }
 }

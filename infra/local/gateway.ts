@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway (HTTP API): matches requests against the one route table,
- * checks bearer tokens like the JWT authorizer, builds payload 2.0 events (array claims
- * flattened to `"[a b]"` strings, as API Gateway does) and calls the handlers in-process.
+ * checks bearer tokens like the JWT authorizer, answers CORS preflights for the listed origins,
+ * builds payload 2.0 events (array claims flattened to `"[a b]"` strings, as API Gateway does)
+ * and calls the handlers in-process.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,9 +11,11 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type FunctionName, functions, type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
 import { UnauthorizedError } from '../../shared/domain/errors';
+import { type CorsSettings, preflightHeaders, replyHeaders } from '../../shared/http/cors';
 import { problemResponse } from '../../shared/http/problem';
 import { matchPath } from '../../shared/http/route-match';
-import type { LocalIssuer } from './jwt';
+import { API_SCOPE } from '../api-scope';
+import { grantsScope, type LocalIssuer } from './jwt';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -113,9 +116,24 @@ function buildEvent(
   return event;
 }
 
-function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-  response.end(result.body ?? '');
+function send(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  extra: Record<string, string>,
+): void {
+  response.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...extra });
+  const body = result.body ?? '';
+  response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/** A CORS preflight: API Gateway answers it itself, with no token, once any origin is listed. */
+function isPreflight(request: IncomingMessage, cors: CorsSettings): boolean {
+  return (
+    cors.origins.length > 0 &&
+    request.method === 'OPTIONS' &&
+    request.headers.origin !== undefined &&
+    request.headers['access-control-request-method'] !== undefined
+  );
 }
 
 /** Which route (or `$default`) serves a method and path, as API Gateway would choose. */
@@ -128,24 +146,44 @@ function selectRoute(
   return match ? { route: match.route, pathParameters: match.pathParameters } : { pathParameters: {} };
 }
 
+/** The claims of a valid access token that carries the API's scope, as every signed-in route requires. */
 async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
   const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-  return token ? issuer.verify(token) : undefined;
+  const claims = token ? await issuer.verify(token) : undefined;
+  return claims && grantsScope(claims, API_SCOPE) ? claims : undefined;
 }
 
-export function createGateway(issuer: LocalIssuer): Server {
+export interface GatewayOptions {
+  /** Origins whose pages may call the API (the district config's `deployment.corsOrigins`). */
+  readonly corsOrigins?: readonly string[];
+}
+
+export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {}): Server {
+  const cors: CorsSettings = {
+    origins: options.corsOrigins ?? [],
+    methods: [...new Set(routes.map((route) => route.method))],
+  };
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
+    if (isPreflight(request, cors)) {
+      send(response, { statusCode: 204 }, preflightHeaders(cors, request.headers.origin));
+      return;
+    }
+    const corsHeaders = replyHeaders(cors, request.headers.origin);
     const { route, pathParameters } = selectRoute(method, url.pathname);
     try {
       const body = await readBody(request);
       if (body === 'too-large') {
-        send(response, {
-          statusCode: 413,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"Request Entity Too Large"}',
-        });
+        send(
+          response,
+          {
+            statusCode: 413,
+            headers: { 'content-type': 'application/json' },
+            body: '{"message":"Request Entity Too Large"}',
+          },
+          corsHeaders,
+        );
         return;
       }
       let claims: Record<string, unknown> | undefined;
@@ -153,21 +191,25 @@ export function createGateway(issuer: LocalIssuer): Server {
       if (route?.access.kind !== 'public') {
         claims = await verifyBearer(issuer, request.headers.authorization);
         if (!claims) {
-          send(response, problemResponse(new UnauthorizedError(), url.pathname));
+          send(response, problemResponse(new UnauthorizedError(), url.pathname), corsHeaders);
           return;
         }
       }
       const fn: FunctionName = route ? route.fn : 'system';
       const routeKey = route ? routeKeyOf(route) : '$default';
       const handler = await loadHandler(fn);
-      send(response, await handler(buildEvent(request, url, routeKey, pathParameters, body, claims)));
+      send(response, await handler(buildEvent(request, url, routeKey, pathParameters, body, claims)), corsHeaders);
     } catch (error) {
       console.error(error);
-      send(response, {
-        statusCode: 500,
-        headers: { 'content-type': 'application/json' },
-        body: '{"message":"Internal Server Error"}',
-      });
+      send(
+        response,
+        {
+          statusCode: 500,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"Internal Server Error"}',
+        },
+        corsHeaders,
+      );
     }
   });
 }

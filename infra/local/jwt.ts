@@ -1,29 +1,56 @@
 /**
  * Local tokens: RS256 JWTs shaped like Cognito access tokens, signed with a local key and
- * checked the way API Gateway's JWT authorizer checks them (signature, issuer, audience or
- * client_id, expiry).
+ * checked at least as strictly as API Gateway's JWT authorizer with a required scope checks them.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { API_SCOPE } from '../api-scope';
 
 /** The port `npm start` serves on unless told otherwise. */
 export const DEFAULT_LOCAL_PORT = 3000;
 export const LOCAL_CLIENT_ID = 'giao-ban-local-client';
+const KEY_ID = 'giao-ban-local-1';
 
 /** The `iss` of local tokens: the gateway's own address, as a Cognito issuer is the pool's. */
 export function localIssuerUrl(port: number = DEFAULT_LOCAL_PORT): string {
   return `http://127.0.0.1:${port}/local-issuer`;
 }
-const KEY_ID = 'giao-ban-local-1';
+
+/** How far apart the signer's and the gateway's clocks may be, for `exp`, `nbf` and `iat`. */
+export const CLOCK_SKEW_SECONDS = 60;
+/** Cognito's longest access-token validity: a token issued earlier was never a valid one. */
+const MAX_TOKEN_AGE = '1d';
+
+export interface SignOptions {
+  /** `null` leaves `exp` out (a token the gateway must refuse). */
+  readonly expiresIn?: string | null;
+  /** `null` leaves `iat` out (a token the gateway must refuse). */
+  readonly issuedAt?: Date | null;
+  readonly issuer?: string;
+  readonly clientId?: string;
+  /** Claims that replace the access-token defaults; `undefined` removes one. */
+  readonly claims?: JWTPayload;
+}
 
 export interface LocalIssuer {
-  sign(
-    subject: string,
-    options?: { expiresIn?: string; issuer?: string; clientId?: string; claims?: JWTPayload },
-  ): Promise<string>;
-  /** Verified claims, or undefined when the token would be refused by the gateway. */
+  sign(subject: string, options?: SignOptions): Promise<string>;
+  /** Verified claims, or undefined when the token is not a valid access token of the local client. */
   verify(token: string): Promise<JWTPayload | undefined>;
+}
+
+/** True when the token's space-separated `scope` claim names `scope`. */
+export function grantsScope(claims: JWTPayload, scope: string): boolean {
+  return typeof claims.scope === 'string' && claims.scope.split(' ').includes(scope);
+}
+
+/**
+ * A Cognito access token for our app client: `token_use` and `client_id` say so; an `aud`, which
+ * Cognito access tokens lack and API Gateway would check instead of `client_id`, must name it too.
+ */
+function isAccessTokenOfClient(claims: JWTPayload): boolean {
+  const audiences = claims.aud === undefined ? [LOCAL_CLIENT_ID] : [claims.aud].flat();
+  return claims.token_use === 'access' && claims.client_id === LOCAL_CLIENT_ID && audiences.includes(LOCAL_CLIENT_ID);
 }
 
 type KeyPair = { privateJwk: JWK; publicJwk: JWK };
@@ -51,27 +78,32 @@ export async function createLocalIssuer(keyFile?: string, issuerUrl = localIssue
   const privateKey = await importJWK(pair.privateJwk, 'RS256');
   const publicKey = await importJWK(pair.publicJwk, 'RS256');
   return {
-    sign: (subject, options = {}) =>
-      new SignJWT({
+    sign: (subject, options = {}) => {
+      const token = new SignJWT({
         token_use: 'access',
         client_id: options.clientId ?? LOCAL_CLIENT_ID,
-        scope: 'giao-ban/api',
+        scope: API_SCOPE,
         username: subject,
         ...options.claims,
       })
         .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
         .setSubject(subject)
-        .setIssuer(options.issuer ?? issuerUrl)
-        .setIssuedAt()
-        .setExpirationTime(options.expiresIn ?? '12h')
-        .sign(privateKey),
+        .setIssuer(options.issuer ?? issuerUrl);
+      if (options.issuedAt !== null) token.setIssuedAt(options.issuedAt);
+      if (options.expiresIn !== null) token.setExpirationTime(options.expiresIn ?? '12h');
+      return token.sign(privateKey);
+    },
     verify: async (token) => {
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer: issuerUrl, algorithms: ['RS256'] });
-        // API Gateway accepts the audience from `aud`, or from `client_id` when `aud` is absent.
-        const audience = payload.aud ?? payload.client_id;
-        const audiences = Array.isArray(audience) ? audience : [audience];
-        return audiences.includes(LOCAL_CLIENT_ID) ? payload : undefined;
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: issuerUrl,
+          algorithms: ['RS256'],
+          requiredClaims: ['exp', 'sub'],
+          // also requires `iat`, and refuses one further ahead than the skew
+          maxTokenAge: MAX_TOKEN_AGE,
+          clockTolerance: CLOCK_SKEW_SECONDS,
+        });
+        return isAccessTokenOfClient(payload) ? payload : undefined;
       } catch {
         return undefined;
       }

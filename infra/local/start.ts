@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   }
 
   const issuer = await createLocalIssuer(localKeyFile, localIssuerUrl(port));
-  const server = createGateway(issuer);
+  const server = createGateway(issuer, { corsOrigins: config.deployment.corsOrigins });
   await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
 
   console.log(
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     console.log(`${await issuer.sign(sample.subject)}\n`);
   }
   console.log(`Try: curl -H "Authorization: Bearer <office token>" http://127.0.0.1:${port}/zones`);
+  console.log(`API reference (paste a token under Authorize): http://127.0.0.1:${port}/docs`);
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

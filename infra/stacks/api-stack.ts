@@ -8,6 +8,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { type FunctionName, functions, type HttpFunctionName, routes } from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
+import { API_SCOPE } from '../api-scope';
 import { DistrictMonitoring } from '../constructs/district-monitoring';
 import { HandlerFunction } from '../constructs/handler-function';
 import type { Identity } from '../constructs/identity';
@@ -53,7 +54,9 @@ export class ApiStack extends Stack {
       issuer: this.identity.issuer,
       audience: this.identity.client.userPoolClientId,
       apiName: `giao-ban-${districtId}`,
+      requiredScope: API_SCOPE,
       description: `giao-ban API of district ${districtId}`,
+      corsOrigins: props.deployment.corsOrigins,
     });
 
     this.cycleOpener = new ScheduledCycleOpener(this, 'CycleOpener', {

@@ -108,6 +108,12 @@ export const keys = {
   cyclePartition(month: string): string {
     return `CYCLE#${month}`;
   },
+  /** The office's window for a month, set before it opens; next to the cycle item, see `cycleItemsPrefix`. */
+  monthWindow(month: string): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: 'CYCLE#WINDOW' };
+  },
+  /** Sort-key prefix of exactly the cycle item and the month's window: the opener reads both in one query. */
+  cycleItemsPrefix: 'CYCLE',
   meetingPrefix: 'MEETING#',
   meeting(month: string, zoneId: string): ItemKey {
     return { PK: `CYCLE#${month}`, SK: `MEETING#${zoneId}` };

@@ -1,5 +1,6 @@
 /** Reads from the one table: single items and cursor-paginated queries (never Scan). */
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/page';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { type ItemKey, keyAttributes } from './keys';
@@ -11,11 +12,7 @@ export interface Stored<T> {
   readonly version: number;
 }
 
-export interface Page<T> {
-  readonly items: T[];
-  /** Pass back as `cursor` for the next page; absent on the last page. */
-  readonly nextCursor?: string;
-}
+export type { Page } from '../domain/page';
 
 /** Attributes the store keeps beside an entity's own fields. */
 const bookkeeping = ['version', 'entityType', 'inUseSince', ...keyAttributes] as const;

@@ -22,3 +22,42 @@ export const monthSchema = z
 export const dateSchema = z
   .string()
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày phải có dạng YYYY-MM-DD'));
+
+/**
+ * An identifier in a path: lower-case letters, digits, `-` and `.` (meeting ids join month and zone
+ * with a dot); never `#`, which the table's keys use as a separator.
+ */
+export const pathIdSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9.-]{0,127}$/, 'Mã chỉ gồm chữ thường không dấu, số, dấu gạch ngang và dấu chấm'));
+
+/** A year in a path (`/rotations/2027`): four digits exactly, no sign, spaces, decimals or hex. */
+export const yearParamSchema = z.pipe(
+  z.string().check(z.regex(/^20\d{2}$/, 'Năm phải có dạng YYYY, từ 2000 đến 2099')),
+  z.transform(Number),
+);
+
+/** Gives a schema a name: the OpenAPI document lists it once under that name and refers to it. */
+export function named<S extends z.ZodMiniType>(schema: S, name: string): S {
+  z.globalRegistry.add(schema, { id: name });
+  return schema;
+}
+
+/** A list reply `{ items, nextCursor? }` of `item`. */
+export function pageOf<S extends z.ZodMiniType>(item: S) {
+  return z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
+}
+
+/**
+ * The PATCH body of an object schema: any field but `id`, each optional; `null` clears an optional
+ * field (JSON Merge Patch). Unknown fields are refused like everywhere else.
+ */
+export function mergePatchOf(schema: z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>) {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const [field, fieldSchema] of Object.entries(schema.shape)) {
+    if (field === 'id') continue;
+    shape[field] =
+      fieldSchema._zod.optin === 'optional' ? z.optional(z.nullable(fieldSchema)) : z.optional(fieldSchema);
+  }
+  return z.strictObject(shape);
+}

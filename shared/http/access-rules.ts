@@ -1,18 +1,9 @@
 /**
  * How the route table states who may call a route. Identity comes from the token; authority
- * comes from the caller's assignments in the table (see `shared/http/caller.ts`).
+ * comes from the caller's assignments in the table (the caller lookup the handler is given).
  */
+import { type Grant, grants } from '../domain/access/grants';
 import type { Role, ScopeKind } from '../domain/structure/roles';
-
-/**
- * A role that may call the route. Without `within`, any assignment of the role is enough.
- * With `within`, the assignment must cover the resource's unit of that kind: a cell secretary
- * `within: 'zone'` may act on resources of the zone their cell belongs to.
- */
-export interface Grant {
-  readonly role: Role;
-  readonly within?: ScopeKind;
-}
 
 /** Where the resource's unit is read from a request, when its path names it. */
 export type ResourceScopeSource = Partial<Record<ScopeKind, `path.${string}` | `meeting.path.${string}`>>;
@@ -29,7 +20,7 @@ export const PUBLIC: AccessRule = { kind: 'public' };
 export const SIGNED_IN: AccessRule = { kind: 'signed-in' };
 
 /** Shorthand for a grants rule. */
-export function allow(grants: readonly (Role | Grant)[], resource?: ResourceScopeSource): AccessRule {
-  const normalised = grants.map((g) => (typeof g === 'string' ? { role: g } : g));
+export function allow(entries: readonly (Role | Grant)[], resource?: ResourceScopeSource): AccessRule {
+  const normalised = grants(...entries);
   return resource ? { kind: 'grants', grants: normalised, resource } : { kind: 'grants', grants: normalised };
 }

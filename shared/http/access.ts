@@ -1,10 +1,11 @@
 /** Applies a route's access rule to a caller: the only place that decides who may do what. */
 
+import type { Caller, CallerAssignment } from '../domain/access/caller';
+import type { Grant } from '../domain/access/grants';
 import { parseMeetingId } from '../domain/cycle/meeting-id';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import type { ScopeKind } from '../domain/structure/roles';
-import type { AccessRule, Grant, ResourceScopeSource } from './access-rules';
-import type { Caller, CallerAssignment } from './caller';
+import type { AccessRule, ResourceScopeSource } from './access-rules';
 import { decodePathSegment } from './request';
 
 /** The units a resource belongs to; a check compares them with the caller's assignments. */

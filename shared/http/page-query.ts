@@ -1,6 +1,6 @@
 /** The query parameters every list takes (`?limit=`, `?cursor=`) and the shape of its reply. */
 import * as z from 'zod/mini';
-import type { Page } from '../db/store';
+import type { Page } from '../domain/page';
 
 /** Spread into a list's strict query schema. */
 export const pageQuery = {

@@ -10,6 +10,7 @@ import {
   ValidationError,
 } from '../domain/errors';
 import { normaliseText } from '../domain/text';
+import { requireShallowJson } from './json-depth';
 import { validate } from './validation';
 
 /** Decodes the body, enforcing the route's size limit, before any parsing. */
@@ -34,6 +35,7 @@ export function parseJsonBody<S extends z.ZodMiniType>(
   if (contentType !== undefined && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new UnsupportedMediaTypeError();
   }
+  requireShallowJson(text);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -49,13 +51,16 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
 
 /** Query parameters as a plain object, validated (unknown parameters are rejected by strict schemas). */
 export function parseQuery<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
-  return validate(schema, normaliseText({ ...event.queryStringParameters }), '/query');
+  return validate(schema, normaliseText({ ...event.queryStringParameters }, '/query'), '/query');
 }
 
-export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
-  const value = event.pathParameters?.[name];
-  if (value === undefined) throw new BadRequestError('missing_path_parameter', `Thiếu tham số đường dẫn ${name}.`);
-  return decodePathSegment(value);
+/** Path parameters, decoded and validated against the route's patterns (a bad value is a 400 at `/path/<name>`). */
+export function parsePath<S extends z.ZodMiniType>(event: APIGatewayProxyEventV2, schema: S): z.infer<S> {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    if (value !== undefined) decoded[name] = decodePathSegment(value);
+  }
+  return validate(schema, decoded, '/path');
 }
 
 /** Decodes a path segment; a malformed `%` escape is the client's mistake (400), not a server error. */

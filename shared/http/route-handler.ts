@@ -1,75 +1,40 @@
 /**
- * Turns a handler group's operations into one Lambda handler: find the route the event came
- * for, resolve the caller, apply the route table's access rule, run the operation, and map the
- * result (or error) to a response.
+ * Turns a function's routes and operations into one Lambda handler: find the route the event came
+ * for, resolve the caller, apply the route's access rule, validate path, query and body against
+ * the route's schemas, run the operation with the typed input, and map the reply (or error) to a
+ * response. Operations never see the raw event.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod/mini';
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  type HttpFunctionName,
-  type RouteDefinition,
-  routeKeyOf,
-  routes,
-} from '../../functions/routes';
+import type { Caller, CallerLookup } from '../domain/access/caller';
 import { NotFoundError } from '../domain/errors';
 import { Access, resourceScopeFromPath } from './access';
-import { type Caller, resolveCaller, subjectOf } from './caller';
+import { subjectOf } from './caller';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type Operation,
+  type OperationInput,
+  type OperationsOf,
+  type Reply,
+  type RouteDefinition,
+  routeKeyOf,
+} from './contract';
 import { isAppError, problemResponse, unexpectedErrorResponse } from './problem';
-import { etagOf, parseJsonBody, parseQuery, pathParameter, requiredVersion } from './request';
+import { etagOf, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
 
-export interface Reply {
-  readonly status?: number;
-  readonly body?: unknown;
-  /** The resource's version, sent as `ETag`. */
-  readonly version?: number;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** Anyone: the access rule of a public route needs no caller. */
+const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
 
-/** What an operation gets: the request, already authorised at route level, and its caller. */
-export class RequestContext {
-  constructor(
-    readonly event: APIGatewayProxyEventV2,
-    readonly route: RouteDefinition,
-    readonly access: Access,
-  ) {}
-
-  get caller(): Caller {
-    return this.access.caller;
-  }
-
-  body<S extends z.ZodMiniType>(schema: S): z.infer<S> {
-    return parseJsonBody(this.event, this.route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, schema);
-  }
-
-  query<S extends z.ZodMiniType>(schema: S): z.infer<S> {
-    return parseQuery(this.event, schema);
-  }
-
-  path(name: string): string {
-    return pathParameter(this.event, name);
-  }
-
-  /** The version named by `If-Match` (428 when absent). */
-  expectedVersion(): number {
-    return requiredVersion(this.event);
-  }
-}
-
-export type Operation = (context: RequestContext) => Promise<Reply>;
-
-/** Operations of one handler group, keyed by the route table's operation names. */
-export type Operations = Readonly<Record<string, Operation>>;
-
-export function json(body: unknown, version?: number, status = 200): Reply {
-  return version === undefined ? { status, body } : { status, body, version };
-}
-
-/** Builds the Lambda handler of function `fn`; throws at load time if an operation is missing. */
-export function routeHandler(fn: HttpFunctionName, operations: Operations) {
-  const served = new Map<string, { route: RouteDefinition; operation: Operation }>();
+/** Builds the Lambda handler of function `fn`; its operations are checked against its routes by type. */
+export function routeHandler<const Routes extends readonly RouteDefinition[], Fn extends Routes[number]['fn']>(
+  routes: Routes,
+  fn: Fn,
+  operations: OperationsOf<Routes, Fn>,
+  callers: CallerLookup,
+) {
+  const served = new Map<string, { route: RouteDefinition; operation: Operation<RouteDefinition> }>();
+  const byName = operations as unknown as Readonly<Record<string, Operation<RouteDefinition>>>;
   for (const route of routes.filter((r) => r.fn === fn)) {
-    const operation = operations[route.operation];
+    const operation = byName[route.operation];
     if (!operation) throw new Error(`Function ${fn} has no operation ${route.operation}`);
     served.set(routeKeyOf(route), { route, operation });
   }
@@ -79,8 +44,8 @@ export function routeHandler(fn: HttpFunctionName, operations: Operations) {
       const target = served.get(event.routeKey);
       if (!target) throw new NotFoundError('Không có đường dẫn này.', 'route_not_found');
       const { route, operation } = target;
-      const context = new RequestContext(event, route, await authorise(event, route));
-      return respond(await operation(context));
+      const access = await authorise(event, route, callers);
+      return respond(await operation(readInput(event, route, access)));
     } catch (error) {
       return isAppError(error)
         ? problemResponse(error, event.rawPath)
@@ -89,14 +54,31 @@ export function routeHandler(fn: HttpFunctionName, operations: Operations) {
   };
 }
 
-async function authorise(event: APIGatewayProxyEventV2, route: RouteDefinition): Promise<Access> {
-  const caller = await resolveCaller(subjectOf(event));
-  const access = new Access(route.access, caller);
+async function authorise(event: APIGatewayProxyEventV2, route: RouteDefinition, callers: CallerLookup) {
+  if (route.access.kind === 'public') return new Access(route.access, NOBODY);
+  const access = new Access(route.access, await callers(subjectOf(event)));
   access.requireAnyGrant();
   if (route.access.kind === 'grants' && route.access.resource) {
     access.require(resourceScopeFromPath(route.access.resource, event.pathParameters ?? {}));
   }
   return access;
+}
+
+/** The request as the route declares it; every problem of path, query and body is a 400 before any work. */
+function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access: Access) {
+  const { request } = route;
+  // The route's declared schemas made these values; their types are the route's own (see `OperationInput`).
+  const input = {
+    path: request.path ? parsePath(event, request.path) : undefined,
+    query: request.query ? parseQuery(event, request.query) : undefined,
+    body: request.body ? parseJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, request.body) : undefined,
+    caller: access.caller,
+    access,
+    expectedVersion: request.ifMatch === true ? requiredVersion(event) : undefined,
+    ifMatch: () => requiredVersion(event),
+    requestId: event.requestContext?.requestId ?? '',
+  };
+  return input as OperationInput<RouteDefinition>;
 }
 
 function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {

@@ -1,8 +1,8 @@
 /** Matches a concrete path against the route table's path templates, as API Gateway does. */
-import type { RouteDefinition } from '../../functions/routes';
+import type { RouteDefinition } from './contract';
 
-export interface PathMatch {
-  readonly route: RouteDefinition;
+export interface PathMatch<R extends RouteDefinition = RouteDefinition> {
+  readonly route: R;
   readonly pathParameters: Record<string, string>;
 }
 
@@ -28,8 +28,8 @@ function matchTemplate(template: string, path: string): Record<string, string> |
  * Every route whose path matches, literal segments first (API Gateway prefers `/zones/export`
  * over `/zones/{zoneId}`).
  */
-export function matchPath(routes: readonly RouteDefinition[], path: string): PathMatch[] {
-  const matches: PathMatch[] = [];
+export function matchPath<R extends RouteDefinition>(routes: readonly R[], path: string): PathMatch<R>[] {
+  const matches: PathMatch<R>[] = [];
   for (const route of routes) {
     const pathParameters = matchTemplate(route.path, path);
     if (pathParameters) matches.push({ route, pathParameters });

@@ -1,32 +1,8 @@
-/** Validates input with zod and reports every problem with its JSON pointer, in Vietnamese. */
+/** Validation messages in Vietnamese for every request the API reads (see `../domain/field-messages.ts`). */
 import * as z from 'zod/mini';
-import vi from 'zod/v4/locales/vi.js';
-import { type FieldProblem, ValidationError } from '../domain/errors';
+import { fieldMessage } from '../domain/field-messages';
 
-z.config(vi());
+// Messages written in a schema still win; every other issue names its field and what is expected.
+z.config({ localeError: fieldMessage });
 
-/** JSON pointer (RFC 6901) of a zod issue path. */
-export function pointer(path: readonly PropertyKey[]): string {
-  return `/${path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
-}
-
-export function problemsOf(error: z.core.$ZodError, prefix = ''): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
-    // Unknown keys are reported one by one, each at its own path, so a client sees which field to drop.
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: prefix + pointer([...issue.path, key]),
-        code: 'unrecognized_key',
-        message: `Trường "${key}" không được chấp nhận`,
-      }));
-    }
-    return [{ path: prefix + pointer(issue.path), code: issue.code, message: issue.message }];
-  });
-}
-
-/** Parses `input` or throws one ValidationError listing every problem. */
-export function validate<S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(problemsOf(result.error, prefix));
-  return result.data;
-}
+export { pointer, problemsOf, validate } from '../domain/validation';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLocalIssuer } from '../../infra/local/jwt';
+import { API_SCOPE } from '../../infra/api-scope';
+import { CLOCK_SKEW_SECONDS, createLocalIssuer, LOCAL_CLIENT_ID } from '../../infra/local/jwt';
 import { useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -11,6 +12,15 @@ beforeAll(async () => {
 });
 
 const SUBJECT = 'sample-van-phong-1';
+const DAY = 24 * 60 * 60;
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function secondsFromNow(seconds: number): Date {
+  return new Date((nowSeconds() + seconds) * 1000);
+}
 
 describe('tokens the gateway refuses with 401', () => {
   it.each([
@@ -30,6 +40,47 @@ describe('tokens the gateway refuses with 401', () => {
       async () => ({ token: await api.issuer.sign(SUBJECT, { clientId: 'other-client' }) }),
     ],
     ['a token signed with another key', async () => ({ token: await (await createLocalIssuer()).sign(SUBJECT) })],
+    ['a token without expiry', async () => ({ token: await api.issuer.sign(SUBJECT, { expiresIn: null }) })],
+    [
+      'a token issued a day ahead',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { issuedAt: secondsFromNow(DAY), expiresIn: '2d' }) }),
+    ],
+    [
+      'a token issued beyond the clock skew',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { issuedAt: secondsFromNow(CLOCK_SKEW_SECONDS + 30) }) }),
+    ],
+    ['a token without issue time', async () => ({ token: await api.issuer.sign(SUBJECT, { issuedAt: null }) })],
+    [
+      'a token not valid before tomorrow',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { claims: { nbf: nowSeconds() + DAY } }) }),
+    ],
+    [
+      'a token older than Cognito ever issues',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { issuedAt: secondsFromNow(-2 * DAY), expiresIn: '3d' }) }),
+    ],
+    ['an ID token', async () => ({ token: await api.issuer.sign(SUBJECT, { claims: { token_use: 'id' } }) })],
+    [
+      'an ID token shaped like Cognito’s (aud, no client_id, no scope)',
+      async () => ({
+        token: await api.issuer.sign(SUBJECT, {
+          claims: { token_use: 'id', aud: LOCAL_CLIENT_ID, client_id: undefined, scope: undefined },
+        }),
+      }),
+    ],
+    [
+      'a token for another audience',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { claims: { aud: 'other-client' } }) }),
+    ],
+    [
+      'a token without a scope',
+      async () => ({ token: await api.issuer.sign(SUBJECT, { claims: { scope: undefined } }) }),
+    ],
+    [
+      'a token with only other scopes',
+      async () => ({
+        token: await api.issuer.sign(SUBJECT, { claims: { scope: `aws.cognito.signin.user.admin ${API_SCOPE}x` } }),
+      }),
+    ],
   ])('refuses %s', async (_case, credentials) => {
     const response = await api.request('GET', '/zones', { as: null, ...(await credentials()) });
 
@@ -40,6 +91,18 @@ describe('tokens the gateway refuses with 401', () => {
     const response = await api.request('GET', '/zones', { token: await api.issuer.sign(SUBJECT) });
 
     expect(response.status).toBe(200);
+  });
+
+  it('accepts a token issued by a clock slightly ahead, within the skew', async () => {
+    const token = await api.issuer.sign(SUBJECT, { issuedAt: secondsFromNow(CLOCK_SKEW_SECONDS - 20) });
+
+    expect((await api.request('GET', '/zones', { token })).status).toBe(200);
+  });
+
+  it('accepts a token whose scope claim holds the API scope among others', async () => {
+    const token = await api.issuer.sign(SUBJECT, { claims: { scope: `openid ${API_SCOPE} profile` } });
+
+    expect((await api.request('GET', '/zones', { token })).status).toBe(200);
   });
 
   it('answers the health check without a token', async () => {

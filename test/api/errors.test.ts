@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JSON_DEPTH_LIMIT } from '../../shared/http/json-depth';
 import { type RequestOptions, useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -95,6 +96,46 @@ describe('request body errors', () => {
     expectProblem(query, 400, 'validation_failed');
     expect(query.body.errors).toEqual([expect.objectContaining({ path: '/query/__proto__' })]);
     expect((await api.request('GET', '/zones/khu-proto', { as: OFFICE })).status).toBe(404);
+  });
+
+  it('refuses JSON nested deeper than the limit with 400 json_too_deep, however deep', async () => {
+    const nested = (depth: number) => `{"id": "khu-sau", "name": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    for (const depth of [JSON_DEPTH_LIMIT, 7_300, 100_000]) {
+      const response = await api.request('POST', '/zones', {
+        as: OFFICE,
+        rawBody: nested(depth),
+        headers: { 'content-type': 'application/json' },
+      });
+
+      expectProblem(response, 400, 'json_too_deep');
+    }
+  });
+
+  it('refuses control characters and lone surrogates in text, naming each field, and writes nothing', async () => {
+    const body = await api.request('POST', '/zones', {
+      as: OFFICE,
+      rawBody: '{"id": "khu-dieu-khien", "name": "Khu\\u0007 7", "description": "\\ud800"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    const query = await api.request('GET', '/zones?cursor=%1B', { as: OFFICE });
+
+    expectProblem(body, 400, 'validation_failed');
+    expect(body.body.errors).toEqual([
+      expect.objectContaining({ path: '/name', code: 'control_character', message: expect.stringContaining('«name»') }),
+      expect.objectContaining({ path: '/description', code: 'unpaired_surrogate' }),
+    ]);
+    expectProblem(query, 400, 'validation_failed');
+    expect(query.body.errors).toEqual([expect.objectContaining({ path: '/query/cursor', code: 'control_character' })]);
+    expect((await api.request('GET', '/zones/khu-dieu-khien', { as: OFFICE })).status).toBe(404);
+  });
+
+  it('names each missing or wrong field in Vietnamese, saying what is expected', async () => {
+    const response = await api.request('POST', '/zones', { as: OFFICE, body: { name: 7 } });
+
+    expect(response.body.errors).toEqual([
+      { path: '/id', code: 'invalid_type', message: 'Trường «id» là bắt buộc' },
+      { path: '/name', code: 'invalid_type', message: 'Trường «name» phải là chuỗi ký tự' },
+    ]);
   });
 
   it('refuses a missing body and a wrong-typed one with 400 listing each problem', async () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MEETING_WINDOW, districtCalendarOf } from '../../shared/domain/cycle/meeting-calendar';
 import { workingDaysInWindow } from '../../shared/domain/cycle/meeting-dates';
 import { useApi } from '../support/api';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
@@ -189,14 +190,20 @@ describe('rescheduling and cancelling', () => {
     expect([response.status, response.body.code]).toEqual([409, 'slot_taken']);
   });
 
-  it('refuses a date outside the working days of the 5th to the 10th', async () => {
-    const response = await send('POST', 'khu-3', 'reschedule', 'pho-khu-3', {
+  it('refuses the zone deputy a working day outside the window (403), and anyone a day off (400)', async () => {
+    const outside = await send('POST', 'khu-3', 'reschedule', 'pho-khu-3', {
       date: `${MONTH}-12`,
       session: 'morning',
       reason: 'Trùng lịch tiếp dân',
     });
+    const sunday = await send('POST', 'khu-3', 'reschedule', 'van-phong-1', {
+      date: `${MONTH}-07`,
+      session: 'morning',
+      reason: 'Trùng lịch tiếp dân',
+    });
 
-    expect(response.status).toBe(400);
+    expect(outside.status).toBe(403);
+    expect([sunday.status, sunday.body.errors?.map((e) => e.path)]).toEqual([400, ['/date']]);
   });
 
   it('moves the meeting to a free slot for the zone deputy, who must give a reason', async () => {
@@ -204,7 +211,7 @@ describe('rescheduling and cancelling', () => {
       as: 'van-phong-1',
     });
     const used = new Set(cycle.body.meetings.map((m) => `${m.date} ${m.session}`));
-    const free = workingDaysInWindow(MONTH, config.calendar.holidays)
+    const free = workingDaysInWindow(MONTH, districtCalendarOf(config.calendar), DEFAULT_MEETING_WINDOW)
       .flatMap((date) => ['morning', 'afternoon'].map((session) => ({ date, session })))
       .find((slot) => !used.has(`${slot.date} ${slot.session}`));
 

@@ -2,11 +2,17 @@
  * The sample district's stacks, built once through `buildApp` (bundling every handler with
  * esbuild) and inspected with CDK assertions and cdk-nag.
  */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions, routeKeyOf, routes } from '../../functions/routes';
+import { docsFileNames, docsPackageFiles } from '../../functions/docs/files';
+import { functions, type HttpFunctionName, routeKeyOf, routes } from '../../functions/routes';
+import { API_RESOURCE_SERVER, API_SCOPE, API_SCOPE_NAME } from '../../infra/api-scope';
 import { buildApp, type GiaoBanApp } from '../../infra/app';
 import { DEFAULT_ROUTE_THROTTLE } from '../../infra/constructs/route-table-api';
 import { OPENER_DELIVERY_RETRY } from '../../infra/constructs/scheduled-cycle-opener';
@@ -127,15 +133,21 @@ describe('ApiStack: HTTP API', () => {
     expect(routeKeys.sort()).toEqual([...routes.map(routeKeyOf), '$default'].sort());
   });
 
-  it('puts the JWT authorizer on every route except the public ones (GET /health)', () => {
-    const jwt = { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId() } };
+  it('puts the JWT authorizer and the API scope on every route except the public ones (health, the API description and its page)', () => {
+    const jwt = { AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId() }, AuthorizationScopes: [API_SCOPE] };
     const publicKeys = routes.filter((route) => route.access.kind === 'public').map(routeKeyOf);
-    expect(publicKeys).toEqual(['GET /health']);
+    expect(publicKeys).toEqual([
+      'GET /health',
+      'GET /openapi.json',
+      'GET /docs',
+      ...docsFileNames.map((name) => `GET /docs/${name}`),
+    ]);
     for (const route of Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Route'))) {
       const properties = route.Properties;
       if (publicKeys.includes(properties.RouteKey as string)) {
         expect(properties.AuthorizationType ?? 'NONE', String(properties.RouteKey)).toBe('NONE');
         expect(properties.AuthorizerId, String(properties.RouteKey)).toBeUndefined();
+        expect(properties.AuthorizationScopes, String(properties.RouteKey)).toBeUndefined();
       } else {
         expect(properties, String(properties.RouteKey)).toMatchObject(jwt);
       }
@@ -198,6 +210,30 @@ describe('ApiStack: HTTP API', () => {
     });
     data.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
   });
+
+  it('defines the API scope on the pool and adds it to every access token with a version 2 trigger', async () => {
+    const { identity } = district().data;
+    data.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      UserPoolId: { Ref: logicalIdOf(identity.userPool) },
+      Identifier: API_RESOURCE_SERVER,
+      Scopes: [Match.objectLike({ ScopeName: API_SCOPE_NAME })],
+    });
+    const triggerId = logicalIdOf(identity.apiScope.trigger);
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: {
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] }, LambdaVersion: 'V2_0' },
+      },
+    });
+    // run the trigger's deployed source on an event of the shape Cognito sends
+    const trigger = resourcesOf(data, 'AWS::Lambda::Function')[triggerId];
+    const source = (trigger?.Properties.Code as { ZipFile?: string } | undefined)?.ZipFile ?? '';
+    const module = { exports: {} as { handler?: (event: object) => Promise<unknown> } };
+    runInNewContext(source, { exports: module.exports });
+    const event = { triggerSource: 'TokenGeneration_Authentication', request: {}, response: {} };
+    await expect(module.exports.handler?.(event)).resolves.toMatchObject({
+      response: { claimsAndScopeOverrideDetails: { accessTokenGeneration: { scopesToAdd: [API_SCOPE] } } },
+    });
+  });
 });
 
 describe('ApiStack: functions', () => {
@@ -249,6 +285,24 @@ describe('ApiStack: functions', () => {
       if (definition.table === 'read-write') expect(dynamoActions, name).toContain('dynamodb:PutItem');
     }
     expect(functions.system.table).toBe('none');
+    expect(functions.docs.table).toBe('none');
+  });
+
+  it('bundles the docs function with the Swagger UI files it serves, and no other function with them', () => {
+    const assetOf = (name: HttpFunctionName) => {
+      const lambda = only(
+        Object.entries(resourcesOf(api, 'AWS::Lambda::Function'))
+          .filter(([id]) => id === logicalIdOf(district().api.httpFunctions[name].function))
+          .map(([, resource]) => resource),
+        `${name} function`,
+      );
+      const key = (lambda.Properties.Code as { S3Key: string }).S3Key;
+      return join(built.app.assetOutdir, `asset.${key.replace(/\.zip$/, '')}`);
+    };
+    for (const file of docsPackageFiles) {
+      expect(existsSync(join(assetOf('docs'), 'node_modules', file)), file).toBe(true);
+    }
+    expect(existsSync(join(assetOf('system'), 'node_modules'))).toBe(false);
   });
 });
 

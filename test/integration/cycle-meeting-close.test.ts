@@ -1,10 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
 import { ConflictError } from '../../shared/domain/errors';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
 import { applyMeetingAction, close, hold, type MeetingActor } from '../../shared/services/cycle/meeting-actions';
-import { onMeetingClosed } from '../../shared/services/cycle/meeting-close-hooks';
+import type { MeetingClosedHook } from '../../shared/services/cycle/meeting-close-hooks';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { seedSampleDistrict } from '../support/sample-district';
 
@@ -24,23 +24,19 @@ async function heldMeeting(zoneId: string): Promise<{ id: string; version: numbe
   return { id, version: held.version };
 }
 
-let removeHook: (() => void) | undefined;
-
 describe('the meeting-close hook point', () => {
   beforeAll(async () => {
     await seedSampleDistrict();
     await openCycle('2027-05', { id: 'test' });
   });
 
-  afterEach(() => removeHook?.());
-
-  it('commits what a registered hook adds in the same transaction as the close', async () => {
+  it('commits what a hook adds in the same transaction as the close', async () => {
     const meeting = await heldMeeting('khu-1');
-    removeHook = onMeetingClosed(({ meeting: closing, changes }) => {
+    const hook: MeetingClosedHook = ({ meeting: closing, changes }) => {
       changes.reserve(marker(closing.id), { closedAt: closing.closedAt }, new ConflictError('marker', 'marker'));
-    });
+    };
 
-    const closed = await applyMeetingAction(meeting.id, 'close', office, meeting.version, close(office));
+    const closed = await applyMeetingAction(meeting.id, 'close', office, meeting.version, close(office, [hook]));
 
     expect(closed.meeting.status).toBe('closed');
     expect((await getItem(marker(meeting.id)))?.closedAt).toBe(closed.meeting.closedAt);
@@ -50,16 +46,14 @@ describe('the meeting-close hook point', () => {
 
   it('leaves the meeting held when a hook’s operation fails', async () => {
     const meeting = await heldMeeting('khu-2');
-    removeHook = onMeetingClosed(({ changes }) => {
+    const hook: MeetingClosedHook = ({ changes }) => {
       // The khu-1 marker exists already, so this reservation fails and the whole close with it.
       changes.reserve(marker('2027-05.khu-1'), {}, new ConflictError('hook_refused', 'Không đóng được.'));
-    });
+    };
 
-    await expect(applyMeetingAction(meeting.id, 'close', office, meeting.version, close(office))).rejects.toMatchObject(
-      {
-        code: 'hook_refused',
-      },
-    );
+    await expect(
+      applyMeetingAction(meeting.id, 'close', office, meeting.version, close(office, [hook])),
+    ).rejects.toMatchObject({ code: 'hook_refused' });
 
     const after = await loadMeeting(meeting.id);
     expect(after.value.status).toBe('held');

@@ -4,6 +4,7 @@ import { handler } from '../../functions/cycle/open-cycle';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { queryAll } from '../../shared/db/store';
+import { DEFAULT_MEETING_WINDOW, districtCalendarOf } from '../../shared/domain/cycle/meeting-calendar';
 import { workingDaysInWindow } from '../../shared/domain/cycle/meeting-dates';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { readCycleMeetings } from '../../shared/services/cycle/cycle-store';
@@ -64,7 +65,7 @@ describe('the opener in a district with more zones than one transaction holds', 
     );
     expect(audits.every((records) => records.length === 1)).toBe(true);
     // Two sessions on each working day of the window; the other zones wait for the office to date them.
-    const slots = workingDaysInWindow('2027-03', []).length * 2;
+    const slots = workingDaysInWindow('2027-03', districtCalendarOf(undefined), DEFAULT_MEETING_WINDOW).length * 2;
     expect(meetings.filter((m) => m.status === 'scheduled')).toHaveLength(slots);
     expect(meetings.filter((m) => m.status === 'needs-date')).toHaveLength(ZONES - slots);
   });

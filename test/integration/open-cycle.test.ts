@@ -5,7 +5,9 @@ import { getItem, queryAll } from '../../shared/db/store';
 import type { Meeting } from '../../shared/domain/cycle/meeting';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { dayOfWeek } from '../../shared/domain/time';
-import { readCycleMeetings } from '../../shared/services/cycle/cycle-store';
+import { readCycle, readCycleMeetings } from '../../shared/services/cycle/cycle-store';
+import { setMonthWindow } from '../../shared/services/cycle/month-window';
+import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
@@ -121,8 +123,8 @@ describe('the scheduled cycle opener', () => {
   });
 
   it('leaves meetings the window cannot hold waiting for a date instead of giving them bad ones', async () => {
-    // July 2027: the 5th is a Monday; with the 5th to the 9th off, only Saturday the 10th remains.
-    const holidays = ['2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08', '2027-07-09'];
+    // July 2027: the 5th is a Monday; with the 5th to the 8th off, only Friday the 9th remains (not Saturday the 10th).
+    const holidays = ['2027-07-05', '2027-07-06', '2027-07-07', '2027-07-08'];
     await importStructure(
       { ...config, calendar: { holidays: [...config.calendar.holidays, ...holidays] } },
       { id: 'test' },
@@ -133,12 +135,36 @@ describe('the scheduled cycle opener', () => {
     const meetings = await readCycleMeetings('2027-07');
     const dated = meetings.filter((m) => m.status === 'scheduled');
     const waiting = meetings.filter((m) => m.status === 'needs-date');
-    expect(dated.map((m) => `${m.date} ${m.session}`).sort()).toEqual(['2027-07-10 afternoon', '2027-07-10 morning']);
+    expect(dated.map((m) => `${m.date} ${m.session}`).sort()).toEqual(['2027-07-09 afternoon', '2027-07-09 morning']);
     expect(waiting).toHaveLength(4);
     expect(waiting.every((m) => m.date === null && m.session === null)).toBe(true);
   });
 
   it('fails (so the scheduler retries) when the event’s scheduled time is not a time', async () => {
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow();
+  });
+});
+
+describe('the office setting a month’s window while the opener opens it', () => {
+  beforeAll(async () => {
+    await seedSampleDistrict();
+  });
+
+  it('either refuses the window (the month is open) or opens the month with it, never neither', async () => {
+    for (const month of ['2029-01', '2029-02', '2029-03', '2029-04']) {
+      const window = { firstDay: 12, lastDay: 16, reason: 'Trùng hội nghị tỉnh' };
+      const [set] = await Promise.allSettled([
+        setMonthWindow(month, window, { id: 'van-phong-1' }, () => 0),
+        openCycle(month, { id: 'test' }),
+      ]);
+
+      const opened = (await readCycle(month))?.value.window;
+      if (set.status === 'fulfilled') {
+        expect(opened, month).toEqual({ firstDay: 12, lastDay: 16, source: 'office' });
+      } else {
+        expect(set.reason, month).toMatchObject({ status: 409, code: 'cycle_already_open' });
+        expect(opened?.source, month).not.toBe('office');
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 /** Runs the local gateway on a free port for an API test file and speaks HTTP to it. */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
-import { createGateway } from '../../infra/local/gateway';
+import { createGateway, type GatewayOptions } from '../../infra/local/gateway';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/jwt';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -28,11 +28,11 @@ export interface TestApi {
 }
 
 /** Starts the gateway before the file's tests and stops it after; call at module level. */
-export function useApi(): TestApi {
+export function useApi(options: GatewayOptions = {}): TestApi {
   const state: { baseUrl?: string; issuer?: LocalIssuer; close?: () => Promise<void> } = {};
   beforeAll(async () => {
     state.issuer = await createLocalIssuer();
-    const server = createGateway(state.issuer);
+    const server = createGateway(state.issuer, options);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     state.close = () => new Promise((resolve) => server.close(() => resolve()));

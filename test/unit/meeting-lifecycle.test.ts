@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  can,
   type MeetingAction,
   type MeetingState,
   meetingActions,
+  meetingLifecycle,
   meetingStates,
-  requireTransition,
   rolesInZone,
 } from '../../shared/domain/cycle/meeting-lifecycle';
 import type { Role } from '../../shared/domain/structure/roles';
@@ -38,14 +37,14 @@ describe('the meeting transition table', () => {
   it.each(cases)('$role taking $action on a $state meeting', ({ state, action, role }) => {
     const rule = specification[action];
 
-    const decision = can(state, action, new Set([role]));
+    const decision = meetingLifecycle.can(state, action, new Set([role]));
 
     if (!rule.roles.includes(role)) {
       expect(decision).toEqual({ allowed: false, refusal: 'forbidden' });
     } else if (!rule.from.includes(state)) {
       expect(decision).toEqual({
         allowed: false,
-        refusal: state === 'closed' ? 'meeting_closed' : 'invalid_transition',
+        refusal: state === 'closed' ? 'locked' : 'invalid_transition',
       });
     } else {
       expect(decision).toEqual({ allowed: true, to: rule.to ?? state });
@@ -53,40 +52,40 @@ describe('the meeting transition table', () => {
   });
 
   it('lets a caller holding several roles act through any of them', () => {
-    expect(can('held', 'write-minutes', new Set<Role>(['office', 'zone-deputy']))).toEqual({
+    expect(meetingLifecycle.can('held', 'write-minutes', new Set<Role>(['office', 'zone-deputy']))).toEqual({
       allowed: true,
       to: 'held',
     });
   });
 
   it('refuses every action to a caller without roles', () => {
-    expect(meetingActions.every((action) => !can('scheduled', action, new Set()).allowed)).toBe(true);
+    expect(meetingActions.every((action) => !meetingLifecycle.can('scheduled', action, new Set()).allowed)).toBe(true);
   });
 });
 
-describe('requireTransition', () => {
+describe('meetingLifecycle.require', () => {
   it('names the current state in a 409 invalid_transition', () => {
-    expect(() => requireTransition('held', 'hold', new Set(['office']))).toThrow(
+    expect(() => meetingLifecycle.require('held', 'hold', new Set(['office']))).toThrow(
       expect.objectContaining({ status: 409, code: 'invalid_transition', detail: expect.stringContaining('"held"') }),
     );
   });
 
   it('answers 409 meeting_closed to minutes or attendance on a closed meeting', () => {
     for (const action of ['write-minutes', 'record-attendance'] as const) {
-      expect(() => requireTransition('closed', action, new Set(['zone-deputy']))).toThrow(
+      expect(() => meetingLifecycle.require('closed', action, new Set(['zone-deputy']))).toThrow(
         expect.objectContaining({ status: 409, code: 'meeting_closed' }),
       );
     }
   });
 
   it('answers 403 to a role the action is never open to', () => {
-    expect(() => requireTransition('held', 'close', new Set(['cell-secretary']))).toThrow(
+    expect(() => meetingLifecycle.require('held', 'close', new Set(['cell-secretary']))).toThrow(
       expect.objectContaining({ status: 403 }),
     );
   });
 
   it('returns the state the action leads to', () => {
-    expect(requireTransition('needs-date', 'reschedule', new Set(['zone-deputy']))).toBe('scheduled');
+    expect(meetingLifecycle.require('needs-date', 'reschedule', new Set(['zone-deputy']))).toBe('scheduled');
   });
 });
 

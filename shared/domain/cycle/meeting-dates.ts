@@ -1,9 +1,10 @@
 /**
- * When each zone's monthly briefing is held: a working day inside the window (the 5th to the
- * 10th by default), morning or afternoon. No two zones share a day and session, so the
- * standing board can attend every meeting.
+ * When each zone's monthly briefing is held: a working day of the district inside the month's
+ * window (see `meeting-calendar.ts`), morning or afternoon. No two zones share a day and session,
+ * so the standing board can attend every meeting.
  */
-import { dayOfWeek, daysInMonth, monthDate } from '../time';
+import { daysInMonth, monthDate, monthOfDate } from '../time';
+import { isWorkingDay, type MeetingWindow, type WorkingCalendar } from './meeting-calendar';
 
 export type Session = 'morning' | 'afternoon';
 
@@ -13,33 +14,19 @@ export interface MeetingSlot {
   readonly session: Session;
 }
 
-/** Days of the month (inclusive) meetings may fall on. */
-export interface MeetingWindow {
-  readonly firstDay: number;
-  readonly lastDay: number;
-}
-
-export const DEFAULT_MEETING_WINDOW: MeetingWindow = { firstDay: 5, lastDay: 10 };
-
-const SUNDAY = 0;
 const SESSIONS: readonly Session[] = ['morning', 'afternoon'];
 
-/** The working days of `month` inside the window, ascending: no Sundays, none of `holidays`. */
-export function workingDaysInWindow(
-  month: string,
-  holidays: readonly string[],
-  window: MeetingWindow = DEFAULT_MEETING_WINDOW,
-): string[] {
+/** The working days of `month` inside the window, ascending. */
+export function workingDaysInWindow(month: string, calendar: WorkingCalendar, window: MeetingWindow): string[] {
   const { firstDay, lastDay } = window;
   if (!Number.isInteger(firstDay) || !Number.isInteger(lastDay) || firstDay < 1 || lastDay < firstDay || lastDay > 31) {
     throw new RangeError(`Invalid meeting window ${firstDay}..${lastDay}`);
   }
-  const closed = new Set(holidays);
   const days: string[] = [];
   // A window ending on the 31st still fits a 30-day month: it simply ends with the month.
   for (let day = firstDay; day <= Math.min(lastDay, daysInMonth(month)); day++) {
     const date = monthDate(month, day);
-    if (dayOfWeek(date) !== SUNDAY && !closed.has(date)) days.push(date);
+    if (isWorkingDay(date, calendar)) days.push(date);
   }
   return days;
 }
@@ -54,11 +41,11 @@ export function workingDaysInWindow(
 export function allocateMeetingSlots(
   month: string,
   zoneIds: readonly string[],
-  holidays: readonly string[],
-  window: MeetingWindow = DEFAULT_MEETING_WINDOW,
+  calendar: WorkingCalendar,
+  window: MeetingWindow,
 ): Map<string, MeetingSlot | null> {
   if (new Set(zoneIds).size !== zoneIds.length) throw new RangeError('A zone is listed twice');
-  const days = workingDaysInWindow(month, holidays, window);
+  const days = workingDaysInWindow(month, calendar, window);
   const placed = Math.min(zoneIds.length, days.length * SESSIONS.length);
   const doubled = placed - days.length;
   const slots: MeetingSlot[] = [];
@@ -70,12 +57,29 @@ export function allocateMeetingSlots(
   return new Map(zoneIds.map((zoneId, index) => [zoneId, slots[index] ?? null]));
 }
 
-/** Whether a slot may hold a meeting of `month`: a known session on a working day of the window. */
-export function isSlotAllowed(
+/**
+ * Where a slot falls for a meeting of `month`: on a working day of the month inside its window,
+ * on one outside the window (which only the office may decide), or nowhere a meeting may be
+ * (another month, a day off, a holiday, an unknown session).
+ */
+export type SlotPlacement = 'in-window' | 'outside-window' | 'not-allowed';
+
+export function placeSlot(
   month: string,
   slot: MeetingSlot,
-  holidays: readonly string[],
-  window: MeetingWindow = DEFAULT_MEETING_WINDOW,
-): boolean {
-  return SESSIONS.includes(slot.session) && workingDaysInWindow(month, holidays, window).includes(slot.date);
+  calendar: WorkingCalendar,
+  window: MeetingWindow,
+): SlotPlacement {
+  if (!SESSIONS.includes(slot.session) || !isDateOf(month, slot.date) || !isWorkingDay(slot.date, calendar)) {
+    return 'not-allowed';
+  }
+  return workingDaysInWindow(month, calendar, window).includes(slot.date) ? 'in-window' : 'outside-window';
+}
+
+function isDateOf(month: string, date: string): boolean {
+  try {
+    return monthOfDate(date) === month;
+  } catch {
+    return false;
+  }
 }

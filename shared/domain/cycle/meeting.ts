@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { BadRequestError, type FieldProblem } from '../errors';
 import { dateSchema, idSchema, text } from '../schema-kit';
 import type { Role } from '../structure/roles';
+import { DEFAULT_MEETING_WINDOW, type MeetingWindow, type MonthWindow } from './meeting-calendar';
 import type { Session } from './meeting-dates';
 import type { MeetingState } from './meeting-lifecycle';
 
@@ -60,6 +61,8 @@ export const rescheduleBodySchema = z.strictObject({
   date: dateSchema,
   session: z.enum(['morning', 'afternoon']),
   reason: text(500),
+  /** Required, from the office only, to date the meeting outside its month's window: why it is held then. */
+  outsideWindowReason: z.optional(text(500)),
 });
 
 export const cancelBodySchema = z.strictObject({ reason: text(500) });
@@ -68,6 +71,14 @@ export const amendmentBodySchema = z.strictObject({
   text: text(20_000),
   reason: text(500),
 });
+
+/** A date the office chose outside the month's window, and why: a decision, not the rule. */
+export interface DateDecision {
+  readonly outsideWindow: true;
+  readonly reason: string;
+  readonly by: Person;
+  readonly at: string;
+}
 
 export interface Meeting {
   /** `<month>.<zoneId>`, see `meeting-id.ts`. */
@@ -79,6 +90,8 @@ export interface Meeting {
   /** Null while the meeting `needs-date`. */
   readonly date: string | null;
   readonly session: Session | null;
+  /** Present while the meeting is dated outside its month's window by the office's decision. */
+  readonly dateDecision?: DateDecision;
   /** Null only for a zone without communes. */
   readonly host: { readonly communeId: string; readonly name: string } | null;
   readonly venue: string | null;
@@ -134,12 +147,22 @@ export interface CycleRecord {
   readonly zoneIds: readonly string[];
   readonly openedAt: string;
   readonly openedBy: string;
+  /**
+   * The window the month was opened with; it stays fixed while the month runs. Absent on cycles
+   * opened before windows could change, which all used the default 5th to 10th.
+   */
+  readonly window?: MonthWindow;
+}
+
+/** The window a month's meetings keep to (the default for a cycle opened before windows could change). */
+export function windowOfCycle(cycle: CycleRecord | undefined): MeetingWindow {
+  return cycle?.window ?? DEFAULT_MEETING_WINDOW;
 }
 
 /** What lists show of a meeting. */
 export function meetingSummary(meeting: Meeting) {
-  const { id, month, zoneId, zoneName, status, date, session, host, venue } = meeting;
-  return { id, month, zoneId, zoneName, status, date, session, host, venue };
+  const { id, month, zoneId, zoneName, status, date, session, dateDecision, host, venue } = meeting;
+  return { id, month, zoneId, zoneName, status, date, session, ...(dateDecision && { dateDecision }), host, venue };
 }
 
 /** The host commune's hall, or the usual name of its people's committee hall. */

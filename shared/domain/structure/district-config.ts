@@ -23,6 +23,16 @@ const alarmEmailsSchema = z.array(z.email('Địa chỉ email không hợp lệ'
   }),
 );
 
+/** A web origin as browsers send it: scheme, lower-case host and an optional port; no path, no `*`. */
+const originSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^https?:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/,
+      'Nguồn (origin) phải có dạng https://tên-miền hoặc https://tên-miền:cổng, chữ thường, không có đường dẫn',
+    ),
+  );
+
 export const deploymentSchema = z.strictObject({
   /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
   cycleOpener: z.strictObject({
@@ -55,6 +65,8 @@ export const deploymentSchema = z.strictObject({
   restoredTableName: z.optional(
     z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'Tên bảng DynamoDB chỉ gồm chữ, số, _ . - (3–255 ký tự)')),
   ),
+  /** Origins (`https://host[:port]`) whose web pages may call the API from a browser; none by default. */
+  corsOrigins: z.optional(z.array(originSchema).check(z.maxLength(20))),
 });
 export type DeploymentSettings = z.infer<typeof deploymentSchema>;
 

@@ -1,5 +1,6 @@
 /** The district's structure: zones, communes, cells, departments, officials and their assignments. */
 import * as z from 'zod/mini';
+import { monthWindowsSchema, workingDaysSchema } from '../cycle/meeting-calendar';
 import { dateSchema, idSchema, text } from '../schema-kit';
 import { roles } from './roles';
 
@@ -64,5 +65,9 @@ export function assignmentId(input: AssignmentInput): string {
 export const calendarSchema = z.strictObject({
   /** Public holidays and other dates no meeting may fall on. */
   holidays: z.array(dateSchema),
+  /** Weekdays meetings may fall on; Monday to Friday when absent (add `saturday` where offices meet then). */
+  workingDays: z.optional(workingDaysSchema),
+  /** Windows other than the 5th to the 10th, by month, e.g. after Tết: `{ "2027-02": { "firstDay": 15, "lastDay": 20 } }`. */
+  monthWindows: z.optional(monthWindowsSchema),
 });
 export type Calendar = z.infer<typeof calendarSchema>;

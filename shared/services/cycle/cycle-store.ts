@@ -4,8 +4,9 @@
  */
 import type { EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
 import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
+import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 
@@ -40,6 +41,22 @@ export function readCycle(month: string): Promise<Stored<CycleRecord> | undefine
   return findStored<CycleRecord>(keys.cycle(month));
 }
 
+/** A month before and after it opens: its cycle (once open) and the office's window (if set). */
+export interface MonthItems {
+  readonly cycle?: Stored<CycleRecord>;
+  readonly window?: Stored<OfficeWindowRecord>;
+}
+
+/** The month's cycle item and the office's window for it, in one query. */
+export async function readMonth(month: string): Promise<MonthItems> {
+  const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.cycleItemsPrefix });
+  const find = <T>(key: { SK: string }) => {
+    const item = items.find((candidate) => candidate.SK === key.SK);
+    return item ? toStored<T>(item) : undefined;
+  };
+  return { cycle: find<CycleRecord>(keys.cycle(month)), window: find<OfficeWindowRecord>(keys.monthWindow(month)) };
+}
+
 /** Every meeting of a month, in zone order of the cycle partition. */
 export async function readCycleMeetings(month: string): Promise<Meeting[]> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.meetingPrefix });
@@ -72,4 +89,28 @@ export async function readAmendments(meeting: Meeting): Promise<Amendment[]> {
 /** A meeting as the API shows it: the original minutes, then every amendment in order. */
 export function presentMeeting(meeting: Meeting, amendments: readonly Amendment[]) {
   return { ...meeting, amendments };
+}
+
+/**
+ * A page of meetings: a zone's, newest first (optionally of one month), or a month's in zone
+ * order. At least one of the filters is given.
+ */
+export async function listMeetings(
+  filter: { readonly month?: string; readonly zoneId?: string },
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Meeting>> {
+  const { month, zoneId } = filter;
+  const source: Omit<QuerySpec, 'limit' | 'cursor'> =
+    zoneId !== undefined
+      ? {
+          index: 'GSI1',
+          partition: keys.zoneMeetings(zoneId),
+          descending: true,
+          ...(month === undefined ? {} : { between: [keys.zoneMeetingSortKey(month), keys.zoneMeetingSortKey(month)] }),
+        }
+      : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
+  const page = await queryPage({ ...source, limit, cursor });
+  const items = page.items.map((item) => toStored<Meeting>(item).value);
+  return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }

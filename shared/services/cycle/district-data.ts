@@ -2,6 +2,8 @@
 import { keys } from '../../db/keys';
 import { findStored, queryAll, toStored } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
+import { type DistrictCalendar, districtCalendarOf } from '../../domain/cycle/meeting-calendar';
+import { NotFoundError } from '../../domain/errors';
 import type { Calendar, Cell, Commune, Official, Zone } from '../../domain/structure/entities';
 
 export interface DistrictData {
@@ -10,7 +12,7 @@ export interface DistrictData {
   readonly communes: readonly Commune[];
   readonly cells: readonly Cell[];
   readonly officialNames: ReadonlyMap<string, string>;
-  readonly holidays: readonly string[];
+  readonly calendar: DistrictCalendar;
 }
 
 /** Orders ids with their numbers compared as numbers: `khu-2` before `khu-10`. */
@@ -30,28 +32,27 @@ async function collection<T>(kind: 'zone' | 'commune' | 'cell' | 'official'): Pr
   return items.map((item) => toStored<T>(item).value);
 }
 
-/** Zones, communes, cells, official names and holidays, read in parallel. */
+/** Zones, communes, cells, official names and the calendar, read in parallel. */
 export async function loadDistrict(): Promise<DistrictData> {
-  const [zones, communes, cells, officials, holidays] = await Promise.all([
+  const [zones, communes, cells, officials, calendar] = await Promise.all([
     collection<Zone>('zone'),
     collection<Commune>('commune'),
     collection<Cell>('cell'),
     collection<Official>('official'),
-    loadHolidays(),
+    loadCalendar(),
   ]);
   return {
     zones: zones.sort(byNaturalId),
     communes: communes.sort(byNaturalId),
     cells: cells.sort(byNaturalId),
     officialNames: new Map(officials.map((o) => [o.id, o.name])),
-    holidays,
+    calendar,
   };
 }
 
-/** The district calendar's holidays (none when the calendar was never imported). */
-export async function loadHolidays(): Promise<string[]> {
-  const calendar = await findStored<Calendar>(keys.calendar());
-  return calendar ? [...calendar.value.holidays] : [];
+/** The district calendar with its defaults (no holidays when it was never imported). */
+export async function loadCalendar(): Promise<DistrictCalendar> {
+  return districtCalendarOf((await findStored<Calendar>(keys.calendar()))?.value);
 }
 
 /** The communes of a zone, in natural order. */
@@ -64,4 +65,14 @@ export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
 export async function zoneAssignments(zoneId: string): Promise<ZoneAssignment[]> {
   const items = await queryAll({ index: 'GSI2', partition: keys.zoneAssignments(zoneId) });
   return items.map((item) => toStored<ZoneAssignment>(item).value);
+}
+
+/** A zone or commune by id; 404 `<kind>_not_found` when there is none. */
+export async function requireUnit<K extends 'zone' | 'commune'>(
+  kind: K,
+  id: string,
+): Promise<K extends 'zone' ? Zone : Commune> {
+  const found = await findStored<K extends 'zone' ? Zone : Commune>(keys.unit(kind, id));
+  if (!found) throw new NotFoundError(`Không có ${kind === 'zone' ? 'khu' : 'xã'} "${id}".`, `${kind}_not_found`);
+  return found.value;
 }

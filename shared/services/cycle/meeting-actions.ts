@@ -5,6 +5,7 @@
  */
 import { type Actor, ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
+import { type RequestedDate, requireDateAllowed } from '../../domain/cycle/date-decision';
 import {
   type Amendment,
   type AttendanceEntry,
@@ -13,14 +14,14 @@ import {
   type MinutesInput,
   type Person,
   requireStorableSize,
+  windowOfCycle,
 } from '../../domain/cycle/meeting';
-import { isSlotAllowed, type MeetingSlot } from '../../domain/cycle/meeting-dates';
-import { type MeetingAction, type MeetingState, requireTransition } from '../../domain/cycle/meeting-lifecycle';
+import { type MeetingAction, type MeetingState, meetingLifecycle } from '../../domain/cycle/meeting-lifecycle';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { Role } from '../../domain/structure/roles';
-import { loadMeeting, meetingItemKeys, meetingRef, slotKeyOf, slotTaken } from './cycle-store';
-import { loadHolidays } from './district-data';
-import { runMeetingClosedHooks } from './meeting-close-hooks';
+import { loadMeeting, meetingItemKeys, meetingRef, readCycle, slotKeyOf, slotTaken } from './cycle-store';
+import { loadCalendar } from './district-data';
+import { type MeetingClosedHook, meetingClosedHooks, runMeetingClosedHooks } from './meeting-close-hooks';
 
 /** Who acts: the audit actor, the person recorded on the meeting and the roles held in its zone. */
 export interface MeetingActor {
@@ -54,7 +55,7 @@ export async function applyMeetingAction<R = undefined>(
   const { value: meeting, version } = await loadMeeting(meetingId);
   // A stale client is told so first: the state it would be refused for may be news to it.
   if (version !== expectedVersion) throw new PreconditionFailedError();
-  const to = requireTransition(meeting.status, action, by.roles);
+  const to = meetingLifecycle.require(meeting.status, action, by.roles);
   const changes = new ChangeSet(by.actor);
   const change = await build(meeting, to, changes);
   requireStorableSize(change.after);
@@ -69,19 +70,26 @@ export async function applyMeetingAction<R = undefined>(
   return { meeting: change.after, version: expectedVersion + 1, made: change.made };
 }
 
-/** Moves a meeting to a free, allowed slot of its month, releasing the one it held. */
-export function reschedule(slot: MeetingSlot & { readonly reason: string }): ChangeBuilder {
+/**
+ * Dates a meeting, or moves it, to a free slot of its month, releasing the one it held: a working
+ * day in the window the month opened with, or, by the office's decision with a reason, outside it
+ * (kept on the meeting as `dateDecision` until it moves back inside).
+ */
+export function reschedule(slot: RequestedDate & { readonly reason: string }, by: MeetingActor): ChangeBuilder {
   return async (meeting, to, changes) => {
-    if (!isSlotAllowed(meeting.month, slot, await loadHolidays())) {
-      throw new ValidationError([
-        {
-          path: '/date',
-          code: 'slot_not_allowed',
-          message: `Ngày họp phải là ngày làm việc từ mùng 5 đến mùng 10 tháng ${meeting.month}`,
-        },
-      ]);
-    }
-    const after: Meeting = { ...meeting, status: to, date: slot.date, session: slot.session };
+    const [cycle, calendar] = await Promise.all([readCycle(meeting.month), loadCalendar()]);
+    const window = windowOfCycle(cycle?.value);
+    const outsideWindowReason = requireDateAllowed(meeting.month, slot, calendar, window, by.roles.has('office'));
+    const { dateDecision: _previous, ...undecided } = meeting;
+    const after: Meeting = {
+      ...undecided,
+      status: to,
+      date: slot.date,
+      session: slot.session,
+      ...(outsideWindowReason !== undefined && {
+        dateDecision: { outsideWindow: true, reason: outsideWindowReason, by: by.person, at: changes.at },
+      }),
+    };
     const [previous, next] = [slotKeyOf(meeting), slotKeyOf(after)];
     if (previous?.SK !== next?.SK) {
       if (previous) changes.release(previous);
@@ -96,10 +104,10 @@ export function hold(): ChangeBuilder {
 }
 
 /** Closes the meeting, locking its record, and runs the close hooks in the same transaction. */
-export function close(by: MeetingActor): ChangeBuilder {
+export function close(by: MeetingActor, hooks: readonly MeetingClosedHook[] = meetingClosedHooks): ChangeBuilder {
   return async (meeting, to, changes) => {
     const after: Meeting = { ...meeting, status: to, closedAt: changes.at };
-    await runMeetingClosedHooks({ meeting: after, changes, actor: by.actor });
+    await runMeetingClosedHooks(hooks, { meeting: after, changes, actor: by.actor });
     return { after };
   };
 }

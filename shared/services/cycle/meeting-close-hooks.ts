@@ -1,8 +1,8 @@
 /**
- * The hook point of a meeting's close. Workflows that must react when a meeting closes (the
- * proposals whose responses were announced there are closed, the cells' reports are locked…)
- * register a hook; closing runs every hook with the close's own change set, so whatever a hook
- * adds commits in the same transaction as the close, or not at all.
+ * What a meeting's close sets off. Workflows that must react when a meeting closes (the proposals
+ * raised there, the responses announced there…) are listed in `meetingClosedHooks`; closing runs
+ * each with the close's own change set, so whatever a hook adds commits in the same transaction as
+ * the close, or not at all.
  */
 import type { Actor, ChangeSet } from '../../db/change-set';
 import type { Meeting } from '../../domain/cycle/meeting';
@@ -17,18 +17,13 @@ export interface MeetingClosedEvent {
 
 export type MeetingClosedHook = (event: MeetingClosedEvent) => Promise<void> | void;
 
-const hooks: MeetingClosedHook[] = [];
+/** The hooks every close runs, in order. The workflows that react to a close add theirs here. */
+export const meetingClosedHooks: readonly MeetingClosedHook[] = [];
 
-/** Registers a hook run on every meeting close, in registration order; returns its removal. */
-export function onMeetingClosed(hook: MeetingClosedHook): () => void {
-  hooks.push(hook);
-  return () => {
-    const index = hooks.indexOf(hook);
-    if (index >= 0) hooks.splice(index, 1);
-  };
-}
-
-/** Runs the registered hooks one after another, so their operations join the change set in order. */
-export async function runMeetingClosedHooks(event: MeetingClosedEvent): Promise<void> {
+/** Runs hooks one after another, so their operations join the change set in order. */
+export async function runMeetingClosedHooks(
+  hooks: readonly MeetingClosedHook[],
+  event: MeetingClosedEvent,
+): Promise<void> {
   for (const hook of hooks) await hook(event);
 }

@@ -2,6 +2,11 @@
  * Opens a month's cycle: one meeting per zone with its host, date, venue and expected attendees.
  * Used by the scheduled opener and by `POST /cycles/{month}/open`.
  *
+ * The month's window is fixed here: the office's window for the month (set before it opened),
+ * else the district config's, else the 5th to the 10th. The cycle item keeps it, and the same
+ * transaction checks that the office's window is still the one read, so a window set while the
+ * opener was planning is either refused (the month is open) or used (the opener plans again).
+ *
  * Idempotency: the cycle item `CYCLE#<month>` is created (attribute_not_exists) in the same
  * transaction as the meetings, their audit records, their slots and the in-use marks of the
  * zones and host communes. Of two openers racing for a month exactly one transaction commits;
@@ -11,8 +16,10 @@
  */
 import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
+import type { Stored } from '../../db/store';
 import { expectedReports, selectAttendees } from '../../domain/cycle/attendees';
-import { type CycleRecord, defaultVenue, type Meeting } from '../../domain/cycle/meeting';
+import { type CycleRecord, defaultVenue, type Meeting, windowOfCycle } from '../../domain/cycle/meeting';
+import { type MeetingWindow, type OfficeWindowRecord, resolveMonthWindow } from '../../domain/cycle/meeting-calendar';
 import { allocateMeetingSlots } from '../../domain/cycle/meeting-dates';
 import { meetingId } from '../../domain/cycle/meeting-id';
 import { AppError, ConflictError } from '../../domain/errors';
@@ -22,8 +29,8 @@ import {
   cycleRef,
   meetingItemKeys,
   meetingRef,
-  readCycle,
   readCycleMeetings,
+  readMonth,
   slotKeyOf,
   slotTaken,
 } from './cycle-store';
@@ -42,45 +49,64 @@ export const CYCLE_OPENER: Actor = { id: 'system:cycle-opener' };
 
 /** Enough for a racing opener to see the winner's cycle; beyond that the failure is real. */
 const MAX_ATTEMPTS = 4;
-/** The cycle item and its audit record. */
-const CYCLE_OPERATIONS = 2;
+/** The cycle item, its audit record and the check of the office's window. */
+const CYCLE_OPERATIONS = 3;
 
 /** Opens `month`'s cycle, or returns it unchanged when it is already open. */
 export async function openCycle(month: string, actor: Actor): Promise<OpenCycleResult> {
   for (let attempt = 1; ; attempt++) {
-    const existing = await readCycle(month);
+    const { cycle: existing, window } = await readMonth(month);
     if (existing) return { created: false, ...(await completeCycle(existing.value, actor)) };
     try {
-      return { created: true, ...(await createCycle(month, actor)) };
+      return { created: true, ...(await createCycle(month, window, actor)) };
     } catch (error) {
       if (!lostTheRace(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-/** Another opener committed first (its cycle item exists) or was committing at the same time. */
+/**
+ * Another opener committed first (its cycle item exists) or was committing at the same time, or
+ * the office changed the month's window after it was read.
+ */
 function lostTheRace(error: unknown): boolean {
-  return error instanceof ConflictError && ['cycle_already_open', 'concurrent_change'].includes(error.code);
+  return (
+    error instanceof ConflictError &&
+    ['cycle_already_open', 'concurrent_change', 'month_window_changed'].includes(error.code)
+  );
 }
 
-async function createCycle(month: string, actor: Actor): Promise<Omit<OpenCycleResult, 'created'>> {
+async function createCycle(
+  month: string,
+  officeWindow: Stored<OfficeWindowRecord> | undefined,
+  actor: Actor,
+): Promise<Omit<OpenCycleResult, 'created'>> {
   const district = await loadDistrict();
   if (district.zones.length === 0) {
     throw new ConflictError('no_zones', 'Huyện chưa có khu nào; hãy nhập cơ cấu tổ chức trước khi mở kỳ giao ban.');
   }
   const first = new ChangeSet(actor);
+  const window = resolveMonthWindow(month, district.calendar, officeWindow?.value);
   const cycle: CycleRecord = {
     month,
     zoneIds: district.zones.map((zone) => zone.id),
     openedAt: first.at,
     openedBy: actor.id,
+    window,
   };
-  const meetings = await planMeetings(month, district.zones, district, actor, first.at);
+  const meetings = await planMeetings(month, district.zones, district, window, actor, first.at);
   first.create(
     cycleRef(month),
     keys.cycle(month),
     cycle,
     new ConflictError('cycle_already_open', `Kỳ giao ban tháng ${month} đã được mở.`),
+  );
+  first.check(
+    keys.monthWindow(month),
+    officeWindow
+      ? { expression: '#version = :read', names: { '#version': 'version' }, values: { ':read': officeWindow.version } }
+      : { expression: 'attribute_not_exists(PK)' },
+    new ConflictError('month_window_changed', `Khung ngày họp tháng ${month} vừa được thay đổi.`),
   );
   // The first transaction carries the cycle and as many meetings as fit; a district with more
   // zones than one transaction holds gets the rest in later transactions, each keyed on its meetings.
@@ -103,18 +129,20 @@ async function completeCycle(cycle: CycleRecord, actor: Actor): Promise<Omit<Ope
   const zones = cycle.zoneIds.flatMap((id) => district.zones.filter((zone) => zone.id === id));
   const missing = zones.filter((zone) => !present.has(zone.id));
   const at = new Date().toISOString();
-  await createMeetings(await planMeetings(cycle.month, zones, district, actor, at, missing), actor);
+  const window = windowOfCycle(cycle);
+  await createMeetings(await planMeetings(cycle.month, zones, district, window, actor, at, missing), actor);
   return { cycle, meetings: await readCycleMeetings(cycle.month) };
 }
 
 /**
- * The meetings of `month` for `only` (default: every zone), with the slots allocated over all
- * `zones` in order, so a zone gets the same slot whichever opener plans it.
+ * The meetings of `month` for `only` (default: every zone), with the slots of the month's window
+ * allocated over all `zones` in order, so a zone gets the same slot whichever opener plans it.
  */
 async function planMeetings(
   month: string,
   zones: readonly Zone[],
   district: DistrictData,
+  window: MeetingWindow,
   actor: Actor,
   openedAt: string,
   only: readonly Zone[] = zones,
@@ -122,7 +150,8 @@ async function planMeetings(
   const slots = allocateMeetingSlots(
     month,
     zones.map((zone) => zone.id),
-    district.holidays,
+    district.calendar,
+    window,
   );
   return Promise.all(
     only.map(async (zone): Promise<Meeting> => {

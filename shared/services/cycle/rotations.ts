@@ -3,8 +3,8 @@
  * Generation is pure (`planRotation`); this module gathers its inputs and stores the result.
  */
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
-import { type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { keys } from '../../db/keys';
+import { findStored, queryAll, toStored } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { swapMonths } from '../../domain/cycle/rotation';
 import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
@@ -19,6 +19,7 @@ import {
   readRotation,
   rotationMissing,
 } from './rotation-store';
+import { type StoredRecord, storeRecord } from './stored-record';
 
 function rotationRef(zoneId: string, year: number): EntityRef {
   return { type: 'rotation', id: `${zoneId}.${year}` };
@@ -189,30 +190,4 @@ export async function putHostingWishes(
   const existing = await findStored<HostingWishRecord>(key);
   const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
   return storeRecord(new ChangeSet(actor), { ref, key, conflict }, record, existing, expectedVersion);
-}
-
-export interface StoredRecord<T> {
-  readonly record: T;
-  readonly version: number;
-  readonly created: boolean;
-}
-
-/** Creates a record, or replaces the stored one at the version the client named (428/412 otherwise). */
-async function storeRecord<T extends object>(
-  changes: ChangeSet,
-  target: { readonly ref: EntityRef; readonly key: ItemKey; readonly conflict: ConflictError },
-  record: T,
-  existing: Stored<T> | undefined,
-  expectedVersion: () => number,
-  action?: string,
-): Promise<StoredRecord<T>> {
-  if (!existing) {
-    await changes.create(target.ref, target.key, record, target.conflict).commit();
-    return { record, version: 1, created: true };
-  }
-  const version = expectedVersion();
-  await changes
-    .replace(target.ref, target.key, { before: existing.value, after: record, expectedVersion: version, action })
-    .commit();
-  return { record, version: version + 1, created: false };
 }

@@ -3,23 +3,16 @@
  * reaches (a cell secretary's cell, commune and zone), read from the structure when it is made,
  * so access checks and attendee lists need no further reads.
  */
-import { ChangeSet } from '../../db/change-set';
+import { type Actor, ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { getItem } from '../../db/store';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
-import {
-  type Assignment,
-  type AssignmentInput,
-  assignmentId,
-  assignmentInputSchema,
-} from '../../domain/structure/entities';
+import { type Assignment, type AssignmentInput, assignmentId } from '../../domain/structure/entities';
 import { roleCatalogue, scopeOfRole } from '../../domain/structure/roles';
-import { forgetCallers } from '../../http/caller';
-import type { Operations, Reply, RequestContext } from '../../http/route-handler';
+import { forgetCallers } from './callers';
 import { loadAssignment } from './structure-queries';
 import { type AssignmentReach, assignmentKeys, reachOf } from './unit-items';
 import { unknownReference } from './unit-kinds';
-import { actorOf } from './unit-writes';
 
 const mustExist = { expression: 'attribute_exists(PK)' };
 
@@ -55,11 +48,11 @@ async function reachFor(assignment: Assignment, changes: ChangeSet): Promise<Ass
   );
 }
 
-async function createAssignment(context: RequestContext): Promise<Reply> {
-  const input = context.body(assignmentInputSchema);
+/** Assigns a role; returns the stored assignment with the units it reaches. */
+export async function createAssignment(input: AssignmentInput, actor: Actor): Promise<Assignment & AssignmentReach> {
   requireMatchingScope(input);
   const assignment: Assignment = { id: assignmentId(input), ...input };
-  const changes = new ChangeSet(actorOf(context));
+  const changes = new ChangeSet(actor);
   changes.check(
     keys.unit('official', input.officialId),
     mustExist,
@@ -71,22 +64,15 @@ async function createAssignment(context: RequestContext): Promise<Reply> {
   changes.create({ type: 'assignment', id: assignment.id }, assignmentKeys(assignment, reach), stored);
   await changes.commit();
   forgetCallers();
-  return { status: 201, body: stored, version: 1, headers: { location: `/assignments/${assignment.id}` } };
+  return stored;
 }
 
-async function deleteAssignment(context: RequestContext): Promise<Reply> {
-  const id = context.path('assignmentId');
-  const expected = context.expectedVersion();
+/** Ends an assignment at the client's version. */
+export async function deleteAssignment(id: string, expected: number, actor: Actor): Promise<void> {
   const current = await loadAssignment(id);
   if (current.version !== expected) throw new PreconditionFailedError();
-  const changes = new ChangeSet(actorOf(context));
+  const changes = new ChangeSet(actor);
   changes.remove({ type: 'assignment', id }, current.key, { before: current.value, expectedVersion: expected });
   await changes.commit();
   forgetCallers();
-  return { status: 204 };
 }
-
-export const assignmentWriteOperations: Operations = {
-  'assignments.create': createAssignment,
-  'assignments.delete': deleteAssignment,
-};

@@ -26,7 +26,7 @@ import {
   officialSchema,
   zoneSchema,
 } from '../../domain/structure/entities';
-import { problemsOf } from '../../http/validation';
+import { problemsOf } from '../../domain/validation';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken } from './unit-kinds';

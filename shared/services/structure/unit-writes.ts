@@ -4,35 +4,15 @@
  * check and its unique-field reservations commit together or not at all.
  */
 import { isDeepStrictEqual } from 'node:util';
-import * as z from 'zod/mini';
 import { type Actor, ChangeSet, NOT_IN_USE } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
-import { forgetCallers } from '../../http/caller';
-import { json, type Operations, type Reply, type RequestContext } from '../../http/route-handler';
-import { validate } from '../../http/validation';
+import { validate } from '../../domain/validation';
+import { forgetCallers } from './callers';
 import { hasChildren, type StoredRecord } from './structure-queries';
 import { keysOfUnit, loadUnit, type UnitKind, unknownReference } from './unit-kinds';
 
 export type UnitValue = Record<string, unknown> & { id: string };
-
-/** The official making the change, as the audit records name them. */
-export function actorOf(context: RequestContext): Actor {
-  return { id: context.caller.official.id };
-}
-
-/**
- * The PATCH body of a kind: any field but `id`, each optional; `null` clears an optional field
- * (JSON Merge Patch). Unknown fields are refused like everywhere else.
- */
-function patchSchemaOf(descriptor: UnitKind) {
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const [field, schema] of Object.entries(descriptor.schema.shape)) {
-    if (field === 'id') continue;
-    shape[field] = schema._zod.optin === 'optional' ? z.optional(z.nullable(schema)) : z.optional(schema);
-  }
-  return z.strictObject(shape);
-}
 
 function applyPatch(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const next: Record<string, unknown> = { ...current };
@@ -69,21 +49,16 @@ async function commit(descriptor: UnitKind, changes: ChangeSet): Promise<void> {
   if (descriptor.definesCallers) forgetCallers();
 }
 
-/** Reads the unit the request names and checks `If-Match` against it (412 before any rule is applied). */
-async function loadForChange(
-  descriptor: UnitKind,
-  context: RequestContext,
-): Promise<{ id: string; current: StoredRecord; expected: number }> {
-  const id = context.path(descriptor.idParam);
-  const expected = context.expectedVersion();
+/** Reads the unit and checks the client's version against it (412 before any rule is applied). */
+async function loadForChange(descriptor: UnitKind, id: string, expected: number): Promise<StoredRecord> {
   const current = await loadUnit(descriptor, id);
   if (current.version !== expected) throw new PreconditionFailedError();
-  return { id, current, expected };
+  return current;
 }
 
-async function createUnit(descriptor: UnitKind, context: RequestContext): Promise<Reply> {
-  const unit = context.body(descriptor.schema) as UnitValue;
-  const changes = new ChangeSet(actorOf(context));
+/** Creates a unit checked by its kind's schema; its parent must exist when the transaction commits. */
+export async function createUnit(descriptor: UnitKind, unit: UnitValue, actor: Actor): Promise<void> {
+  const changes = new ChangeSet(actor);
   if (descriptor.parent) {
     const parentId = String(unit[descriptor.parent.field]);
     changes.check(
@@ -95,12 +70,17 @@ async function createUnit(descriptor: UnitKind, context: RequestContext): Promis
   changes.create({ type: descriptor.kind, id: unit.id }, keysOfUnit(descriptor, unit), unit);
   reserveUnique(descriptor, changes, unit.id, undefined, unit);
   await commit(descriptor, changes);
-  return { status: 201, body: unit, version: 1, headers: { location: `/${descriptor.collection}/${unit.id}` } };
 }
 
-async function updateUnit(descriptor: UnitKind, context: RequestContext, patchSchema: z.ZodMiniType): Promise<Reply> {
-  const { current, expected } = await loadForChange(descriptor, context);
-  const patch = context.body(patchSchema) as Record<string, unknown>;
+/** Applies a merge patch at the client's version; returns the unit and its version after it. */
+export async function updateUnit(
+  descriptor: UnitKind,
+  id: string,
+  patch: Record<string, unknown>,
+  expected: number,
+  actor: Actor,
+): Promise<{ value: UnitValue; version: number }> {
+  const current = await loadForChange(descriptor, id, expected);
   const parentField = descriptor.parent?.field;
   if (parentField && patch[parentField] !== undefined && patch[parentField] !== current.value[parentField]) {
     throw new ConflictError(
@@ -109,9 +89,9 @@ async function updateUnit(descriptor: UnitKind, context: RequestContext, patchSc
     );
   }
   const after = validate(descriptor.schema, applyPatch(current.value, patch)) as UnitValue;
-  if (isDeepStrictEqual(after, current.value)) return json(after, current.version);
-  await replaceUnit(descriptor, current, after, actorOf(context));
-  return json(after, expected + 1);
+  if (isDeepStrictEqual(after, current.value)) return { value: after, version: current.version };
+  await replaceUnit(descriptor, current, after, actor);
+  return { value: after, version: expected + 1 };
 }
 
 /**
@@ -136,8 +116,9 @@ export async function replaceUnit(
   await commit(descriptor, changes);
 }
 
-async function deleteUnit(descriptor: UnitKind, context: RequestContext): Promise<Reply> {
-  const { id, current, expected } = await loadForChange(descriptor, context);
+/** Removes a unit without children, assignments or history, at the client's version. */
+export async function deleteUnit(descriptor: UnitKind, id: string, expected: number, actor: Actor): Promise<void> {
+  const current = await loadForChange(descriptor, id, expected);
   if (current.inUseSince) throw historyConflict(descriptor, id);
   const children = descriptor.children;
   const [hasChildUnits, isAssigned] = await Promise.all([
@@ -146,7 +127,7 @@ async function deleteUnit(descriptor: UnitKind, context: RequestContext): Promis
   ]);
   if (children && hasChildUnits) throw children.conflict(id);
   if (isAssigned) throw descriptor.assignments.conflict(id);
-  const changes = new ChangeSet(actorOf(context));
+  const changes = new ChangeSet(actor);
   // History may start between the read and the commit; the guard refuses the removal then.
   changes.remove(
     { type: descriptor.kind, id },
@@ -156,15 +137,4 @@ async function deleteUnit(descriptor: UnitKind, context: RequestContext): Promis
   );
   reserveUnique(descriptor, changes, id, current.value, undefined);
   await commit(descriptor, changes);
-  return { status: 204 };
-}
-
-/** The `create`, `update` and `delete` operations of one unit kind. */
-export function unitWriteOperations(descriptor: UnitKind): Operations {
-  const patchSchema = patchSchemaOf(descriptor);
-  return {
-    [`${descriptor.collection}.create`]: (context) => createUnit(descriptor, context),
-    [`${descriptor.collection}.update`]: (context) => updateUnit(descriptor, context, patchSchema),
-    [`${descriptor.collection}.delete`]: (context) => deleteUnit(descriptor, context),
-  };
 }

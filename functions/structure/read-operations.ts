@@ -1,0 +1,62 @@
+/**
+ * The `structureRead` operations: lists and single reads of the district structure, the caller
+ * (`GET /me`) and an entity's audit trail.
+ */
+import { json, type OperationsOf } from '../../shared/http/contract';
+import {
+  listAssignments,
+  listAudit,
+  readAssignment,
+  readCalendar,
+} from '../../shared/services/structure/structure-reads';
+import { unitKind } from '../../shared/services/structure/unit-kinds';
+import type { structureRoutes } from './routes';
+import { unitOperations } from './unit-operations';
+
+type Operations = OperationsOf<typeof structureRoutes, 'structureRead'>;
+
+export const [zones, communes, cells, departments, officials] = [
+  unitOperations(unitKind('zone')),
+  unitOperations(unitKind('commune')),
+  unitOperations(unitKind('cell')),
+  unitOperations(unitKind('department')),
+  unitOperations(unitKind('official')),
+];
+
+/**
+ * The generic unit operations answer with values their collection's schema validated, the same
+ * schema the route declares as its reply; the compiler cannot follow a descriptor to its view.
+ */
+const unitReads = {
+  'zones.list': zones.list,
+  'zones.get': zones.get,
+  'communes.list': communes.list,
+  'communes.get': communes.get,
+  'cells.list': cells.list,
+  'cells.get': cells.get,
+  'departments.list': departments.list,
+  'departments.get': departments.get,
+  'officials.list': officials.list,
+  'officials.get': officials.get,
+} as unknown as Pick<Operations, `${'zones' | 'communes' | 'cells' | 'departments' | 'officials'}.${'list' | 'get'}`>;
+
+export const structureReadOperations: Operations = {
+  ...unitReads,
+
+  'assignments.list': async ({ query: { limit, cursor, ...filter } }) =>
+    json(await listAssignments(filter, limit, cursor)),
+
+  'assignments.get': async ({ path }) => {
+    const assignment = await readAssignment(path.assignmentId);
+    return json(assignment.value, assignment.version);
+  },
+
+  'calendar.get': async () => {
+    const calendar = await readCalendar();
+    return json(calendar.value, calendar.version);
+  },
+
+  me: async ({ caller }) => json({ official: caller.official, assignments: caller.assignments }),
+
+  'audit.list': async ({ query: { limit, cursor, entity } }) => json(await listAudit(entity, limit, cursor)),
+};

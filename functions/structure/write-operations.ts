@@ -1,0 +1,59 @@
+/** The `structureWrite` operations: unit and assignment changes, and the whole-district import. */
+import { config } from '../../shared/config';
+import { ValidationError } from '../../shared/domain/errors';
+import { actorOf } from '../../shared/http/actors';
+import { json, type OperationsOf } from '../../shared/http/contract';
+import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
+import { forgetCallers } from '../../shared/services/structure/callers';
+import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import { cells, communes, departments, officials, zones } from './read-operations';
+import type { structureRoutes } from './routes';
+
+type Operations = OperationsOf<typeof structureRoutes, 'structureWrite'>;
+
+/** See `read-operations.ts`: the generic unit operations answer with their collection's validated values. */
+const unitWrites = Object.fromEntries(
+  Object.entries({ zones, communes, cells, departments, officials }).flatMap(([collection, operations]) => [
+    [`${collection}.create`, operations.create],
+    [`${collection}.update`, operations.update],
+    [`${collection}.delete`, operations.remove],
+  ]),
+) as unknown as Pick<
+  Operations,
+  `${'zones' | 'communes' | 'cells' | 'departments' | 'officials'}.${'create' | 'update' | 'delete'}`
+>;
+
+export const structureWriteOperations: Operations = {
+  ...unitWrites,
+
+  'assignments.create': async ({ body, caller }) => {
+    const stored = await createAssignment(body, actorOf(caller));
+    return { status: 201, body: stored, version: 1, headers: { location: `/assignments/${stored.id}` } };
+  },
+
+  'assignments.delete': async ({ path, expectedVersion, caller }) => {
+    await deleteAssignment(path.assignmentId, expectedVersion, actorOf(caller));
+    return { status: 204 };
+  },
+
+  /**
+   * `PUT /structure`: the file must describe this deployment's district (importing another
+   * district's file would replace this one's structure); a bad file is one 400 and writes nothing.
+   */
+  'structure.import': async ({ body, caller }) => {
+    const file = parseDistrictConfig(body);
+    const districtId = config().DISTRICT_ID;
+    if (file.district.id !== districtId) {
+      throw new ValidationError([
+        {
+          path: '/district/id',
+          code: 'other_district',
+          message: `Tệp thuộc huyện "${file.district.id}", không phải "${districtId}"`,
+        },
+      ]);
+    }
+    const summary = await importStructure(file, actorOf(caller));
+    forgetCallers();
+    return json(summary);
+  },
+};

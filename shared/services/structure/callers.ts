@@ -1,0 +1,37 @@
+/**
+ * Resolving callers. The token's `sub` names an account; the table says which official holds it
+ * and which roles they are assigned. Resolved callers are cached briefly per warm function.
+ */
+import { config } from '../../config';
+import { keys } from '../../db/keys';
+import { getItem, queryAll, toStored } from '../../db/store';
+import type { Caller, CallerAssignment } from '../../domain/access/caller';
+import { ForbiddenError } from '../../domain/errors';
+import type { Official } from '../../domain/structure/entities';
+
+const cache = new Map<string, { caller: Caller; expires: number }>();
+
+const NO_OFFICIAL = 'Tài khoản này chưa được gắn với cán bộ nào trong huyện.';
+
+/** The official holding the subject and their assignments (403 when the account is nobody's); cached briefly. */
+export async function resolveCaller(subject: string, now = Date.now()): Promise<Caller> {
+  const hit = cache.get(subject);
+  if (hit && hit.expires > now) return hit.caller;
+  const reservation = await getItem(keys.subject(subject));
+  const officialId = reservation?.officialId;
+  if (typeof officialId !== 'string') throw new ForbiddenError(NO_OFFICIAL);
+  const items = await queryAll({ partition: keys.officialPartition(officialId) });
+  const officialItem = items.find((item) => item.SK === keys.unit('official', officialId).SK);
+  if (!officialItem) throw new ForbiddenError(NO_OFFICIAL);
+  const assignments = items
+    .filter((item) => String(item.SK).startsWith(keys.assignmentPrefix))
+    .map((item) => toStored<CallerAssignment>(item).value);
+  const caller: Caller = { subject, official: toStored<Official>(officialItem).value, assignments };
+  cache.set(subject, { caller, expires: now + config().ACCESS_CACHE_SECONDS * 1000 });
+  return caller;
+}
+
+/** Forgets cached callers; the structure writers call it so their own process sees changes at once. */
+export function forgetCallers(): void {
+  cache.clear();
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import type { FieldProblem } from '../../shared/domain/errors';
+import { monthSchema, text } from '../../shared/domain/schema-kit';
+import { validate } from '../../shared/http/validation';
+
+function problemsOf(schema: z.ZodMiniType, input: unknown): FieldProblem[] {
+  try {
+    validate(schema, input);
+  } catch (error) {
+    return [...((error as { errors?: FieldProblem[] }).errors ?? [])];
+  }
+  throw new Error('expected a validation error');
+}
+
+function messageOf(schema: z.ZodMiniType, input: unknown): string {
+  const [problem] = problemsOf(schema, input);
+  return problem?.message ?? '';
+}
+
+describe('validation messages name the field and what it expects, in Vietnamese', () => {
+  const body = z.strictObject({ text: z.string() });
+
+  it('says a missing field is required', () => {
+    expect(messageOf(body, {})).toBe('Trường «text» là bắt buộc');
+  });
+
+  it('names the expected type of a wrong-typed field', () => {
+    expect(messageOf(body, { text: 7 })).toBe('Trường «text» phải là chuỗi ký tự');
+    expect(messageOf(z.strictObject({ n: z.number().check(z.int()) }), { n: 1.5 })).toBe(
+      'Trường «n» phải là số nguyên',
+    );
+    expect(messageOf(z.strictObject({ on: z.boolean() }), { on: 'yes' })).toBe('Trường «on» phải là true hoặc false');
+  });
+
+  it('speaks of the whole body when the body itself is wrong', () => {
+    expect(messageOf(body, [])).toBe('Nội dung phải là đối tượng JSON');
+  });
+
+  it('names nested fields by their path', () => {
+    const nested = z.strictObject({ communes: z.array(z.strictObject({ zoneId: z.string() })) });
+
+    expect(problemsOf(nested, { communes: [{ zoneId: 'k' }, {}] })).toEqual([
+      { path: '/communes/1/zoneId', code: 'invalid_type', message: 'Trường «communes[1].zoneId» là bắt buộc' },
+    ]);
+  });
+
+  it('states length and range limits', () => {
+    const limits = z.strictObject({
+      name: text(5),
+      count: z.number().check(z.gte(1), z.lte(12)),
+      ids: z.array(z.string()).check(z.minLength(1), z.maxLength(2)),
+    });
+
+    expect(messageOf(limits, { name: 'abcdef', count: 1, ids: ['a'] })).toBe(
+      'Trường «name» chỉ được có tối đa 5 ký tự',
+    );
+    expect(messageOf(limits, { name: 'a', count: 0, ids: ['a'] })).toBe('Trường «count» phải lớn hơn hoặc bằng 1');
+    expect(messageOf(limits, { name: 'a', count: 13, ids: ['a'] })).toBe('Trường «count» phải nhỏ hơn hoặc bằng 12');
+    expect(messageOf(limits, { name: 'a', count: 1, ids: [] })).toBe('Trường «ids» không được để trống');
+    expect(messageOf(limits, { name: 'a', count: 1, ids: ['a', 'b', 'c'] })).toBe(
+      'Trường «ids» chỉ được có tối đa 2 phần tử',
+    );
+  });
+
+  it('lists the accepted values of an enumeration', () => {
+    expect(messageOf(z.strictObject({ kind: z.enum(['xa', 'thi-tran']) }), { kind: 'phuong' })).toBe(
+      'Trường «kind» phải là một trong: «xa», «thi-tran»',
+    );
+  });
+
+  it('keeps the message a schema states itself', () => {
+    expect(messageOf(z.strictObject({ month: monthSchema }), { month: '2031-13' })).toBe(
+      'Tháng phải có dạng YYYY-MM, từ năm 2000 đến 2099',
+    );
+    expect(messageOf(z.strictObject({ name: text(5) }), { name: '   ' })).toBe('Không được để trống');
+  });
+
+  it('names each unknown field to drop', () => {
+    expect(problemsOf(body, { text: 'a', extra: 1 })).toEqual([
+      { path: '/extra', code: 'unrecognized_key', message: 'Trường «extra» không được chấp nhận' },
+    ]);
+  });
+
+  it('never shows zod’s own wording', () => {
+    const messages = problemsOf(z.strictObject({ a: z.string(), b: z.number(), c: z.array(z.string()) }), {
+      b: 'x',
+      c: {},
+    }).map((problem) => problem.message);
+
+    expect(messages).toHaveLength(3);
+    for (const message of messages) expect(message).not.toMatch(/mong đợi|nhận được|Invalid|expected/i);
+  });
+});
