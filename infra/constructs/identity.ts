@@ -57,6 +57,10 @@ export class Identity extends Construct {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
+      // A label for the console, safe to set on a deployed pool: CloudFormation renames a pool in
+      // place (UserPoolName "Update requires: No interruption"; Cognito's UpdateUserPool takes a
+      // PoolName), so the name never replaces the pool and its accounts. A new logical id would:
+      // test/infra/identity.test.ts pins it. The district id is also in the stack's tags.
       userPoolName: `giao-ban-${props.districtId}`,
       // the office creates accounts for known officials; nobody signs up on their own.
       selfSignUpEnabled: false,

@@ -20,7 +20,7 @@ function build(config: DistrictConfig) {
     appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
   });
   const { data } = only(built.districts, 'district');
-  return { data: Template.fromStack(data), nag: nagFindings(built.app) };
+  return { data: Template.fromStack(data), dataStack: data, nag: nagFindings(built.app) };
 }
 
 const LOGIN = {
@@ -58,6 +58,29 @@ describe('the user pool', () => {
       AllowedOAuthFlowsUserPoolClient: false,
     });
     data.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+  });
+});
+
+describe('the pool across deploys', () => {
+  const { data, dataStack } = build(giaLoc);
+
+  // The accounts and MFA devices live in this one pool: a new logical id would make CloudFormation
+  // create another, empty pool (the old one retained, but no longer the one the API trusts).
+  it('keeps the logical id it was first deployed with', () => {
+    expect(Object.keys(data.findResources('AWS::Cognito::UserPool'))).toEqual(['IdentityUserPool96FE3B9B']);
+  });
+
+  it('is retained on stack deletion and on replacement, with deletion protection', () => {
+    data.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+  });
+
+  it('names the district in its name (renamed in place) and in the stack tags CloudFormation gives it', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: 'giao-ban-gia-loc' });
+    expect(dataStack.tags.tagValues()).toMatchObject({ district: 'gia-loc' });
   });
 });
 
