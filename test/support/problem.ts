@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { ApiResponse } from './api';
 
-/** The answer is a problem of this status and code, with every member RFC 9457 and the house rules ask for. */
+/** The answer is a problem of this status and code, with every member RFC 9457 and the house rules ask for, and its request id. */
 export function expectProblem(response: ApiResponse, status: number, code: string): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -10,4 +10,7 @@ export function expectProblem(response: ApiResponse, status: number, code: strin
   for (const member of ['type', 'title', 'detail']) {
     expect(typeof response.body[member]).toBe('string');
   }
+  // the request's id, as in the `apigw-requestid` header and the request's log line.
+  expect(response.body.requestId).toEqual(expect.any(String));
+  expect(response.body.requestId).toBe(response.headers.get('apigw-requestid'));
 }

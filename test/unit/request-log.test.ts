@@ -1,7 +1,7 @@
-/** The request log line and metrics: the fields an operator queries, and nothing of the request itself. */
+/** The CloudWatch request log line and metrics: the fields an operator queries, and nothing of the request itself. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logRequest, REQUEST_METRICS } from '../../shared/http/request-log';
 import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import { REQUEST_METRICS, writeToCloudWatch } from '../../shared/observability/request-log';
 
 beforeAll(() => {
   process.env.DISTRICT_ID ??= 'gia-loc';
@@ -35,6 +35,8 @@ const metricLines = (lines: Record<string, unknown>[]) => lines.filter((line) =>
 
 const outcome = {
   requestId: 'req-1',
+  method: 'PATCH',
+  path: '/officials/bi-thu-1',
   routeKey: 'PATCH /officials/{officialId}',
   operation: 'officials.update',
   officialId: 'van-phong-1',
@@ -42,9 +44,9 @@ const outcome = {
   durationMs: 41.6,
 };
 
-describe('logRequest', () => {
+describe('writeToCloudWatch', () => {
   it('writes one info line with the request’s fields, and its count and latency for the operation', () => {
-    const lines = linesOf(() => logRequest(outcome));
+    const lines = linesOf(() => writeToCloudWatch(outcome));
 
     expect(logLine(lines)).toEqual([
       expect.objectContaining({
@@ -52,6 +54,8 @@ describe('logRequest', () => {
         service: 'giao-ban',
         district: 'gia-loc',
         requestId: 'req-1',
+        method: 'PATCH',
+        path: '/officials/bi-thu-1',
         routeKey: 'PATCH /officials/{officialId}',
         operation: 'officials.update',
         officialId: 'van-phong-1',
@@ -71,7 +75,7 @@ describe('logRequest', () => {
   });
 
   it('logs a 4xx as a warning and counts its problem code per operation', () => {
-    const lines = linesOf(() => logRequest({ ...outcome, status: 412, problemCode: 'etag_mismatch' }));
+    const lines = linesOf(() => writeToCloudWatch({ ...outcome, status: 412, problemCode: 'etag_mismatch' }));
 
     expect(logLine(lines)).toEqual([expect.objectContaining({ level: 'WARN', problemCode: 'etag_mismatch' })]);
     const problem = metricLines(lines).find((line) => REQUEST_METRICS.problems in line);
@@ -80,7 +84,7 @@ describe('logRequest', () => {
 
   it('logs an unexpected error at error level with its stack', () => {
     const error = new TypeError('cannot read properties of undefined');
-    const lines = linesOf(() => logRequest({ ...outcome, status: 500, problemCode: 'internal_error', error }));
+    const lines = linesOf(() => writeToCloudWatch({ ...outcome, status: 500, problemCode: 'internal_error', error }));
 
     const [line] = logLine(lines);
     expect(line).toMatchObject({
@@ -96,14 +100,22 @@ describe('logRequest', () => {
       headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.secret.token' },
       body: { text: 'Đề nghị nạo vét kênh tưới thôn Hạ' },
     };
-    const written = JSON.stringify(linesOf(() => logRequest(carrying)));
+    const written = JSON.stringify(linesOf(() => writeToCloudWatch(carrying)));
     expect(written).not.toContain('eyJhbGciOiJSUzI1NiJ9');
     expect(written).not.toContain('nạo vét');
   });
 
   it('names the route key as the operation of an unmatched request', () => {
     const lines = linesOf(() =>
-      logRequest({ requestId: 'r', routeKey: '$default', status: 404, problemCode: 'route_not_found', durationMs: 1 }),
+      writeToCloudWatch({
+        requestId: 'r',
+        method: 'GET',
+        path: '/nowhere',
+        routeKey: '$default',
+        status: 404,
+        problemCode: 'route_not_found',
+        durationMs: 1,
+      }),
     );
     expect(metricLines(lines)[0]).toMatchObject({ Operation: '$default' });
   });

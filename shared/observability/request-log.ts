@@ -2,19 +2,22 @@
  * One structured log line and the CloudWatch metrics of each API request, with Powertools for
  * AWS Lambda: the fields an operator queries (request id, route, operation, caller, status,
  * problem code, duration) and nothing of the request itself, so no token, proposal text or
- * minutes can reach the logs. The route handler calls `logRequest` once per request.
+ * minutes can reach the logs. The HTTP layer calls `logRequest` once per request.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { config } from '../config';
-import { DISTRICT_DIMENSION, METRICS_NAMESPACE } from '../observability/metrics';
+import { DISTRICT_DIMENSION, METRICS_NAMESPACE } from './metrics';
 
 export interface RequestOutcome {
-  /** API Gateway's request id, also the `instance`/`requestId` of a problem response. */
+  /** API Gateway's request id, also the `requestId` of a problem response. */
   readonly requestId: string;
+  readonly method: string;
+  /** The path as requested (ids, never the query string). */
+  readonly path: string;
   /** `GET /zones/{zoneId}`, or `$default` for an unmatched request. */
   readonly routeKey: string;
-  /** The route table's operation; undefined before a route is matched. */
+  /** The route table's operation; undefined when no route matched. */
   readonly operation?: string;
   /** The official the token resolved to; undefined before (or without) authentication. */
   readonly officialId?: string;
@@ -25,6 +28,9 @@ export interface RequestOutcome {
   /** An unexpected error, logged with its stack; expected failures are problem codes. */
   readonly error?: unknown;
 }
+
+/** Where request outcomes go: CloudWatch in AWS, a readable line on the local gateway. */
+export type RequestLogWriter = (outcome: RequestOutcome) => void;
 
 /** Metric names, per operation and district. */
 export const REQUEST_METRICS = { requests: 'Requests', latency: 'Latency', problems: 'Problems' } as const;
@@ -56,14 +62,17 @@ function describeError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * Writes the request's log line (info, warn for 4xx, error for 5xx or an unexpected error) and
- * its metrics: a request and its latency per operation, and a problem per operation and code.
+ * The JSON log line (info, warn for 4xx, error for 5xx or an unexpected error) and the metrics
+ * of a request: its count and latency per operation, and a problem per operation and code.
+ * Each field is picked by name, so nothing else an outcome object carries is ever written.
  */
-export function logRequest(outcome: RequestOutcome): void {
+export function writeToCloudWatch(outcome: RequestOutcome): void {
   const { logger, metrics } = instrumentsOf();
   const operation = outcome.operation ?? outcome.routeKey;
   const fields = {
     requestId: outcome.requestId,
+    method: outcome.method,
+    path: outcome.path,
     routeKey: outcome.routeKey,
     operation: outcome.operation,
     officialId: outcome.officialId,
@@ -88,4 +97,21 @@ export function logRequest(outcome: RequestOutcome): void {
     problem.addDimensions({ Operation: operation, Code: outcome.problemCode });
     problem.addMetric(REQUEST_METRICS.problems, MetricUnit.Count, 1);
   }
+}
+
+let writer: RequestLogWriter = writeToCloudWatch;
+
+/** Logs one request; the HTTP layer calls it once per request, whatever the answer. */
+export function logRequest(outcome: RequestOutcome): void {
+  writer(outcome);
+}
+
+/**
+ * Sends every request logged from now on in this process to `next` (the local gateway prints
+ * readable lines); returns the writer it replaces.
+ */
+export function writeRequestLogTo(next: RequestLogWriter): RequestLogWriter {
+  const previous = writer;
+  writer = next;
+  return previous;
 }
