@@ -1,6 +1,7 @@
 /**
  * The CDK app: one data stack and one API stack per selected district, checked by cdk-nag.
- * `cdk synth -c district=gia-loc` deploys one district; `-c district=all` every district file.
+ * `cdk deploy -c district=<id>` deploys one district; `-c district=all` every district file that
+ * is not a sample. Samples need `-c allowSamples=true`.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ import { DataStack } from './stacks/data-stack';
 /** The context key that selects districts: an id, several ids separated by commas, or `all`. */
 export const DISTRICT_CONTEXT_KEY = 'district';
 export const ALL_DISTRICTS = 'all';
+/** The context key that lets sample districts (`"sample": true`) be synthesised: `-c allowSamples=true`. */
+export const ALLOW_SAMPLES_CONTEXT_KEY = 'allowSamples';
 
 export interface BuildAppOptions {
   /**
@@ -28,6 +31,13 @@ export interface BuildAppOptions {
    * @default - every file in `infra/districts`
    */
   readonly configs?: readonly DistrictConfig[];
+  /**
+   * Whether sample districts may be built: their officials are invented, so a real account gets
+   * them only on purpose.
+   *
+   * @default - read from the `allowSamples` context (`-c allowSamples=true`), else false
+   */
+  readonly allowSamples?: boolean;
   /** @default - the CLI's context and output directory */
   readonly appProps?: AppProps;
 }
@@ -50,21 +60,47 @@ export class DistrictSelectionError extends Error {
 }
 
 /**
- * Resolves a selection (from options or context) to district configurations.
+ * Resolves a selection (from options or context) to district configurations. `all` means every
+ * district that is not a sample, or every district with `allowSamples`; a sample named by its id
+ * without `allowSamples` is refused.
  *
- * @throws DistrictSelectionError naming the known ids when the selection is missing or unknown
+ * @throws DistrictSelectionError naming the known ids when the selection is missing or unknown,
+ * and saying how to allow samples when it would deploy one or nothing
  */
-export function selectDistricts(selection: unknown, configs: readonly DistrictConfig[]): DistrictConfig[] {
+export function selectDistricts(
+  selection: unknown,
+  configs: readonly DistrictConfig[],
+  allowSamples = false,
+): DistrictConfig[] {
   const known = configs.map((config) => config.district.id);
   const usage = `choose one with -c ${DISTRICT_CONTEXT_KEY}=<id> (or ${ALL_DISTRICTS}); known districts: ${known.join(', ')}`;
+  const allowHint = `pass -c ${ALLOW_SAMPLES_CONTEXT_KEY}=true to deploy sample data on purpose`;
   const ids = toIds(selection);
   if (ids.length === 0) throw new DistrictSelectionError(`no district selected: ${usage}`);
-  if (ids.includes(ALL_DISTRICTS)) return [...configs];
+  if (ids.includes(ALL_DISTRICTS)) {
+    const chosen = configs.filter((config) => allowSamples || !config.sample);
+    if (chosen.length === 0) {
+      throw new DistrictSelectionError(`every district file is sample data ("sample": true): ${allowHint}`);
+    }
+    return chosen;
+  }
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new DistrictSelectionError(`unknown district ${unknown.map((id) => `"${id}"`).join(', ')}: ${usage}`);
   }
-  return configs.filter((config) => ids.includes(config.district.id));
+  const chosen = configs.filter((config) => ids.includes(config.district.id));
+  const samples = chosen.filter((config) => config.sample).map((config) => `"${config.district.id}"`);
+  if (samples.length > 0 && !allowSamples) {
+    throw new DistrictSelectionError(
+      `district ${samples.join(', ')} is sample data ("sample": true, invented officials): ${allowHint}`,
+    );
+  }
+  return chosen;
+}
+
+/** `-c allowSamples=true` arrives as the string "true"; a test's context may hold the boolean. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
 }
 
 function toIds(selection: unknown): string[] {
@@ -79,13 +115,22 @@ function toIds(selection: unknown): string[] {
 export function buildApp(options: BuildAppOptions = {}): GiaoBanApp {
   const app = new App(options.appProps);
   const configs = options.configs ?? loadDistrictConfigs();
-  const selected = selectDistricts(options.districtIds ?? app.node.tryGetContext(DISTRICT_CONTEXT_KEY), configs);
+  const selected = selectDistricts(
+    options.districtIds ?? app.node.tryGetContext(DISTRICT_CONTEXT_KEY),
+    configs,
+    options.allowSamples ?? isTrue(app.node.tryGetContext(ALLOW_SAMPLES_CONTEXT_KEY)),
+  );
 
   const districts = selected.map((config) => {
     const districtId = config.district.id;
     // stack tags: CloudFormation passes them on to every resource that takes tags.
     const tags = { app: 'giao-ban', district: districtId };
-    const data = new DataStack(app, `GiaoBan-${districtId}-Data`, { districtId, tags });
+    const data = new DataStack(app, `GiaoBan-${districtId}-Data`, {
+      districtId,
+      tags,
+      restoredTableName: config.deployment.restoredTableName,
+      login: config.deployment.login,
+    });
     const api = new ApiStack(app, `GiaoBan-${districtId}-Api`, {
       districtId,
       tags,

@@ -23,3 +23,18 @@ export function config(): Config {
   cached ??= configSchema.parse(process.env);
   return cached;
 }
+
+const cognitoSchema = z.object({
+  /** The district's user pool (the `UserPoolId` output of its API stack). */
+  USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),
+  /** Its app client (the `UserPoolClientId` output). */
+  USER_POOL_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
+  AWS_REGION: z._default(z.string(), 'ap-southeast-1'),
+});
+
+/** What the `users` tool needs besides the table: set by the deployer, never by a function. */
+export type CognitoConfig = z.infer<typeof cognitoSchema>;
+
+export function cognitoConfig(): CognitoConfig {
+  return cognitoSchema.parse(process.env);
+}

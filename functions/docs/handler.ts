@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NotFoundError } from '../../shared/domain/errors';
-import { isAppError, problemResponse, unexpectedErrorResponse } from '../../shared/http/problem';
+import { answerAndLog } from '../../shared/http/logged-answer';
 import { DOCS_PAGE_MEDIA, type DocsFileName, docsFiles, SWAGGER_UI_PACKAGE } from './files';
 
 /**
@@ -119,11 +119,5 @@ function answer(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV
 }
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  try {
-    return answer(event);
-  } catch (error) {
-    return isAppError(error)
-      ? problemResponse(error, event.rawPath)
-      : unexpectedErrorResponse(error, event.requestContext?.requestId);
-  }
+  return answerAndLog(event, async () => answer(event));
 }

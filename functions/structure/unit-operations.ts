@@ -9,12 +9,10 @@ import { allow } from '../../shared/http/access-rules';
 import { actorOf } from '../../shared/http/actors';
 import { listUnits } from '../../shared/services/structure/structure-reads';
 import { loadUnit, type UnitKind } from '../../shared/services/structure/unit-kinds';
-import { createUnit, deleteUnit, updateUnit } from '../../shared/services/structure/unit-writes';
+import { createUnit, deleteUnit, type UnitValue, updateUnit } from '../../shared/services/structure/unit-writes';
 
 /** Who may read fields a descriptor marks private (an official's account subject). */
 const PRIVATE_FIELD_READERS = allow(['office', 'district-admin']);
-
-type UnitValue = Record<string, unknown> & { id: string };
 
 interface Page {
   readonly limit: number;

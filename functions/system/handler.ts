@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { CallerLookup } from '../../shared/domain/access/caller';
 import { MethodNotAllowedError, NotFoundError } from '../../shared/domain/errors';
-import { problemResponse } from '../../shared/http/problem';
+import { answerAndLog } from '../../shared/http/logged-answer';
 import { routeHandler } from '../../shared/http/route-handler';
 import { matchPath } from '../../shared/http/route-match';
 import { routes } from '../routes';
@@ -17,15 +17,16 @@ const noCallers: CallerLookup = () => Promise.reject(new Error('the system route
 
 const served = routeHandler(systemRoutes, 'system', systemOperations, noCallers);
 
-function unmatched(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 {
-  const matches = matchPath(routes, event.rawPath);
-  if (matches.length === 0) {
-    return problemResponse(new NotFoundError('Không có đường dẫn này.', 'route_not_found'), event.rawPath);
-  }
-  const allowed = [...new Set(matches.map((match) => match.route.method))];
-  return problemResponse(new MethodNotAllowedError(allowed), event.rawPath);
+/** Why no route takes the request: 404 for an unknown path, 405 naming the methods of a known one. */
+function unmatched(path: string): NotFoundError | MethodNotAllowedError {
+  const matches = matchPath(routes, path);
+  if (matches.length === 0) return new NotFoundError('Không có đường dẫn này.', 'route_not_found');
+  return new MethodNotAllowedError([...new Set(matches.map((match) => match.route.method))]);
 }
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  return event.routeKey === '$default' ? unmatched(event) : served(event);
+  if (event.routeKey !== '$default') return served(event);
+  return answerAndLog(event, async () => {
+    throw unmatched(event.rawPath);
+  });
 }

@@ -60,6 +60,7 @@ export interface RouteTableApiProps {
   readonly issuer: string;
   /** The `aud` (ID token) or `client_id` (access token) a token must carry. */
   readonly audience: string;
+  readonly apiName: string;
   /** The OAuth scope every signed-in route requires: only access tokens carry it, so ID tokens are refused. */
   readonly requiredScope: string;
   readonly description: string;
@@ -94,6 +95,7 @@ export class RouteTableApi extends Construct {
 
     const corsOrigins = props.corsOrigins ?? [];
     this.api = new HttpApi(this, 'HttpApi', {
+      apiName: props.apiName,
       description: props.description,
       createDefaultStage: false,
       corsPreflight: corsOrigins.length > 0 ? corsPreflightOf(props.routes, corsOrigins) : undefined,

@@ -1,10 +1,10 @@
 /**
  * Opens each month's cycle on schedule: an EventBridge Scheduler schedule in Vietnam time invokes
  * the opener; whatever cannot be delivered or fails every retry lands in one dead-letter queue, and
- * alarms say so.
+ * alarms say so. A second schedule, a day later, checks that the month is open.
  */
 import { Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -20,7 +20,12 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
+import { DISTRICT_DIMENSION, METRICS_NAMESPACE, MONTH_NOT_OPEN_METRIC } from '../../shared/observability/metrics';
+import { alarmName } from './alarm-name';
 import { HandlerFunction } from './handler-function';
+
+/** The check runs this many days after the opening, at the same time of day. */
+export const OPENING_CHECK_DELAY_DAYS = 1;
 
 /** How often the scheduler retries an invocation it could not deliver, and for how long. */
 export const OPENER_DELIVERY_RETRY = { retryAttempts: 5, maxEventAge: Duration.hours(6) } as const;
@@ -38,11 +43,15 @@ export interface ScheduledCycleOpenerProps {
 export class ScheduledCycleOpener extends Construct {
   readonly opener: HandlerFunction;
   readonly schedule: Schedule;
+  /** The day-after check (`check: true`): reports a month that is still not open, then opens it if it can. */
+  readonly checkSchedule: Schedule;
   readonly deadLetterQueue: Queue;
   /** Fires when the scheduler fails to invoke the opener, drops an invocation or cannot dead-letter it. */
   readonly scheduleFailuresAlarm: Alarm;
   /** Fires when an opening is parked in the dead-letter queue and needs a person. */
   readonly deadLetterAlarm: Alarm;
+  /** Fires when the day-after check finds the month not open. */
+  readonly monthNotOpenAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ScheduledCycleOpenerProps) {
     super(scope, id);
@@ -74,23 +83,32 @@ export class ScheduledCycleOpener extends Construct {
     // deploys many districts into one account.
     const group = new ScheduleGroup(this, 'ScheduleGroup', { removalPolicy: RemovalPolicy.DESTROY });
     const schedulerRole = this.schedulerRole(group);
-    this.schedule = new Schedule(this, 'Schedule', {
-      description: `Opens the monthly briefing cycle of ${districtId}`,
-      scheduleGroup: group,
-      schedule: ScheduleExpression.cron({
-        day: String(openAt.dayOfMonth),
-        hour: String(openAt.hour),
-        minute: String(openAt.minute),
-        timeZone: TimeZone.ASIA_HO_CHI_MINH,
-      }),
-      target: new LambdaInvoke(this.opener.function, {
-        // the opener keys its idempotency on the scheduled month, which every retry repeats.
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        deadLetterQueue: this.deadLetterQueue,
-        role: schedulerRole,
-        ...OPENER_DELIVERY_RETRY,
-      }),
-    });
+    const monthly = (scheduleId: string, description: string, day: number, input: Record<string, unknown>) =>
+      new Schedule(this, scheduleId, {
+        description,
+        scheduleGroup: group,
+        schedule: ScheduleExpression.cron({
+          day: String(day),
+          hour: String(openAt.hour),
+          minute: String(openAt.minute),
+          timeZone: TimeZone.ASIA_HO_CHI_MINH,
+        }),
+        target: new LambdaInvoke(this.opener.function, {
+          // the opener keys its idempotency on the scheduled month, which every retry repeats.
+          input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime, ...input }),
+          deadLetterQueue: this.deadLetterQueue,
+          role: schedulerRole,
+          ...OPENER_DELIVERY_RETRY,
+        }),
+      });
+    this.schedule = monthly('Schedule', `Opens the monthly briefing cycle of ${districtId}`, openAt.dayOfMonth, {});
+    // a day later every retry of the opening is spent: the check reports a month still not open.
+    this.checkSchedule = monthly(
+      'CheckSchedule',
+      `Checks that the monthly briefing cycle of ${districtId} is open`,
+      openAt.dayOfMonth + OPENING_CHECK_DELAY_DAYS,
+      { check: true },
+    );
 
     const functionLogicalId: string = Stack.of(this).resolve(
       (this.opener.function.node.defaultChild as CfnFunction).logicalId,
@@ -104,6 +122,7 @@ export class ScheduledCycleOpener extends Construct {
 
     const period = Duration.minutes(5);
     this.scheduleFailuresAlarm = new Alarm(this, 'ScheduleFailuresAlarm', {
+      alarmName: alarmName(districtId, 'opener-schedule-failures'),
       alarmDescription: `Cycle opener of ${districtId}: the schedule failed to invoke it, dropped or could not dead-letter an invocation`,
       metric: new MathExpression({
         expression: 'errors + dropped + undeliverable',
@@ -121,11 +140,28 @@ export class ScheduledCycleOpener extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `Cycle opener of ${districtId}: an opening is waiting in the dead-letter queue`,
+      alarmName: alarmName(districtId, 'opener-dead-letters'),
+      alarmDescription: `Cycle opener of ${districtId}: an opening or its check is waiting in the dead-letter queue`,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.monthNotOpenAlarm = new Alarm(this, 'MonthNotOpenAlarm', {
+      alarmName: alarmName(districtId, 'month-not-open'),
+      alarmDescription: `Cycle opener of ${districtId}: the month was not open the day after its scheduled opening`,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: MONTH_NOT_OPEN_METRIC,
+        dimensionsMap: { [DISTRICT_DIMENSION]: districtId },
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // the check reports once a month; the hours in between say nothing.
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }

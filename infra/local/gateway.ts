@@ -14,8 +14,10 @@ import { UnauthorizedError } from '../../shared/domain/errors';
 import { type CorsSettings, preflightHeaders, replyHeaders } from '../../shared/http/cors';
 import { problemResponse } from '../../shared/http/problem';
 import { matchPath } from '../../shared/http/route-match';
+import { logRequest, type RequestLogWriter, writeRequestLogTo } from '../../shared/observability/request-log';
 import { API_SCOPE } from '../api-scope';
 import { grantsScope, type LocalIssuer } from './jwt';
+import { printRequestLine } from './request-lines';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -58,7 +60,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
 function buildEvent(
   request: IncomingMessage,
   url: URL,
-  routeKey: string,
+  { routeKey, requestId }: { routeKey: string; requestId: string },
   pathParameters: Record<string, string>,
   body: Buffer,
   claims: Record<string, unknown> | undefined,
@@ -96,7 +98,7 @@ function buildEvent(
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId,
       routeKey,
       stage: '$default',
       time: now.toISOString(),
@@ -156,6 +158,12 @@ async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
 export interface GatewayOptions {
   /** Origins whose pages may call the API (the district config's `deployment.corsOrigins`). */
   readonly corsOrigins?: readonly string[];
+  /**
+   * Where the request log of every handler in this process goes (the gateway created last decides).
+   *
+   * @default printRequestLine - one readable line per request
+   */
+  readonly requestLog?: RequestLogWriter;
 }
 
 export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {}): Server {
@@ -163,27 +171,43 @@ export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {})
     origins: options.corsOrigins ?? [],
     methods: [...new Set(routes.map((route) => route.method))],
   };
+  writeRequestLogTo(options.requestLog ?? printRequestLine);
   return createServer(async (request, response) => {
+    const started = performance.now();
+    // API Gateway names every request, in the event and in the `apigw-requestid` header.
+    const requestId = randomUUID();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
+    const { route, pathParameters } = selectRoute(method, url.pathname);
+    const routeKey = route ? routeKeyOf(route) : '$default';
+    /** An answer the gateway gives itself, logged like the handlers log theirs. */
+    const answerHere = (
+      result: APIGatewayProxyStructuredResultV2,
+      headers: Record<string, string>,
+      logged: { problemCode?: string; error?: unknown } = {},
+    ) => {
+      send(response, result, { ...headers, 'apigw-requestid': requestId });
+      logRequest({
+        requestId,
+        method,
+        path: url.pathname,
+        routeKey,
+        operation: route?.operation,
+        status: result.statusCode ?? 200,
+        durationMs: performance.now() - started,
+        ...logged,
+      });
+    };
     if (isPreflight(request, cors)) {
-      send(response, { statusCode: 204 }, preflightHeaders(cors, request.headers.origin));
+      answerHere({ statusCode: 204 }, preflightHeaders(cors, request.headers.origin));
       return;
     }
     const corsHeaders = replyHeaders(cors, request.headers.origin);
-    const { route, pathParameters } = selectRoute(method, url.pathname);
     try {
       const body = await readBody(request);
       if (body === 'too-large') {
-        send(
-          response,
-          {
-            statusCode: 413,
-            headers: { 'content-type': 'application/json' },
-            body: '{"message":"Request Entity Too Large"}',
-          },
-          corsHeaders,
-        );
+        const tooLarge = '{"message":"Request Entity Too Large"}';
+        answerHere({ statusCode: 413, headers: { 'content-type': 'application/json' }, body: tooLarge }, corsHeaders);
         return;
       }
       let claims: Record<string, unknown> | undefined;
@@ -191,25 +215,21 @@ export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {})
       if (route?.access.kind !== 'public') {
         claims = await verifyBearer(issuer, request.headers.authorization);
         if (!claims) {
-          send(response, problemResponse(new UnauthorizedError(), url.pathname), corsHeaders);
+          const refused = new UnauthorizedError();
+          answerHere(problemResponse(refused, { path: url.pathname, requestId }), corsHeaders, {
+            problemCode: refused.code,
+          });
           return;
         }
       }
-      const fn: FunctionName = route ? route.fn : 'system';
-      const routeKey = route ? routeKeyOf(route) : '$default';
-      const handler = await loadHandler(fn);
-      send(response, await handler(buildEvent(request, url, routeKey, pathParameters, body, claims)), corsHeaders);
+      const handler = await loadHandler(route ? route.fn : 'system');
+      const event = buildEvent(request, url, { routeKey, requestId }, pathParameters, body, claims);
+      send(response, await handler(event), { ...corsHeaders, 'apigw-requestid': requestId });
     } catch (error) {
-      console.error(error);
-      send(
-        response,
-        {
-          statusCode: 500,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"Internal Server Error"}',
-        },
-        corsHeaders,
-      );
+      const failed = '{"message":"Internal Server Error"}';
+      answerHere({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: failed }, corsHeaders, {
+        error,
+      });
     }
   });
 }

@@ -7,9 +7,16 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { API_SCOPE } from '../api-scope';
 
-export const LOCAL_ISSUER = 'http://127.0.0.1:3000/local-issuer';
+/** The port `npm start` serves on unless told otherwise. */
+export const DEFAULT_LOCAL_PORT = 3000;
 export const LOCAL_CLIENT_ID = 'giao-ban-local-client';
 const KEY_ID = 'giao-ban-local-1';
+
+/** The `iss` of local tokens: the gateway's own address, as a Cognito issuer is the pool's. */
+export function localIssuerUrl(port: number = DEFAULT_LOCAL_PORT): string {
+  return `http://127.0.0.1:${port}/local-issuer`;
+}
+
 /** How far apart the signer's and the gateway's clocks may be, for `exp`, `nbf` and `iat`. */
 export const CLOCK_SKEW_SECONDS = 60;
 /** Cognito's longest access-token validity: a token issued earlier was never a valid one. */
@@ -53,8 +60,11 @@ async function newKeyPair(): Promise<KeyPair> {
   return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
 }
 
-/** @param keyFile where to keep the key so tokens survive restarts; omitted: a fresh key in memory. */
-export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> {
+/**
+ * @param keyFile where to keep the key so tokens survive restarts; omitted: a fresh key in memory.
+ * @param issuerUrl the `iss` it signs and accepts; a gateway on another port has its own.
+ */
+export async function createLocalIssuer(keyFile?: string, issuerUrl = localIssuerUrl()): Promise<LocalIssuer> {
   let pair: KeyPair;
   if (keyFile && existsSync(keyFile)) {
     pair = JSON.parse(readFileSync(keyFile, 'utf8')) as KeyPair;
@@ -78,7 +88,7 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
       })
         .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
         .setSubject(subject)
-        .setIssuer(options.issuer ?? LOCAL_ISSUER);
+        .setIssuer(options.issuer ?? issuerUrl);
       if (options.issuedAt !== null) token.setIssuedAt(options.issuedAt);
       if (options.expiresIn !== null) token.setExpirationTime(options.expiresIn ?? '12h');
       return token.sign(privateKey);
@@ -86,7 +96,7 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
     verify: async (token) => {
       try {
         const { payload } = await jwtVerify(token, publicKey, {
-          issuer: LOCAL_ISSUER,
+          issuer: issuerUrl,
           algorithms: ['RS256'],
           requiredClaims: ['exp', 'sub'],
           // also requires `iat`, and refuses one further ahead than the skew

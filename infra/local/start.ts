@@ -3,18 +3,19 @@
  * (loaded when the table has no structure yet), the local gateway on http://127.0.0.1:3000 and
  * a bearer token per sample role. Ctrl-C stops everything.
  *
- * Options: `--port 3000`, `--dynamodb-port 8000`, `--district gia-loc`.
+ * Options: `--port 3000`, `--dynamodb-port 8000`, `--district gia-loc`. The local data keeps one
+ * district: another `--district` is refused until `npm run reset` empties it.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keys } from '../../shared/db/keys';
-import { queryPage } from '../../shared/db/store';
-import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import type { DistrictConfig } from '../../shared/domain/structure/district-config';
+import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
 import { ensurePortFree, ensureTable, LocalSetupError, localClient, startDynamoDbLocal } from './dynamodb-local';
 import { createGateway } from './gateway';
-import { createLocalIssuer } from './jwt';
-import { districtsDir, localDataDir, localKeyFile } from './paths';
+import { createLocalIssuer, DEFAULT_LOCAL_PORT, localIssuerUrl } from './jwt';
+import { loadDistrictOnce } from './local-district';
+import { districtsDir, localDataDir, localDistrictFile, localKeyFile } from './paths';
 import { sampleOfficialPerRole } from './sample-roles';
 
 const TABLE_NAME = 'giao-ban-local';
@@ -22,7 +23,7 @@ const TABLE_NAME = 'giao-ban-local';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '3000' },
+      port: { type: 'string', default: String(DEFAULT_LOCAL_PORT) },
       'dynamodb-port': { type: 'string', default: '8000' },
       district: { type: 'string', default: 'gia-loc' },
     },
@@ -38,23 +39,26 @@ async function main(): Promise<void> {
   process.env.DISTRICT_ID = districtId;
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 
-  const config = parseDistrictConfig(JSON.parse(readFileSync(resolve(districtsDir, `${districtId}.json`), 'utf8')));
-
-  await ensureTable(localClient(dynamo.endpoint), TABLE_NAME);
-  const existing = await queryPage({ index: 'GSI1', partition: keys.unitCollection('zone'), limit: 1 });
-  if (existing.items.length === 0) {
-    const summary = await importStructure(config, { id: 'system:local-start' });
-    console.log(`Loaded the sample district ${config.district.name}: ${summary.created} records.`);
+  let config: DistrictConfig;
+  try {
+    config = parseDistrictConfig(JSON.parse(readFileSync(resolve(districtsDir, `${districtId}.json`), 'utf8')));
+    await ensureTable(localClient(dynamo.endpoint), TABLE_NAME);
+    if (await loadDistrictOnce(config, localDistrictFile)) console.log(`Loaded the district ${config.district.name}.`);
+  } catch (error) {
+    // DynamoDB Local is a child process: stop it rather than leave it holding the port and the data.
+    await dynamo.stop();
+    throw error;
   }
 
-  const issuer = await createLocalIssuer(localKeyFile);
+  const issuer = await createLocalIssuer(localKeyFile, localIssuerUrl(port));
   const server = createGateway(issuer, { corsOrigins: config.deployment.corsOrigins });
   await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));
 
   console.log(
     `\ngiao-ban (${config.district.name}) is serving http://127.0.0.1:${port} on DynamoDB Local ${dynamo.endpoint}`,
   );
-  console.log('Bearer tokens for sample officials (valid 12 h; `npm run token -- <official-id>` makes more):\n');
+  const moreTokens = `npm run token -- <official-id>${port === DEFAULT_LOCAL_PORT ? '' : ` --port ${port}`}`;
+  console.log(`Bearer tokens for sample officials, for port ${port} (valid 12 h; \`${moreTokens}\` makes more):\n`);
   for (const sample of sampleOfficialPerRole(config)) {
     const scope = sample.scopeId ? ` (${sample.scopeId})` : '';
     console.log(`# ${sample.role}${scope}: ${sample.name} [${sample.officialId}]`);

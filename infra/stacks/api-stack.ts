@@ -1,6 +1,7 @@
 /**
  * The stateless part of a district's deployment: the HTTP API with one function per handler
- * group, and the scheduled cycle opener. It receives the table and the user pool from the data stack.
+ * group, the scheduled cycle opener, and the alarms, their topic and the dashboard. It receives
+ * the table and the user pool from the data stack.
  */
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -8,6 +9,7 @@ import type { Construct } from 'constructs';
 import { type FunctionName, functions, type HttpFunctionName, routes } from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
 import { API_SCOPE } from '../api-scope';
+import { DistrictMonitoring } from '../constructs/district-monitoring';
 import { HandlerFunction } from '../constructs/handler-function';
 import type { Identity } from '../constructs/identity';
 import { RouteTableApi } from '../constructs/route-table-api';
@@ -31,6 +33,7 @@ export class ApiStack extends Stack {
   readonly httpApi: RouteTableApi;
   readonly cycleOpener: ScheduledCycleOpener;
   readonly httpFunctions: Readonly<Record<HttpFunctionName, HandlerFunction>>;
+  readonly monitoring: DistrictMonitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, { description: `giao-ban API of district ${props.districtId}`, ...props });
@@ -50,6 +53,7 @@ export class ApiStack extends Stack {
       functions: this.httpFunctions,
       issuer: this.identity.issuer,
       audience: this.identity.client.userPoolClientId,
+      apiName: `giao-ban-${districtId}`,
       requiredScope: API_SCOPE,
       description: `giao-ban API of district ${districtId}`,
       corsOrigins: props.deployment.corsOrigins,
@@ -60,6 +64,16 @@ export class ApiStack extends Stack {
       table,
       districtId,
       openAt: props.deployment.cycleOpener,
+    });
+
+    // last: it wires every alarm created above to the district's topic.
+    this.monitoring = new DistrictMonitoring(this, 'Monitoring', {
+      districtId,
+      settings: props.deployment,
+      api: this.httpApi,
+      table,
+      functions: [...Object.values(this.httpFunctions), this.cycleOpener.opener],
+      cycleOpener: this.cycleOpener,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint });

@@ -14,10 +14,19 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../shared/db/table-definition';
+import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
 import { Identity } from '../constructs/identity';
 
 export interface DataStackProps extends StackProps {
   readonly districtId: string;
+  /**
+   * An existing table to use instead of creating one: the table a point-in-time restore made.
+   *
+   * @default - the stack creates and owns the district's table
+   */
+  readonly restoredTableName?: string;
+  /** @default - no managed login */
+  readonly login?: DeploymentSettings['login'];
 }
 
 /** Every key attribute of the table definition is a string. */
@@ -37,7 +46,21 @@ export class DataStack extends Stack {
       ...props,
     });
 
-    this.table = new TableV2(this, 'Table', {
+    this.table =
+      props.restoredTableName === undefined
+        ? this.newTable()
+        : // a restored table stays outside CloudFormation: the stacks refer to it by name only.
+          TableV2.fromTableName(this, 'Table', props.restoredTableName);
+
+    this.identity = new Identity(this, 'Identity', { districtId: props.districtId, login: props.login });
+    if (this.identity.domain) {
+      new CfnOutput(this, 'LoginDomain', { value: this.identity.domain.baseUrl() });
+    }
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+
+  private newTable(): TableV2 {
+    return new TableV2(this, 'Table', {
       partitionKey: stringKey(tableDefinition.partitionKey),
       sortKey: stringKey(tableDefinition.sortKey),
       globalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
@@ -53,8 +76,5 @@ export class DataStack extends Stack {
       // an AWS managed key costs nothing to manage and records every use of the key in CloudTrail.
       encryption: TableEncryptionV2.awsManagedKey(),
     });
-
-    this.identity = new Identity(this, 'Identity');
-    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

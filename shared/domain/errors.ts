@@ -93,3 +93,18 @@ export class PreconditionRequiredError extends AppError {
     );
   }
 }
+
+/**
+ * The database cannot answer now (throttled, timed out, unreachable) after the SDK's own retries:
+ * nothing was written, and the same request may succeed shortly. Answered with `Retry-After`.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(readonly retryAfterSeconds = 5) {
+    super(
+      503,
+      'service_unavailable',
+      'Dịch vụ tạm thời gián đoạn',
+      `Cơ sở dữ liệu đang quá tải hoặc chưa phản hồi; chưa có gì được ghi. Hãy thử lại sau ${retryAfterSeconds} giây.`,
+    );
+  }
+}

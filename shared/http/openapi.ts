@@ -72,6 +72,10 @@ const problemSchemas: Record<string, Json> = {
       code: { type: 'string' },
       detail: { type: 'string' },
       instance: { type: 'string', description: 'The request path' },
+      requestId: {
+        type: 'string',
+        description: 'The request’s id (also in the `apigw-requestid` header): its log line carries the same one',
+      },
       errors: { type: 'array', items: ref('schemas', 'FieldProblem'), description: 'Every field problem (400 only)' },
     },
   },
@@ -106,7 +110,7 @@ const badRequestCodes = {
 
 /** What holds for every route, said once at the top of the document. */
 const API_CONVENTIONS = [
-  'Errors are `application/problem+json` (RFC 9457) with a stable English `code` and a Vietnamese `title` and `detail`; a 400 lists every field problem in `errors`.',
+  'Errors are `application/problem+json` (RFC 9457) with a stable English `code` and a Vietnamese `title` and `detail`; a 400 lists every field problem in `errors`; `requestId` names the request for the operators.',
   'Changes to an existing resource require `If-Match` with the `ETag` of the last read (412 when stale, 428 when missing).',
   `Text is stored NFC-normalised; control characters other than tab and newline are refused; JSON bodies may nest at most ${JSON_DEPTH_LIMIT} levels.`,
 ].join('\n\n');

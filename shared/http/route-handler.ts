@@ -2,7 +2,7 @@
  * Turns a function's routes and operations into one Lambda handler: find the route the event came
  * for, resolve the caller, apply the route's access rule, validate path, query and body against
  * the route's schemas, run the operation with the typed input, and map the reply (or error) to a
- * response. Operations never see the raw event.
+ * response, logging the request once. Operations never see the raw event.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Caller, CallerLookup } from '../domain/access/caller';
@@ -18,7 +18,7 @@ import {
   type RouteDefinition,
   routeKeyOf,
 } from './contract';
-import { isAppError, problemResponse, unexpectedErrorResponse } from './problem';
+import { answerAndLog, type RequestNotes } from './logged-answer';
 import { etagOf, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
 
 /** Anyone: the access rule of a public route needs no caller. */
@@ -39,24 +39,28 @@ export function routeHandler<const Routes extends readonly RouteDefinition[], Fn
     served.set(routeKeyOf(route), { route, operation });
   }
 
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    try {
+  return (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> =>
+    answerAndLog(event, async (notes) => {
       const target = served.get(event.routeKey);
       if (!target) throw new NotFoundError('Không có đường dẫn này.', 'route_not_found');
       const { route, operation } = target;
-      const access = await authorise(event, route, callers);
+      notes.operation = route.operation;
+      const access = await authorise(event, route, callers, notes);
       return respond(await operation(readInput(event, route, access)));
-    } catch (error) {
-      return isAppError(error)
-        ? problemResponse(error, event.rawPath)
-        : unexpectedErrorResponse(error, event.requestContext?.requestId);
-    }
-  };
+    });
 }
 
-async function authorise(event: APIGatewayProxyEventV2, route: RouteDefinition, callers: CallerLookup) {
+async function authorise(
+  event: APIGatewayProxyEventV2,
+  route: RouteDefinition,
+  callers: CallerLookup,
+  notes: RequestNotes,
+) {
   if (route.access.kind === 'public') return new Access(route.access, NOBODY);
-  const access = new Access(route.access, await callers(subjectOf(event)));
+  const caller = await callers(subjectOf(event));
+  // noted before the checks, so a refused request's line names who was refused.
+  notes.officialId = caller.official.id;
+  const access = new Access(route.access, caller);
   access.requireAnyGrant();
   if (route.access.kind === 'grants' && route.access.resource) {
     access.require(resourceScopeFromPath(route.access.resource, event.pathParameters ?? {}));

@@ -11,7 +11,8 @@ const districtFiles = readdirSync(DISTRICTS_DIRECTORY).filter((name) => name.end
 let built: GiaoBanApp;
 
 beforeAll(() => {
-  built = buildApp({ districtIds: ['all'], appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK });
+  // the repository holds only sample districts, so `all` needs allowSamples to build any.
+  built = buildApp({ districtIds: ['all'], allowSamples: true, appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK });
 });
 
 describe('buildApp for all districts', () => {

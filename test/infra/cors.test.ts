@@ -16,6 +16,7 @@ function apiOf(config: DistrictConfig) {
   const { districts } = buildApp({
     districtIds: ['gia-loc'],
     configs: [config],
+    allowSamples: true,
     appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
   });
   const district = only(districts, 'district');

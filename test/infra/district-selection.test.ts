@@ -1,10 +1,17 @@
-/** Loading district files and choosing districts from the CLI context: every mistake gets a clear message. */
+/**
+ * Loading district files and choosing districts from the CLI context: every mistake gets a clear
+ * message, and sample districts are built only on purpose.
+ */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { selectDistricts } from '../../infra/app';
+import { buildApp, DistrictSelectionError, selectDistricts } from '../../infra/app';
 import { DistrictConfigError, loadDistrictConfigs } from '../../infra/district-configs';
+import type { DistrictConfig } from '../../shared/domain/structure/district-config';
+import { WITHOUT_BUNDLING_OR_SCHEMA_CHECK } from './helpers';
 
 const configs = loadDistrictConfigs();
 const knownIds = configs.map((config) => config.district.id);
@@ -69,11 +76,20 @@ describe('loadDistrictConfigs', () => {
   });
 });
 
+/** A copy of gia-loc that is not marked as sample data. */
+const realDistrict: DistrictConfig = (() => {
+  const [giaLoc] = configs;
+  if (giaLoc === undefined) throw new Error('no district config');
+  return { ...giaLoc, sample: false, district: { ...giaLoc.district, id: 'real-district' } };
+})();
+
+const idsOf = (chosen: readonly DistrictConfig[]) => chosen.map((config) => config.district.id);
+
 describe('selectDistricts', () => {
   it('selects one district, several, or all', () => {
-    expect(selectDistricts('gia-loc', configs).map((config) => config.district.id)).toEqual(['gia-loc']);
-    expect(selectDistricts(knownIds.join(','), configs)).toHaveLength(knownIds.length);
-    expect(selectDistricts(['all'], configs)).toHaveLength(knownIds.length);
+    expect(idsOf(selectDistricts('gia-loc', configs, true))).toEqual(['gia-loc']);
+    expect(selectDistricts(knownIds.join(','), configs, true)).toHaveLength(knownIds.length);
+    expect(selectDistricts(['all'], configs, true)).toHaveLength(knownIds.length);
   });
 
   it.each([
@@ -83,5 +99,47 @@ describe('selectDistricts', () => {
   ])('explains a %s selection and lists the known districts', (_case, selection, message) => {
     expect(() => selectDistricts(selection, configs)).toThrow(message);
     expect(() => selectDistricts(selection, configs)).toThrow(knownIds.join(', '));
+  });
+
+  it('refuses a sample district named without allowSamples, and says how to allow it', () => {
+    expect(() => selectDistricts('gia-loc', configs)).toThrow(DistrictSelectionError);
+    expect(() => selectDistricts(`gia-loc,${realDistrict.district.id}`, [...configs, realDistrict])).toThrow(
+      /district "gia-loc" is sample data .*-c allowSamples=true/,
+    );
+  });
+
+  it('leaves the samples out of `all` unless allowed, and refuses an `all` of samples only', () => {
+    const mixed = [...configs, realDistrict];
+    expect(idsOf(selectDistricts('all', mixed))).toEqual(['real-district']);
+    expect(idsOf(selectDistricts('all', mixed, true)).sort()).toEqual([...knownIds, 'real-district'].sort());
+    expect(() => selectDistricts('all', configs)).toThrow(/every district file is sample data.*allowSamples=true/);
+  });
+});
+
+describe('buildApp and the CLI', () => {
+  it('reads allowSamples from the context as the CLI passes it', () => {
+    const context = (extra: Record<string, unknown>) => ({
+      ...WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
+      context: { ...WITHOUT_BUNDLING_OR_SCHEMA_CHECK.context, district: 'gia-loc', ...extra },
+    });
+    expect(() => buildApp({ appProps: context({}) })).toThrow(/sample data/);
+    expect(() => buildApp({ appProps: context({ allowSamples: 'false' }) })).toThrow(/sample data/);
+    expect(buildApp({ appProps: context({ allowSamples: 'true' }) }).districts).toHaveLength(1);
+  });
+
+  it('prints the refusal as one plain line and exits 1, without a stack trace', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ district: 'gia-loc' }),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'cdk-out-')),
+      },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'district "gia-loc" is sample data ("sample": true, invented officials): pass -c allowSamples=true to deploy sample data on purpose',
+    );
   });
 });

@@ -44,7 +44,7 @@ let data: Template;
 let api: Template;
 
 beforeAll(() => {
-  built = buildApp({ districtIds: ['gia-loc'], appProps: AS_CDK_SYNTH });
+  built = buildApp({ districtIds: ['gia-loc'], allowSamples: true, appProps: AS_CDK_SYNTH });
   const district = only(built.districts, 'district');
   data = Template.fromStack(district.data);
   api = Template.fromStack(district.api);
@@ -365,7 +365,11 @@ describe('cdk-nag (AwsSolutions, Serverless)', () => {
   });
 
   it('is wired into synthesis: an unacknowledged finding fails the synth', () => {
-    const broken = buildApp({ districtIds: ['gia-loc'], appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK });
+    const broken = buildApp({
+      districtIds: ['gia-loc'],
+      allowSamples: true,
+      appProps: WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
+    });
     new Queue(only(broken.districts, 'district').api, 'PlainQueue', { encryption: QueueEncryption.UNENCRYPTED });
     expect(nagFindings(broken.app)).toEqual(expect.arrayContaining([expect.stringContaining('AwsSolutions-SQS')]));
     expect(() => broken.app.synth()).toThrow(/AwsSolutions-SQS/);

@@ -34,7 +34,7 @@ function manyZonesConfig(): DistrictConfig {
   ];
   return parseDistrictConfig({
     district: { id: 'nhieu-khu', name: 'Huyện Nhiều Khu', province: 'Thử nghiệm' },
-    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 } },
+    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@nhieu-khu.example'] },
     calendar: { holidays: [] },
     zones,
     communes,

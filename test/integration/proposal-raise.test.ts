@@ -45,7 +45,7 @@ function bigZoneConfig(): DistrictConfig {
   }));
   return parseDistrictConfig({
     district: { id: 'khu-lon', name: 'Huyện Khu Lớn', province: 'Thử nghiệm' },
-    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 } },
+    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@khu-lon.example'] },
     calendar: { holidays: [] },
     zones: [{ id: 'khu-1', name: 'Khu 1' }],
     communes,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { createGateway, type GatewayOptions } from '../../infra/local/gateway';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/jwt';
+import type { RequestOutcome } from '../../shared/observability/request-log';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -22,6 +23,8 @@ export interface RequestOptions {
 export interface TestApi {
   readonly baseUrl: string;
   readonly issuer: LocalIssuer;
+  /** Every request the gateway and the handlers logged, in order (kept here instead of printed). */
+  readonly requestLog: readonly RequestOutcome[];
   /** A token for a sample official (`sample-<officialId>`). */
   tokenFor(officialId: string): Promise<string>;
   request<T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -30,9 +33,10 @@ export interface TestApi {
 /** Starts the gateway before the file's tests and stops it after; call at module level. */
 export function useApi(options: GatewayOptions = {}): TestApi {
   const state: { baseUrl?: string; issuer?: LocalIssuer; close?: () => Promise<void> } = {};
+  const requestLog: RequestOutcome[] = [];
   beforeAll(async () => {
     state.issuer = await createLocalIssuer();
-    const server = createGateway(state.issuer, options);
+    const server = createGateway(state.issuer, { requestLog: (outcome) => requestLog.push(outcome), ...options });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     state.close = () => new Promise((resolve) => server.close(() => resolve()));
@@ -46,6 +50,7 @@ export function useApi(options: GatewayOptions = {}): TestApi {
     get issuer() {
       return state.issuer as LocalIssuer;
     },
+    requestLog,
     tokenFor: (officialId) => (state.issuer as LocalIssuer).sign(`sample-${officialId}`),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };

@@ -33,6 +33,7 @@ describe('CORS settings', () => {
 describe('deployment.corsOrigins in the district config', () => {
   const deployment = (corsOrigins?: unknown) => ({
     cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 },
+    alarmEmails: ['van-phong@gia-loc.example'],
     ...(corsOrigins === undefined ? {} : { corsOrigins }),
   });
 

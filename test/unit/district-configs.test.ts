@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkConfigReferences,
   type DistrictConfig,
+  deploymentSchema,
   districtConfigSchema,
 } from '../../shared/domain/structure/district-config';
 import type { Role } from '../../shared/domain/structure/roles';
@@ -155,5 +156,44 @@ describe('checkConfigReferences', () => {
 
   it('leaves the parsed sample untouched', () => {
     expect(checkConfigReferences(base)).toEqual([]);
+  });
+});
+
+describe('deploymentSchema', () => {
+  const cycleOpener = { dayOfMonth: 1, hour: 7, minute: 0 };
+
+  it('defaults the p99 latency threshold to 3 s and the dashboard to off', () => {
+    expect(deploymentSchema.parse({ cycleOpener, alarmEmails: ['a@huyen.example'] })).toEqual({
+      cycleOpener,
+      alarmEmails: ['a@huyen.example'],
+      apiLatencyP99Ms: 3000,
+      dashboard: false,
+    });
+  });
+
+  it.each([
+    ['missing', undefined, ''],
+    ['empty', [], ''],
+    ['not an address', ['van-phong'], '/0'],
+    ['listed twice', ['a@huyen.example', 'A@huyen.example'], ''],
+  ])('refuses alarm e-mails that are %s, at the field', (_case, alarmEmails, suffix) => {
+    const result = deploymentSchema.safeParse({ cycleOpener, alarmEmails });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues[0];
+    expect(`/${issue?.path.join('/')}`).toBe(`/alarmEmails${suffix}`);
+  });
+
+  it('takes a restored table name only as DynamoDB spells table names', () => {
+    const settings = (restoredTableName: string) =>
+      deploymentSchema.safeParse({ cycleOpener, alarmEmails: ['a@huyen.example'], restoredTableName }).success;
+    expect(settings('giao-ban-gia-loc-restored-2027-03-14')).toBe(true);
+    expect(settings('bảng mới')).toBe(false);
+    expect(settings('ab')).toBe(false);
+  });
+
+  it('refuses a latency threshold API Gateway would never reach', () => {
+    expect(
+      deploymentSchema.safeParse({ cycleOpener, alarmEmails: ['a@huyen.example'], apiLatencyP99Ms: 30_000 }).success,
+    ).toBe(false);
   });
 });

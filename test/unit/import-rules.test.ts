@@ -12,7 +12,14 @@ interface Rule {
 
 /** What each layer must not import: repository paths (after resolving) and packages. */
 const rules: readonly Rule[] = [
-  { layer: 'shared/domain/', forbidden: [/^shared\/(db|http|services)\//, /^functions\//, /^infra\//, /^@aws-sdk\//] },
+  {
+    layer: 'shared/domain/',
+    forbidden: [/^shared\/(db|http|observability|services)\//, /^functions\//, /^infra\//, /^@aws-sdk\//],
+  },
+  {
+    layer: 'shared/observability/',
+    forbidden: [/^shared\/(domain|db|http|services)\//, /^functions\//, /^infra\//, /^@aws-sdk\//],
+  },
   { layer: 'shared/db/', forbidden: [/^shared\/(http|services)\//, /^functions\//, /^infra\//] },
   { layer: 'shared/services/', forbidden: [/^shared\/http\//, /^functions\//, /^infra\//] },
   { layer: 'shared/http/', forbidden: [/^shared\/(db|services)\//, /^functions\//, /^infra\//, /^@aws-sdk\//] },
@@ -66,6 +73,21 @@ describe('the layer rules', () => {
       'shared/domain/cycle/meeting.ts imports shared/db/keys',
       'shared/domain/cycle/meeting.ts imports @aws-sdk/lib-dynamodb',
     ]);
+  });
+
+  it('catches the domain logging, and logging reaching into the layers it reports on', () => {
+    expect(
+      violations('shared/domain/cycle/meeting.ts', "import { logRequest } from '../../observability/request-log';\n"),
+    ).toEqual(['shared/domain/cycle/meeting.ts imports shared/observability/request-log']);
+    expect(violations('shared/observability/request-log.ts', "import { AppError } from '../domain/errors';\n")).toEqual(
+      ['shared/observability/request-log.ts imports shared/domain/errors'],
+    );
+  });
+
+  it('lets the HTTP layer and use cases log', () => {
+    const source = "import { logRequest } from '../observability/request-log';\n";
+    expect(violations('shared/http/logged-answer.ts', source)).toEqual([]);
+    expect(violations('shared/services/opening-check.ts', source)).toEqual([]);
   });
 
   it('lets operations call use cases', () => {

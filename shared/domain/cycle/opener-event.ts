@@ -8,6 +8,8 @@ import { vietnamMonth } from '../time';
 /** Other fields are tolerated: the target input may grow, and a hand-made test event may carry extras. */
 export const openerEventSchema = z.object({
   scheduledTime: z.optional(z.iso.datetime({ offset: true })),
+  /** Set by the check schedule, the day after the opening: report whether the month is open first. */
+  check: z.optional(z.boolean()),
 });
 
 /**
@@ -19,4 +21,9 @@ export const openerEventSchema = z.object({
 export function monthToOpen(event: unknown, now: Date): string {
   const parsed = openerEventSchema.parse(event ?? {});
   return vietnamMonth(parsed.scheduledTime ? new Date(parsed.scheduledTime) : now);
+}
+
+/** True for the day-after check's invocation (see `openerEventSchema.check`). */
+export function isOpeningCheck(event: unknown): boolean {
+  return openerEventSchema.parse(event ?? {}).check === true;
 }

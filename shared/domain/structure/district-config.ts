@@ -16,6 +16,14 @@ import {
 } from './entities';
 import { scopeOfRole } from './roles';
 
+const alarmEmailsSchema = z.array(z.email('Địa chỉ email không hợp lệ')).check(
+  z.minLength(1, 'Cần ít nhất một địa chỉ email nhận cảnh báo'),
+  z.maxLength(20),
+  z.refine((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, {
+    message: 'Địa chỉ email bị trùng',
+  }),
+);
+
 /** A web origin as browsers send it: scheme, lower-case host and an optional port; no path, no `*`. */
 const originSchema = z
   .string()
@@ -33,6 +41,31 @@ export const deploymentSchema = z.strictObject({
     hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
     minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
   }),
+  /** Who receives the district's alarms (each address confirms its subscription once). */
+  alarmEmails: alarmEmailsSchema,
+  /** The API alarms when its p99 latency stays above this, in milliseconds (API Gateway gives up at 30 s). */
+  apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
+  /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
+  dashboard: z._default(z.boolean(), false),
+  /** Cognito's managed login for browser apps; without it, tokens come from `npm run users -- token`. */
+  login: z.optional(
+    z.strictObject({
+      /** `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the region across all AWS accounts. */
+      domainPrefix: z
+        .string()
+        .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Tiền tố tên miền không hợp lệ')),
+      /** Where the login pages send the authorization code (the browser app's address). */
+      callbackUrls: z.array(z.url()).check(z.minLength(1, 'Cần ít nhất một địa chỉ callback')),
+      logoutUrls: z.optional(z.array(z.url())),
+    }),
+  ),
+  /**
+   * After a point-in-time restore: the restored table, which the stacks then use instead of
+   * creating one (see the README's restore runbook). Kept in the file so no later deploy forgets it.
+   */
+  restoredTableName: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'Tên bảng DynamoDB chỉ gồm chữ, số, _ . - (3–255 ký tự)')),
+  ),
   /** Origins (`https://host[:port]`) whose web pages may call the API from a browser; none by default. */
   corsOrigins: z.optional(z.array(originSchema).check(z.maxLength(20))),
 });

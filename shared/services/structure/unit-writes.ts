@@ -12,7 +12,7 @@ import { forgetCallers } from './callers';
 import { hasChildren, type StoredRecord } from './structure-queries';
 import { keysOfUnit, loadUnit, type UnitKind, unknownReference } from './unit-kinds';
 
-type UnitValue = Record<string, unknown> & { id: string };
+export type UnitValue = Record<string, unknown> & { id: string };
 
 function applyPatch(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const next: Record<string, unknown> = { ...current };
@@ -90,17 +90,30 @@ export async function updateUnit(
   }
   const after = validate(descriptor.schema, applyPatch(current.value, patch)) as UnitValue;
   if (isDeepStrictEqual(after, current.value)) return { value: after, version: current.version };
+  await replaceUnit(descriptor, current, after, actor);
+  return { value: after, version: expected + 1 };
+}
+
+/**
+ * Replaces a unit read as `current` with `after` in one audited change set, conditional on the
+ * version read, moving its unique-field reservation along. Shared by `PATCH` and the users tool.
+ */
+export async function replaceUnit(
+  descriptor: UnitKind,
+  current: StoredRecord,
+  after: UnitValue,
+  actor: Actor,
+): Promise<void> {
   const changes = new ChangeSet(actor);
   const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
   changes.replace(
-    { type: descriptor.kind, id },
+    { type: descriptor.kind, id: after.id },
     keysOfUnit(descriptor, after),
-    { before: current.value, after, expectedVersion: expected },
+    { before: current.value, after, expectedVersion: current.version },
     preserved,
   );
-  reserveUnique(descriptor, changes, id, current.value, after);
+  reserveUnique(descriptor, changes, after.id, current.value, after);
   await commit(descriptor, changes);
-  return { value: after, version: expected + 1 };
 }
 
 /** Removes a unit without children, assignments or history, at the client's version. */

@@ -1,0 +1,117 @@
+/**
+ * One structured log line and the CloudWatch metrics of each API request, with Powertools for
+ * AWS Lambda: the fields an operator queries (request id, route, operation, caller, status,
+ * problem code, duration) and nothing of the request itself, so no token, proposal text or
+ * minutes can reach the logs. The HTTP layer calls `logRequest` once per request.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { config } from '../config';
+import { DISTRICT_DIMENSION, METRICS_NAMESPACE } from './metrics';
+
+export interface RequestOutcome {
+  /** API Gateway's request id, also the `requestId` of a problem response. */
+  readonly requestId: string;
+  readonly method: string;
+  /** The path as requested (ids, never the query string). */
+  readonly path: string;
+  /** `GET /zones/{zoneId}`, or `$default` for an unmatched request. */
+  readonly routeKey: string;
+  /** The route table's operation; undefined when no route matched. */
+  readonly operation?: string;
+  /** The official the token resolved to; undefined before (or without) authentication. */
+  readonly officialId?: string;
+  readonly status: number;
+  /** The problem response's `code`, for 4xx and 5xx answers. */
+  readonly problemCode?: string;
+  readonly durationMs: number;
+  /** An unexpected error, logged with its stack; expected failures are problem codes. */
+  readonly error?: unknown;
+}
+
+/** Where request outcomes go: CloudWatch in AWS, a readable line on the local gateway. */
+export type RequestLogWriter = (outcome: RequestOutcome) => void;
+
+/** Metric names, per operation and district. */
+export const REQUEST_METRICS = { requests: 'Requests', latency: 'Latency', problems: 'Problems' } as const;
+
+const SERVICE = 'giao-ban';
+
+let instruments: { readonly logger: Logger; readonly metrics: Metrics } | undefined;
+
+/** Created at the first request, when the configuration is known; reused by a warm function. */
+function instrumentsOf() {
+  if (instruments) return instruments;
+  const district = config().DISTRICT_ID;
+  instruments = {
+    logger: new Logger({ serviceName: SERVICE, persistentKeys: { district } }),
+    metrics: new Metrics({
+      namespace: METRICS_NAMESPACE,
+      serviceName: SERVICE,
+      defaultDimensions: { [DISTRICT_DIMENSION]: district },
+    }),
+  };
+  return instruments;
+}
+
+/** Only what an operator needs of an unexpected error: never the request it came from. */
+function describeError(error: unknown): Record<string, unknown> {
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { name: 'NonError', message: String(error) };
+}
+
+/**
+ * The JSON log line (info, warn for 4xx, error for 5xx or an unexpected error) and the metrics
+ * of a request: its count and latency per operation, and a problem per operation and code.
+ * Each field is picked by name, so nothing else an outcome object carries is ever written.
+ */
+export function writeToCloudWatch(outcome: RequestOutcome): void {
+  const { logger, metrics } = instrumentsOf();
+  const operation = outcome.operation ?? outcome.routeKey;
+  const fields = {
+    requestId: outcome.requestId,
+    method: outcome.method,
+    path: outcome.path,
+    routeKey: outcome.routeKey,
+    operation: outcome.operation,
+    officialId: outcome.officialId,
+    status: outcome.status,
+    problemCode: outcome.problemCode,
+    durationMs: Math.round(outcome.durationMs),
+  };
+  if (outcome.error !== undefined || outcome.status >= 500) {
+    logger.error('request', { ...fields, ...(outcome.error !== undefined && { error: describeError(outcome.error) }) });
+  } else if (outcome.status >= 400) {
+    logger.warn('request', fields);
+  } else {
+    logger.info('request', fields);
+  }
+
+  metrics.addDimension('Operation', operation);
+  metrics.addMetric(REQUEST_METRICS.requests, MetricUnit.Count, 1);
+  metrics.addMetric(REQUEST_METRICS.latency, MetricUnit.Milliseconds, outcome.durationMs);
+  metrics.publishStoredMetrics();
+  if (outcome.problemCode !== undefined) {
+    const problem = metrics.singleMetric();
+    problem.addDimensions({ Operation: operation, Code: outcome.problemCode });
+    problem.addMetric(REQUEST_METRICS.problems, MetricUnit.Count, 1);
+  }
+}
+
+let writer: RequestLogWriter = writeToCloudWatch;
+
+/** Logs one request; the HTTP layer calls it once per request, whatever the answer. */
+export function logRequest(outcome: RequestOutcome): void {
+  writer(outcome);
+}
+
+/**
+ * Sends every request logged from now on in this process to `next` (the local gateway prints
+ * readable lines); returns the writer it replaces.
+ */
+export function writeRequestLogTo(next: RequestLogWriter): RequestLogWriter {
+  const previous = writer;
+  writer = next;
+  return previous;
+}

@@ -1,0 +1,122 @@
+/** The CloudWatch request log line and metrics: the fields an operator queries, and nothing of the request itself. */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import { REQUEST_METRICS, writeToCloudWatch } from '../../shared/observability/request-log';
+
+beforeAll(() => {
+  process.env.DISTRICT_ID ??= 'gia-loc';
+  process.env.TABLE_NAME ??= 'unit-test';
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Every JSON line written to stdout or stderr while `run` runs. */
+function linesOf(run: () => void): Record<string, unknown>[] {
+  const written: string[] = [];
+  const capture = (chunk: unknown) => {
+    written.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  run();
+  vi.restoreAllMocks();
+  return written
+    .join('')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+}
+
+const logLine = (lines: Record<string, unknown>[]) => lines.filter((line) => line.message === 'request');
+const metricLines = (lines: Record<string, unknown>[]) => lines.filter((line) => '_aws' in line);
+
+const outcome = {
+  requestId: 'req-1',
+  method: 'PATCH',
+  path: '/officials/bi-thu-1',
+  routeKey: 'PATCH /officials/{officialId}',
+  operation: 'officials.update',
+  officialId: 'van-phong-1',
+  status: 200,
+  durationMs: 41.6,
+};
+
+describe('writeToCloudWatch', () => {
+  it('writes one info line with the request’s fields, and its count and latency for the operation', () => {
+    const lines = linesOf(() => writeToCloudWatch(outcome));
+
+    expect(logLine(lines)).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        service: 'giao-ban',
+        district: 'gia-loc',
+        requestId: 'req-1',
+        method: 'PATCH',
+        path: '/officials/bi-thu-1',
+        routeKey: 'PATCH /officials/{officialId}',
+        operation: 'officials.update',
+        officialId: 'van-phong-1',
+        status: 200,
+        durationMs: 42,
+      }),
+    ]);
+    const [metrics] = metricLines(lines);
+    expect(metrics).toMatchObject({
+      District: 'gia-loc',
+      Operation: 'officials.update',
+      [REQUEST_METRICS.requests]: 1,
+      [REQUEST_METRICS.latency]: 41.6,
+      _aws: { CloudWatchMetrics: [expect.objectContaining({ Namespace: METRICS_NAMESPACE })] },
+    });
+    expect(metricLines(lines)).toHaveLength(1);
+  });
+
+  it('logs a 4xx as a warning and counts its problem code per operation', () => {
+    const lines = linesOf(() => writeToCloudWatch({ ...outcome, status: 412, problemCode: 'etag_mismatch' }));
+
+    expect(logLine(lines)).toEqual([expect.objectContaining({ level: 'WARN', problemCode: 'etag_mismatch' })]);
+    const problem = metricLines(lines).find((line) => REQUEST_METRICS.problems in line);
+    expect(problem).toMatchObject({ Operation: 'officials.update', Code: 'etag_mismatch', District: 'gia-loc' });
+  });
+
+  it('logs an unexpected error at error level with its stack', () => {
+    const error = new TypeError('cannot read properties of undefined');
+    const lines = linesOf(() => writeToCloudWatch({ ...outcome, status: 500, problemCode: 'internal_error', error }));
+
+    const [line] = logLine(lines);
+    expect(line).toMatchObject({
+      level: 'ERROR',
+      error: { name: 'TypeError', message: 'cannot read properties of undefined' },
+    });
+    expect(String((line?.error as { stack?: string } | undefined)?.stack)).toContain('request-log.test.ts');
+  });
+
+  it('writes only its own fields, whatever else the outcome object carries', () => {
+    const carrying = {
+      ...outcome,
+      headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.secret.token' },
+      body: { text: 'Đề nghị nạo vét kênh tưới thôn Hạ' },
+    };
+    const written = JSON.stringify(linesOf(() => writeToCloudWatch(carrying)));
+    expect(written).not.toContain('eyJhbGciOiJSUzI1NiJ9');
+    expect(written).not.toContain('nạo vét');
+  });
+
+  it('names the route key as the operation of an unmatched request', () => {
+    const lines = linesOf(() =>
+      writeToCloudWatch({
+        requestId: 'r',
+        method: 'GET',
+        path: '/nowhere',
+        routeKey: '$default',
+        status: 404,
+        problemCode: 'route_not_found',
+        durationMs: 1,
+      }),
+    );
+    expect(metricLines(lines)[0]).toMatchObject({ Operation: '$default' });
+  });
+});
