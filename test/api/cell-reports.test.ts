@@ -263,4 +263,36 @@ describe('once the meeting is held', () => {
     const late = `/meetings/${MEETING}/reports/gia-tan-thon-my-xa`;
     expectProblem(await act('POST', 'agreement', NEIGHBOUR_SECRETARY, agreement, late), 409, 'meeting_held');
   });
+
+  it('takes the deputy’s floor proposals, as specific as a report’s and for a cell of the zone', async () => {
+    const path = `/meetings/${MEETING}/floor-proposals`;
+    const add = async (as: string, body: unknown) =>
+      api.request<{ errors?: { path: string; code: string }[]; n?: number }>('POST', path, {
+        as,
+        body,
+        headers: { 'if-match': await etag(`/meetings/${MEETING}`) },
+      });
+    const proposal = { ...report.proposals[0], cellId: CELL };
+
+    const vague = await add('pho-khu-2', {
+      ...proposal,
+      cellId: 'thi-tran-gia-loc-khu-dan-cu-1',
+      content: 'Bình thường',
+    });
+    const bySecretary = await add(SECRETARY, proposal);
+    const added = await add('pho-khu-2', proposal);
+
+    expect([vague.status, vague.body.errors?.map((e) => `${e.path} ${e.code}`)]).toEqual([
+      400,
+      ['/cellId unknown_reference', '/content vague'],
+    ]);
+    expectProblem(bySecretary, 403, 'forbidden');
+    expect([added.status, added.body.n]).toEqual([201, 1]);
+    const list = await api.request<{ floorProposals: { cellId: string; title: string }[] }>(
+      'GET',
+      `/meetings/${MEETING}/reports`,
+      { as: SECRETARY },
+    );
+    expect(list.body.floorProposals).toEqual([expect.objectContaining({ cellId: CELL, title: proposal.title })]);
+  });
 });

@@ -3,17 +3,19 @@
  * each list it belongs to (`keys.proposalLists`), sorted by month then number, so a month range is
  * a key condition. A search reads ONE list, the narrowest its filters and the reader allow:
  *
- * | first that applies                       | list read                  | then tested on entries   |
- * |------------------------------------------|----------------------------|--------------------------|
- * | `cellId`                                 | the cell's                 | zone, commune, field, addressee |
- * | `q`                                      | its longest word's         | every entry filter       |
- * | `communeId`                              | the commune's              | every entry filter       |
- * | `addressee=department:<id>`              | the department's           | every entry filter       |
- * | `zoneId`                                 | the zone's                 | every entry filter       |
- * | a reader reaching one unit only          | that cell's, commune's, zone's or department's | |
- * | `status`                                 | the state's                | every entry filter       |
- * | otherwise                                | the district's             | every entry filter       |
+ * | the first that applies                                   | the list read              |
+ * |----------------------------------------------------------|----------------------------|
+ * | `cellId`                                                 | the cell's                 |
+ * | `q`                                                      | its longest word's         |
+ * | `communeId`                                              | the commune's              |
+ * | `addressee=department:<id>`                              | the department's           |
+ * | `zoneId`                                                 | the zone's                 |
+ * | a reader who reaches one unit only (a cell secretary, a commune leader, a department) | that unit's |
+ * | `status`                                                 | the state's                |
+ * | otherwise (the office; a reader reaching several units)  | the district's             |
  *
+ * The month range is the key condition; zone, commune, cell, field and addressee are tested on the
+ * entries, which repeat them (`entryMatches`).
  * The records of the entries that pass are read in one batch and tested for what changes (state,
  * level, overdue), the other words of `q`, and whether the reader may see them. A page reads at most
  * `MAX_EXAMINED` entries: a page may hold fewer than `limit` proposals and still have a `nextCursor`
@@ -35,7 +37,7 @@ import {
 import type { ScopeKind } from '../../domain/structure/roles';
 
 /** Entries one page may examine, whatever it finds: the bound on a request's reads. */
-export const MAX_EXAMINED = 1_000;
+const MAX_EXAMINED = 1_000;
 /** Entries read per query. */
 const ENTRY_BATCH = 100;
 
