@@ -7,6 +7,7 @@ import type { RouteDefinition as Route } from '../shared/http/contract';
 import { cycleRoutes } from './cycle/routes';
 import { docsPackageFiles } from './docs/files';
 import { proposalRoutes } from './proposals/routes';
+import { statsRoutes } from './stats/routes';
 import { structureRoutes } from './structure/routes';
 import { systemRoutes } from './system/routes';
 
@@ -65,6 +66,11 @@ export const functions = {
     table: 'read-write',
     description: 'Writes, agrees, submits and reopens cell reports; raises, routes and merges proposals',
   },
+  statsRead: {
+    entry: 'functions/stats/read-handler.ts',
+    table: 'read',
+    description: 'Reads the proposal figures (JSON, CSV, chart) and recounts them',
+  },
   cycleOpener: {
     entry: 'functions/cycle/open-cycle.ts',
     table: 'read-write',
@@ -84,6 +90,7 @@ export const routes: readonly RouteDefinition[] = [
   ...structureRoutes,
   ...cycleRoutes,
   ...proposalRoutes,
+  ...statsRoutes,
 ];
 
 export { DEFAULT_MAX_BODY_BYTES, type HttpMethod, routeKeyOf } from '../shared/http/contract';

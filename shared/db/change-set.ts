@@ -1,9 +1,10 @@
 /**
  * The one place writes go through. A change set gathers conditional writes and the audit record
- * of each change, then commits them in one DynamoDB transaction: all or nothing. Later features
- * (aggregates, idempotency records) join the same transaction by adding their own operations.
+ * of each change, then commits them in one DynamoDB transaction: all or nothing. Aggregates join
+ * the same transaction as counters (`count`); idempotency records will join it the same way.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -41,14 +42,29 @@ export interface Condition {
 /** DynamoDB's limit on actions in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/**
+ * How often a transaction cancelled only because another one held one of its items is sent again.
+ * Such a cancellation wrote nothing and every condition is checked anew, so sending it again is
+ * safe; aggregate items shared by many changes (a month's counters) make it common under load.
+ */
+const CONFLICT_ATTEMPTS = 5;
+
 /** True while history does not reference the entity (see `markInUse`): the guard of a removal. */
 export const NOT_IN_USE: Condition = { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } };
 
 const staleOrMissing: ConflictMapper = (current) =>
   current ? new PreconditionFailedError() : new NotFoundError('Bản ghi không còn tồn tại.');
 
+/** Counters of one aggregate item, summed over every change of the set that touches them. */
+interface Counters {
+  readonly key: ItemKey;
+  readonly deltas: Map<string, number>;
+  readonly names: Readonly<Record<string, string>>;
+}
+
 export class ChangeSet {
   private readonly operations: Operation[] = [];
+  private readonly counters = new Map<string, Counters>();
   readonly at: string;
   /** The Vietnam month of `at`: the office's audit trail is read by month. */
   private readonly month: string;
@@ -61,8 +77,9 @@ export class ChangeSet {
     this.month = vietnamMonth(at);
   }
 
+  /** The actions the transaction takes: the operations and one per counted item. */
   get size(): number {
-    return this.operations.length;
+    return this.operations.length + this.counterItems().length;
   }
 
   /** Creates an entity that must not exist yet, with its audit record. */
@@ -210,19 +227,68 @@ export class ChangeSet {
     );
   }
 
+  /**
+   * Adds `deltas` to number attributes of an aggregate item, created when absent, without a
+   * condition: the records written beside it carry the change's conditions, so the counts move
+   * exactly when the records do. Deltas to one item are summed into one action; `names` are plain
+   * attributes that say what the item counts (its month…), set with every change.
+   */
+  count(key: ItemKey, deltas: Readonly<Record<string, number>>, names: Readonly<Record<string, string>> = {}): this {
+    const id = `${key.PK}\n${key.SK}`;
+    let counters = this.counters.get(id);
+    if (!counters) {
+      counters = { key, deltas: new Map(), names };
+      this.counters.set(id, counters);
+    }
+    for (const [name, delta] of Object.entries(deltas)) {
+      counters.deltas.set(name, (counters.deltas.get(name) ?? 0) + delta);
+    }
+    return this;
+  }
+
   /** Commits every operation atomically; a failed condition becomes the operation's own error. */
   async commit(): Promise<void> {
-    if (this.operations.length === 0) return;
-    if (this.operations.length > MAX_TRANSACTION_ITEMS) {
-      throw new Error(
-        `A change set holds ${this.operations.length} operations; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`,
-      );
+    const items = [...this.operations.map((op) => op.item), ...this.counterItems()];
+    if (items.length === 0) return;
+    if (items.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`A change set holds ${items.length} actions; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`);
     }
-    try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: this.operations.map((op) => op.item) }));
-    } catch (error) {
-      throw this.translate(error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (attempt === CONFLICT_ATTEMPTS || !onlyConflicting(error)) throw this.translate(error);
+        await pause(10 * 2 ** attempt * (1 + Math.random()));
+      }
     }
+  }
+
+  /** One `ADD` per counted item whose deltas do not cancel out. */
+  private counterItems(): TransactItem[] {
+    return [...this.counters.values()].flatMap(({ key, deltas, names }) => {
+      const changed = [...deltas].filter(([, delta]) => delta !== 0);
+      if (changed.length === 0) return [];
+      const named = Object.entries(names);
+      const set = named.length > 0 ? ` SET ${named.map((_, i) => `#n${i} = :n${i}`).join(', ')}` : '';
+      return [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: key,
+            UpdateExpression: `ADD ${changed.map((_, i) => `#c${i} :c${i}`).join(', ')}${set}`,
+            ExpressionAttributeNames: Object.fromEntries([
+              ...changed.map(([name], i) => [`#c${i}`, name]),
+              ...named.map(([name], i) => [`#n${i}`, name]),
+            ]),
+            ExpressionAttributeValues: Object.fromEntries([
+              ...changed.map(([, delta], i) => [`:c${i}`, delta]),
+              ...named.map(([, value], i) => [`:n${i}`, value]),
+            ]),
+          },
+        },
+      ];
+    });
   }
 
   private translate(error: unknown): unknown {
@@ -281,4 +347,15 @@ export class ChangeSet {
     this.operations.push({ item, onConflict });
     return this;
   }
+}
+
+/** True when a transaction was cancelled only because others held its items: nothing was written, no condition failed. */
+function onlyConflicting(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const codes = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+    (reason) => reason.Code ?? 'None',
+  );
+  return (
+    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
+  );
 }

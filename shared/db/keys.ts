@@ -198,6 +198,24 @@ export const keys = {
     return [`${from}#`, `${to}#~`];
   },
 
+  /**
+   * The district's proposal counts (`shared/domain/stats/proposal-counts.ts`): one item per month
+   * and zone, all in one partition sorted by month, so the counts of any range of months are one
+   * query whatever the number of proposals. Items per zone keep changes in different zones apart.
+   */
+  proposalCountsPartition: 'STATS#PROPOSALS',
+  proposalCounts(month: string, zoneId: string): ItemKey {
+    return { PK: 'STATS#PROPOSALS', SK: `${month}#${zoneId}` };
+  },
+  /** The inclusive sort-key range of the months `from` to `to` in the counts partition. */
+  proposalCountsRange(from: string, to: string): [string, string] {
+    return [`${from}#`, `${to}#~`];
+  },
+  /** Reserves a legacy record's id for the proposal imported from it, so importing it again adds nothing. */
+  legacyProposal(legacyId: string): ItemKey {
+    return { PK: `LEGACY-PROPOSAL#${legacyId}`, SK: 'LEGACY-PROPOSAL' };
+  },
+
   /** Announcements by time; GSI1 per target (`ALL` or a zone) so an agenda reads only its own. */
   announcement(createdAt: string, id: string): ItemKey {
     return { PK: 'ANNOUNCEMENTS', SK: `${createdAt}#${id}` };

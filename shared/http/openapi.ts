@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { describeAccess } from './access-description';
-import type { ParameterSchema, RouteDefinition } from './contract';
+import { isTextBody, type ParameterSchema, type RouteDefinition } from './contract';
 import { JSON_DEPTH_LIMIT } from './json-depth';
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -106,6 +106,7 @@ const badRequestCodes = {
   path: ['validation_failed', 'malformed_path'],
   query: ['validation_failed'],
   body: ['validation_failed', 'malformed_json', 'json_too_deep'],
+  text: ['validation_failed'],
 } as const;
 
 /** What holds for every route, said once at the top of the document. */
@@ -216,7 +217,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
   const badRequest = [
     ...(request.path ? badRequestCodes.path : []),
     ...(request.query ? badRequestCodes.query : []),
-    ...(request.body ? badRequestCodes.body : []),
+    ...(request.body ? (isTextBody(request.body) ? badRequestCodes.text : badRequestCodes.body) : []),
     ...(problems[400] ?? []),
   ];
   if (badRequest.length > 0) {
@@ -231,12 +232,19 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
   if (request.ifMatch) responses['412'] = ref('responses', 'PreconditionFailed');
   if (request.body) {
     responses['413'] = ref('responses', 'PayloadTooLarge');
-    responses['415'] = ref('responses', 'UnsupportedMediaType');
+    responses['415'] = isTextBody(request.body)
+      ? problemAnswer(`The body must be \`${request.body.media}\`.`, ['unsupported_media_type'])
+      : ref('responses', 'UnsupportedMediaType');
   }
   if (problems[422]) responses['422'] = problemAnswer('Breaks a rule of the domain.', problems[422]);
   if (request.ifMatch) responses['428'] = ref('responses', 'PreconditionRequired');
   responses['500'] = ref('responses', 'InternalError');
   return responses;
+}
+
+function requestBodyOf(body: NonNullable<RouteDefinition['request']['body']>, schemas: SchemaComponents): Json {
+  const [media, schema] = isTextBody(body) ? [body.media, body.schema] : [JSON_MEDIA, body];
+  return { required: true, content: { [media]: { schema: schemas.convert(schema, 'input') } } };
 }
 
 function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApiOperation {
@@ -253,14 +261,7 @@ function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApi
     description: description.join('\n\n'),
     tags: [route.tag],
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(request.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { [JSON_MEDIA]: { schema: schemas.convert(request.body, 'input') } },
-          },
-        }
-      : {}),
+    ...(request.body ? { requestBody: requestBodyOf(request.body, schemas) } : {}),
     responses: { ...successResponses(route, schemas), ...errorResponses(route) },
     ...(route.access.kind === 'public' ? { security: [] } : {}),
     'x-access': route.access,

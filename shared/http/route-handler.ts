@@ -11,6 +11,7 @@ import { Access, resourceScopeFromPath } from './access';
 import { subjectOf } from './caller';
 import {
   DEFAULT_MAX_BODY_BYTES,
+  isTextBody,
   type Operation,
   type OperationInput,
   type OperationsOf,
@@ -19,7 +20,7 @@ import {
   routeKeyOf,
 } from './contract';
 import { answerAndLog, type RequestNotes } from './logged-answer';
-import { etagOf, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
+import { etagOf, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
 
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
@@ -46,7 +47,7 @@ export function routeHandler<const Routes extends readonly RouteDefinition[], Fn
       const { route, operation } = target;
       notes.operation = route.operation;
       const access = await authorise(event, route, callers, notes);
-      return respond(await operation(readInput(event, route, access)));
+      return respond(await operation(readInput(event, route, access)), route);
     });
 }
 
@@ -68,6 +69,14 @@ async function authorise(
   return access;
 }
 
+/** The body as the route declares it: JSON, or text of a media type. */
+function readBody(event: APIGatewayProxyEventV2, route: RouteDefinition) {
+  const { body } = route.request;
+  const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (body === undefined) return undefined;
+  return isTextBody(body) ? parseTextBody(event, maxBytes, body) : parseJsonBody(event, maxBytes, body);
+}
+
 /** The request as the route declares it; every problem of path, query and body is a 400 before any work. */
 function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access: Access) {
   const { request } = route;
@@ -75,7 +84,7 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
   const input = {
     path: request.path ? parsePath(event, request.path) : undefined,
     query: request.query ? parseQuery(event, request.query) : undefined,
-    body: request.body ? parseJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, request.body) : undefined,
+    body: readBody(event, route),
     caller: access.caller,
     access,
     expectedVersion: request.ifMatch === true ? requiredVersion(event) : undefined,
@@ -85,9 +94,13 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
   return input as OperationInput<RouteDefinition>;
 }
 
-function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {
+function respond(reply: Reply, route: RouteDefinition): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
+  if (reply.text !== undefined && route.response.media) {
+    headers['content-type'] = route.response.media;
+    return { statusCode: reply.status ?? 200, headers, body: reply.text };
+  }
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
   return { statusCode: reply.status ?? 200, headers, body: JSON.stringify(reply.body) };

@@ -71,6 +71,9 @@ const PROPOSAL_READERS: Role[] = [
   'cell-secretary',
 ];
 
+/** Who reads the figures (issue 9): the office, the standing bodies, and a zone's head and deputy (their zone's). */
+const STATS_READERS: Role[] = ['office', 'standing-board', 'standing-committee', 'zone-head', 'zone-deputy'];
+
 /**
  * Who may call each route, written out from the domain brief independently of the route table:
  * the table must say exactly this, and everyone else is refused.
@@ -125,6 +128,10 @@ const specification: Record<string, Role[]> = {
   'GET /proposals/{proposalId}': PROPOSAL_READERS,
   'POST /proposals/{proposalId}/route': ['office', 'zone-head', 'zone-deputy'],
   'POST /proposals/{proposalId}/merge': ['office', 'zone-head', 'zone-deputy'],
+  'GET /stats/proposals': STATS_READERS,
+  'GET /stats/proposals.csv': STATS_READERS,
+  'GET /stats/proposals.svg': STATS_READERS,
+  'GET /stats/verify': ['office'],
   'POST /announcements': ['office'],
   'GET /announcements': [
     'office',

@@ -61,7 +61,7 @@ export interface ProposalFilter {
 export interface EntryFacts {
   readonly zoneId: string;
   readonly communeId: string;
-  readonly cellId: string;
+  readonly cellId?: string;
   readonly field: string;
   readonly addressee: string;
 }

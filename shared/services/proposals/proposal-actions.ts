@@ -1,7 +1,8 @@
 /**
  * Every change to a proposal record goes through `applyProposalAction`: read it, hide it (404) from
  * a caller who may not see it, check the client's version, ask the transition table, then replace
- * it (audited), add the history entry and move its state's list entry, all in one transaction.
+ * it (audited), add the history entry, move its state's list entry and its count in the
+ * statistics, all in one transaction (`addTransition`, the one writer of a transition).
  */
 import { type Actor, ChangeSet } from '../../db/change-set';
 import type { Stored } from '../../db/store';
@@ -11,6 +12,7 @@ import type { HistoryEntry, ProposalRecord } from '../../domain/proposals/propos
 import { type ProposalAction, type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
 import { addMonths } from '../../domain/time';
+import { countProposalChange } from '../stats/proposal-counters';
 import {
   addHistory,
   findProposal,
@@ -48,7 +50,10 @@ async function findVisible(id: string, by: ProposalActor): Promise<Stored<Propos
   return stored && by.sees(stored.value) ? stored : undefined;
 }
 
-/** Adds a transition of `record` to `changes`: the replaced record (audited), its history entry and its state's list. */
+/**
+ * Adds a transition of `record` to `changes`: the replaced record (audited), its history entry, its
+ * state's list and its count. Every transition of a record is written here, so the counters follow.
+ */
 function addTransition(
   changes: ChangeSet,
   stored: Stored<ProposalRecord>,
@@ -75,6 +80,7 @@ function addTransition(
   };
   addHistory(changes, before.id, entry);
   moveStateEntry(changes, before, after);
+  countProposalChange(changes, before, after);
   return after;
 }
 
