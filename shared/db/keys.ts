@@ -211,6 +211,17 @@ export const keys = {
   proposalCountsRange(from: string, to: string): [string, string] {
     return [`${from}#`, `${to}#~`];
   },
+  /** An import of old records (`POST /imports/proposals`) and the parts of its file, in one partition. */
+  importJob(jobId: string): ItemKey {
+    return { PK: `IMPORT-JOB#${jobId}`, SK: 'IMPORT-JOB' };
+  },
+  importJobPart(jobId: string, n: number): ItemKey {
+    return { PK: `IMPORT-JOB#${jobId}`, SK: `PART#${String(n).padStart(4, '0')}` };
+  },
+  importJobPartition(jobId: string): string {
+    return `IMPORT-JOB#${jobId}`;
+  },
+  importJobPartPrefix: 'PART#',
   /** Reserves a legacy record's id for the proposal imported from it, so importing it again adds nothing. */
   legacyProposal(legacyId: string): ItemKey {
     return { PK: `LEGACY-PROPOSAL#${legacyId}`, SK: 'LEGACY-PROPOSAL' };

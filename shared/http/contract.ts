@@ -37,8 +37,11 @@ export interface RouteRequest {
 }
 
 export interface RouteResponse {
-  /** The success status; `201` creations also answer `200` when the same thing already existed. */
-  readonly status: 200 | 201 | 204;
+  /**
+   * The success status; `201` creations also answer `200` when the same thing already existed;
+   * `202` accepts work that goes on after the answer (its `Location` says where to follow it).
+   */
+  readonly status: 200 | 201 | 202 | 204;
   /** Also answers 200 (an idempotent create, or a replace that found the resource). */
   readonly alsoOk?: boolean;
   readonly description: string;

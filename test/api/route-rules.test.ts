@@ -36,6 +36,7 @@ const pathValues: Record<string, string> = {
   n: '1',
   month: '2027-03',
   year: '2027',
+  jobId: '00000000-0000-4000-8000-000000000000',
 };
 
 function concretePath(template: string): string {
@@ -126,12 +127,15 @@ const specification: Record<string, Role[]> = {
   'POST /meetings/{meetingId}/reports/{cellId}/proposals/{n}/withdraw': ['cell-secretary'],
   'GET /proposals': PROPOSAL_READERS,
   'GET /proposals/{proposalId}': PROPOSAL_READERS,
+  'GET /proposals/export.csv': PROPOSAL_READERS,
   'POST /proposals/{proposalId}/route': ['office', 'zone-head', 'zone-deputy'],
   'POST /proposals/{proposalId}/merge': ['office', 'zone-head', 'zone-deputy'],
   'GET /stats/proposals': STATS_READERS,
   'GET /stats/proposals.csv': STATS_READERS,
   'GET /stats/proposals.svg': STATS_READERS,
   'GET /stats/verify': ['office'],
+  'POST /imports/proposals': ['office'],
+  'GET /imports/proposals/{jobId}': ['office'],
   'POST /announcements': ['office'],
   'GET /announcements': [
     'office',

@@ -9,6 +9,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
+import { parseCsv } from '../../shared/domain/csv';
 import { useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -247,6 +248,42 @@ describe('the counters through a proposal’s lifecycle', () => {
     expect((await stats('from=2027-01&to=2027-06&by=field')).body.groups.map((g) => g.label)).toContain(
       'Sản xuất nông nghiệp',
     );
+  });
+});
+
+describe('the figures as a table and a chart', () => {
+  it('gives the table as CSV with a BOM, Vietnamese headers, each group, the total and the months', async () => {
+    const response = await fetch(`${api.baseUrl}/stats/proposals.csv?from=2027-01&to=2027-06&by=field`, {
+      headers: { authorization: `Bearer ${await api.tokenFor(OFFICE)}` },
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const parsed = parseCsv(new TextDecoder().decode(bytes).replaceAll('\r\n', '\n'));
+    const figures = (await stats('from=2027-01&to=2027-06&by=field')).body;
+
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect('records' in parsed && parsed.records.map((record) => record.values)).toEqual([
+      ['Mã', 'Lĩnh vực', 'Số kiến nghị'],
+      ...figures.groups.map((group) => [group.key, group.label, String(group.count)]),
+      ['', 'Tổng cộng (Tháng 1/2027 – Tháng 6/2027)', '10'],
+      ['', 'Tháng nhiều nhất: Tháng 3/2027', '10'],
+      ['', 'Tháng ít nhất: Tháng 3/2027', '10'],
+    ]);
+  });
+
+  it('draws every month of the range as a bar stacked by field, with Vietnamese labels', async () => {
+    const response = await api.request<string>('GET', '/stats/proposals.svg?from=2027-01&to=2027-06', { as: OFFICE });
+    const figures = (await stats('from=2027-03&to=2027-03&by=field')).body;
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(response.body).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const group of figures.groups) {
+      expect(response.body).toContain(`<title>3/2027 – ${group.label}: ${group.count}</title>`);
+    }
+    expect(response.body.match(/<rect [^>]*><title>/g)).toHaveLength(figures.groups.length);
+    expect(response.body).toContain('Số kiến nghị theo tháng và lĩnh vực, Tháng 1/2027 – Tháng 6/2027');
+    expect(response.body).toContain('6/2027');
   });
 });
 
