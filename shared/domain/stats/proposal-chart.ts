@@ -21,7 +21,7 @@ const FIELD_COLOURS: Record<ProposalField, string> = {
 
 const WIDTH = 1000;
 const PLOT = { left: 60, top: 50, width: 900, height: 320 };
-const LEGEND_TOP = PLOT.top + PLOT.height + 45;
+const LEGEND_TOP = PLOT.top + PLOT.height + 75;
 const LEGEND_ROW = 20;
 
 function escapeXml(text: string): string {
