@@ -4,25 +4,13 @@
  * diacritics and by name without them, as a clerk's spreadsheet would.
  */
 import { csvLine } from '../../shared/domain/csv';
+import { IMPORT_COLUMNS } from '../../shared/domain/imports/legacy-proposals';
 import { type ProposalField, proposalFieldLabels } from '../../shared/domain/proposals/proposal-fields';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { foldDiacritics } from '../../shared/domain/text';
 import { addMonths } from '../../shared/domain/time';
 
-export const LEGACY_COLUMNS = [
-  'legacy_id',
-  'month',
-  'zone',
-  'commune',
-  'cell',
-  'field',
-  'title',
-  'content',
-  'addressee',
-  'status',
-  'answer',
-  'answered_on',
-] as const;
+export const LEGACY_COLUMNS = IMPORT_COLUMNS;
 export type LegacyRow = Record<(typeof LEGACY_COLUMNS)[number], string>;
 
 /** The published figures (DOMAIN.md): 1,002 proposals since 2006 by field. */
