@@ -77,6 +77,11 @@ export const functions = {
     description:
       'Records communes’ results, assigns departments, takes and reviews answers, confirmations and reminders',
   },
+  responseDocument: {
+    entry: 'functions/answers/document-handler.ts',
+    table: 'read',
+    description: 'Reads an official response as JSON, a printable page or a Word document (the only bundle with docx)',
+  },
   cycleOpener: {
     entry: 'functions/cycle/open-cycle.ts',
     table: 'read-write',

@@ -17,13 +17,22 @@ import { overdueView } from '../../shared/domain/answers/overdue-views';
 import { proposalIdSchema } from '../../shared/domain/proposals/proposal';
 import { PROPOSAL_READERS, proposalLifecycle } from '../../shared/domain/proposals/proposal-lifecycle';
 import { proposalDetailView } from '../../shared/domain/proposals/proposal-views';
+import { compileBodySchema, issueBodySchema, responseIdSchema } from '../../shared/domain/responses/response';
+import { responseDocumentView } from '../../shared/domain/responses/response-document';
+import { responseLifecycle } from '../../shared/domain/responses/response-lifecycle';
 import { allow } from '../../shared/http/access-rules';
 import { defineRoutes } from '../../shared/http/contract';
+import { DOCX_MEDIA, HTML_MEDIA } from './document-media';
 
 const tag = 'Trả lời kiến nghị';
+const responsesTag = 'Văn bản trả lời';
 
 const proposalPath = z.strictObject({ proposalId: proposalIdSchema });
 const answerPath = z.strictObject({ proposalId: proposalIdSchema, answerId: answerIdSchema });
+const responsePath = z.strictObject({ responseId: responseIdSchema });
+
+/** A response answers as its document, with its version. */
+const documentReply = { description: 'The response as a document', body: responseDocumentView, etag: true } as const;
 
 /** Every step answers with the proposal as it now stands, its history, answers and results. */
 const proposalReply = {
@@ -140,5 +149,47 @@ export const answerRoutes = defineRoutes([
       'Departments: proposals they still owe an answer to after its due day, and those due within the next days (`dueSoon`). Communes: proposals whose result their zone’s next meeting did not hear. Only what the caller may see.',
     request: {},
     response: { status: 200, description: 'The overdue, by department and by commune', body: overdueView },
+  },
+  {
+    method: 'POST',
+    path: '/responses',
+    fn: 'answerWrite',
+    operation: 'responses.compile',
+    access: allow(responseLifecycle.grantsFor('compile')),
+    tag: responsesTag,
+    summary: 'Compile the month’s draft response from the accepted answers (the office)',
+    description:
+      'Every proposal whose district answer is complete, grouped by zone and field, each with its number, cell, content and accepted answers. While the month has a draft, compiling again replaces it (its `If-Match` required); once issued, the next compiling starts a new response. `corrects` names an issued response this one corrects.',
+    request: { body: compileBodySchema, ifMatch: 'to-replace' },
+    response: { status: 201, alsoOk: true, ...documentReply },
+    problems: { 409: ['nothing_to_respond', 'concurrent_change'] },
+  },
+  {
+    method: 'POST',
+    path: '/responses/{responseId}/issue',
+    fn: 'answerWrite',
+    operation: 'responses.issue',
+    access: allow(responseLifecycle.grantsFor('issue')),
+    tag: responsesTag,
+    summary: 'Issue the draft under its number, date and signer (the standing board); it never changes after',
+    description:
+      'Takes its proposals in (`responded`) and puts it on the next agenda of every zone it concerns; the close of each zone’s meeting announces it there. Refused (409 `draft_outdated`) when a proposal changed since the draft was compiled.',
+    request: { path: responsePath, body: issueBodySchema, ifMatch: true },
+    response: { status: 200, ...documentReply },
+    problems: { 404: ['response_not_found'], 409: ['response_issued', 'draft_outdated', 'concurrent_change'] },
+  },
+  {
+    method: 'GET',
+    path: '/responses/{responseId}',
+    fn: 'responseDocument',
+    operation: 'responses.get',
+    access: allow(PROPOSAL_READERS),
+    tag: responsesTag,
+    summary: 'A response as JSON, as a printable page (`Accept: text/html`) or as a Word document (.docx)',
+    description:
+      'Laid out as a party document: the party’s name and the issuing body, number, place and date, title, the body by zone and field, recipients, signer. An issued response is read by everyone who reads proposals; a draft only by the office and the standing bodies (404 to others).',
+    request: { path: responsePath },
+    response: { status: 200, ...documentReply, alternatives: [HTML_MEDIA, DOCX_MEDIA] },
+    problems: { 404: ['response_not_found'] },
   },
 ]);

@@ -6,6 +6,7 @@
 import type { Caller } from '../../shared/domain/access/caller';
 import { presentProposalWithHistory } from '../../shared/domain/proposals/proposal-views';
 import { vietnamDate } from '../../shared/domain/time';
+import { actorOver } from '../../shared/http/actors';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { giveAnswer, reviewAnswer } from '../../shared/services/answers/answer-actions';
 import { assignDepartments } from '../../shared/services/answers/assignments';
@@ -13,6 +14,8 @@ import { reportResult } from '../../shared/services/answers/commune-results';
 import { confirmSolved, remind } from '../../shared/services/answers/confirmations';
 import { applyProposalStep, type ProposalStep } from '../../shared/services/proposals/proposal-actions';
 import { readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
+import { readResponseDocument } from '../../shared/services/responses/read-document';
+import { compileResponse, issueResponse } from '../../shared/services/responses/response-actions';
 import { proposalActor } from '../proposals/proposal-actor';
 import type { answerRoutes } from './routes';
 
@@ -27,6 +30,11 @@ async function stepReply(
   await applyProposalStep(proposalId, step, proposalActor(caller), expectedVersion);
   const { record, trail } = await readProposalWithHistory(proposalId);
   return json(presentProposalWithHistory(record.value, trail, vietnamDate(new Date())), record.version, status);
+}
+
+/** The caller acting on responses, with their district-wide roles. */
+function responseActor(caller: Caller) {
+  return actorOver(caller, {});
 }
 
 export const answerWriteOperations: OperationsOf<typeof answerRoutes, 'answerWrite'> = {
@@ -64,4 +72,16 @@ export const answerWriteOperations: OperationsOf<typeof answerRoutes, 'answerWri
       expectedVersion,
       201,
     ),
+
+  'responses.compile': async ({ body, caller, ifMatch }) => {
+    const { response, created } = await compileResponse(body, responseActor(caller), ifMatch);
+    const { document, version } = await readResponseDocument(response.id);
+    return json(document, version, created ? 201 : 200);
+  },
+
+  'responses.issue': async ({ path, body, caller, expectedVersion }) => {
+    await issueResponse(path.responseId, body, responseActor(caller), expectedVersion);
+    const { document, version } = await readResponseDocument(path.responseId);
+    return json(document, version);
+  },
 };

@@ -34,6 +34,7 @@ const pathValues: Record<string, string> = {
   meetingId: '2027-03.khu-1',
   proposalId: '2027-03.khu-1.gia-hoa-thon-trung.1',
   answerId: 'phong-nn-ptnt.1',
+  responseId: '2027-04.1',
   n: '1',
   month: '2027-03',
   year: '2027',
@@ -133,6 +134,9 @@ const specification: Record<string, Role[]> = {
   'POST /proposals/{proposalId}/confirmation': ['cell-secretary'],
   'POST /proposals/{proposalId}/reminders': ['cell-secretary'],
   'GET /overdue': PROPOSAL_READERS,
+  'POST /responses': ['office'],
+  'POST /responses/{responseId}/issue': ['standing-board'],
+  'GET /responses/{responseId}': PROPOSAL_READERS,
   'POST /announcements': ['office'],
   'GET /announcements': [
     'office',

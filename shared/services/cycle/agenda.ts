@@ -10,14 +10,17 @@
  * closed its window is fixed, and the time-ordered sources only ever append, so its agenda reads
  * the same later.
  *
- * The result and response workflows do not exist yet: their sources read the key patterns below
- * (see `keys.ts`), which those workflows will write; today they are empty. The proposals raised
- * at meetings and still open fill the carry-over.
+ * The proposals raised at meetings and still open fill the carry-over (each showing whether it is
+ * overdue today); the results communes reported and the official responses issued since the zone's
+ * previous close fill theirs, and the close announces them (see `answers/announce-at-close.ts`).
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
-import { agendaWindow, type Meeting } from '../../domain/cycle/meeting';
+import { type AgendaWindow, agendaWindow, type Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { presentProposal } from '../../domain/proposals/proposal-views';
+import { vietnamDate } from '../../domain/time';
 import { readReportStates } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
 import { loadMeeting, meetingNotFound } from './cycle-store';
@@ -61,7 +64,8 @@ export const agendaSources: readonly AgendaSource[] = [
      */
     async read(zoneId) {
       const page = await queryPage({ index: 'GSI2', partition: keys.zoneOpenProposals(zoneId), limit: SECTION_LIMIT });
-      return page.items.map((item) => toStored<Record<string, unknown>>(item).value);
+      const today = vietnamDate(new Date());
+      return page.items.map((item) => presentProposal(toStored<ProposalRecord>(item).value, today));
     },
   },
   timelineSource('communeResults', (zoneId) => [{ index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) }]),
@@ -83,6 +87,18 @@ async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]
     limit: EARLIER_MEETINGS + 1,
   });
   return page.items.map((item) => toStored<Meeting>(item).value).filter((meeting) => meeting.month < month);
+}
+
+/** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */
+export async function meetingAgendaWindow(meeting: Meeting, now: Date): Promise<AgendaWindow> {
+  return agendaWindow(meeting, await earlierMeetings(meeting.zoneId, meeting.month), now);
+}
+
+/** One section of a zone's agenda over a window, as the workflow that writes its entries knows them. */
+export async function readAgendaSection<T>(name: string, zoneId: string, window: AgendaWindow): Promise<T[]> {
+  const source = agendaSources.find((candidate) => candidate.name === name);
+  if (!source) throw new Error(`no agenda source ${name}`);
+  return (await source.read(zoneId, window.since, window.until)) as unknown as T[];
 }
 
 /**
