@@ -41,14 +41,8 @@ export const answerWriteOperations: OperationsOf<typeof answerRoutes, 'answerWri
   'proposals.reportResult': ({ path, body, caller, expectedVersion }) =>
     stepReply(path.proposalId, reportResult(body, proposalActor(caller)), caller, expectedVersion),
 
-  'proposals.assign': ({ path, body, caller, expectedVersion }) => {
-    const step: ProposalStep = {
-      action: 'assign',
-      unitsOf: () => ({}),
-      build: assignDepartments(body, vietnamDate(new Date())),
-    };
-    return stepReply(path.proposalId, step, caller, expectedVersion);
-  },
+  'proposals.assign': ({ path, body, caller, expectedVersion }) =>
+    stepReply(path.proposalId, assignDepartments(body, vietnamDate(new Date())), caller, expectedVersion),
 
   'proposals.answer': ({ path, body, caller, expectedVersion }) =>
     stepReply(path.proposalId, giveAnswer(body, proposalActor(caller)), caller, expectedVersion, 201),

@@ -13,18 +13,32 @@ import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
 import { queryAll, type Stored, toStored } from '../../db/store';
 import type { CommuneResult } from '../../domain/answers/answers';
+import type { AgendaWindow } from '../../domain/cycle/meeting';
 import { ConflictError } from '../../domain/errors';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { type ProposalAction, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
 import type { ResponseZoneEntry } from '../../domain/responses/response';
-import { meetingAgendaWindow, readAgendaSection } from '../cycle/agenda';
+import { meetingAgendaWindow, timelineRange } from '../cycle/agenda';
 import type { MeetingClosedEvent, MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { commitTransitions, type PlannedTransition } from '../proposals/proposal-actions';
 
+/** The records, in the order of their numbers (the order their transitions are written in). */
 async function storedRecords(ids: readonly string[]): Promise<Stored<ProposalRecord>[]> {
   if (ids.length === 0) return [];
   const items = await getItems([...new Set(ids)].map((id) => keys.proposal(id)));
-  return items.map((item) => toStored<ProposalRecord>(item));
+  return items
+    .map((item) => toStored<ProposalRecord>(item))
+    .sort((a, b) => a.value.number.localeCompare(b.value.number));
+}
+
+/**
+ * Every entry of a zone's agenda feed in the meeting's window: what its agenda lists (the agenda
+ * shows at most a hundred a section; the close announces them all).
+ */
+async function windowEntries<T>(partition: string, window: AgendaWindow): Promise<T[]> {
+  const { from, to } = timelineRange(window.since, window.until);
+  const items = await queryAll({ index: 'GSI1', partition, between: [from, to] });
+  return items.map((item) => toStored<T>(item).value);
 }
 
 /** The transition `action` of each record, with the record after it and the history note. */
@@ -45,8 +59,8 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
   const { meeting, changes } = event;
   const window = await meetingAgendaWindow(meeting, new Date(changes.at));
   const [results, responses] = await Promise.all([
-    readAgendaSection<CommuneResult>('communeResults', meeting.zoneId, window),
-    readAgendaSection<ResponseZoneEntry>('officialResponses', meeting.zoneId, window),
+    windowEntries<CommuneResult>(keys.zoneCommuneResults(meeting.zoneId), window),
+    windowEntries<ResponseZoneEntry>(keys.zoneOfficialResponses(meeting.zoneId), window),
   ]);
   const carried = new Map(responses.flatMap((entry) => entry.proposals.map((p) => [p.id, entry.responseId])));
   const records = await storedRecords([...results.map((result) => result.proposalId), ...carried.keys()]);

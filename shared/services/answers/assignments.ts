@@ -9,7 +9,7 @@ import { toStored } from '../../db/store';
 import type { AssignmentsInput, DepartmentAssignment } from '../../domain/answers/answers';
 import { type FieldProblem, ValidationError } from '../../domain/errors';
 import type { Department } from '../../domain/structure/entities';
-import type { ProposalBuilder } from '../proposals/proposal-actions';
+import type { ProposalStep } from '../proposals/proposal-actions';
 import { addDepartmentEntry } from '../proposals/proposal-store';
 import { moveQueueEntry } from './answer-queue';
 import { defaultDueDateOn } from './answer-settings-store';
@@ -29,7 +29,12 @@ async function requireDepartments(input: AssignmentsInput): Promise<Map<string, 
   return found;
 }
 
-export function assignDepartments(input: AssignmentsInput, today: string): ProposalBuilder {
+/** The office's step: it acts district-wide, so no unit of the proposal is needed for its roles. */
+export function assignDepartments(input: AssignmentsInput, today: string): ProposalStep {
+  return { action: 'assign', unitsOf: () => ({}), build: assignmentBuilder(input, today) };
+}
+
+function assignmentBuilder(input: AssignmentsInput, today: string): ProposalStep['build'] {
   return async (record, _to, changes) => {
     const [departments, defaultDue] = await Promise.all([requireDepartments(input), defaultDueDateOn(today)]);
     const current = new Map((record.assignments ?? []).map((a) => [a.departmentId, a]));

@@ -40,13 +40,17 @@ export interface AgendaSource {
 /** Most entries one section shows. */
 const SECTION_LIMIT = 100;
 
+/** The sort-key range of a timeline partition that falls in an agenda's window. */
+export function timelineRange(since: string | undefined, until: string): { from: string; to: string } {
+  return { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
+}
+
 /** A source of time-ordered entries (sort key `timelineSortKey(at, id)`) in the zone's partitions. */
 function timelineSource(name: string, partitionsOf: (zoneId: string) => TimelinePartition[]): AgendaSource {
   return {
     name,
     async read(zoneId, since, until) {
-      const range = { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
-      const page = await readTimeline(partitionsOf(zoneId), range, SECTION_LIMIT);
+      const page = await readTimeline(partitionsOf(zoneId), timelineRange(since, until), SECTION_LIMIT);
       return page.items.map((entry) => toStored<Record<string, unknown>>(entry.item).value).reverse();
     },
   };
@@ -92,13 +96,6 @@ async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]
 /** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */
 export async function meetingAgendaWindow(meeting: Meeting, now: Date): Promise<AgendaWindow> {
   return agendaWindow(meeting, await earlierMeetings(meeting.zoneId, meeting.month), now);
-}
-
-/** One section of a zone's agenda over a window, as the workflow that writes its entries knows them. */
-export async function readAgendaSection<T>(name: string, zoneId: string, window: AgendaWindow): Promise<T[]> {
-  const source = agendaSources.find((candidate) => candidate.name === name);
-  if (!source) throw new Error(`no agenda source ${name}`);
-  return (await source.read(zoneId, window.since, window.until)) as unknown as T[];
 }
 
 /**
