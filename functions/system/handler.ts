@@ -2,6 +2,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MethodNotAllowedError, NotFoundError } from '../../shared/domain/errors';
 import { problemResponse } from '../../shared/http/problem';
+import { EVERY_RESPONSE_HEADERS } from '../../shared/http/response-headers';
 import { matchPath } from '../../shared/http/route-match';
 import { routes } from '../routes';
 
@@ -9,7 +10,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   if (event.routeKey === 'GET /health') {
     return {
       statusCode: 200,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+      headers: { ...EVERY_RESPONSE_HEADERS, 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify({ status: 'ok' }),
     };
   }

@@ -10,15 +10,24 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type FunctionName, functions, type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
 import { UnauthorizedError } from '../../shared/domain/errors';
-import { problemResponse } from '../../shared/http/problem';
+import { problemResponse, unexpectedErrorResponse } from '../../shared/http/problem';
 import { matchPath } from '../../shared/http/route-match';
 import { API_SCOPE } from '../api-scope';
 import { grantsScope, type LocalIssuer } from './jwt';
+import {
+  GATEWAY_MAX_BODY_BYTES,
+  GATEWAY_MAX_HEADER_BYTES,
+  HeadersTooLargeError,
+  headerBytes,
+  malformedRequest,
+  PARSER_MAX_HEADER_BYTES,
+  payloadTooLarge,
+  refuseUnparsable,
+  requestUrl,
+} from './refusals';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** API Gateway's own payload limit; routes enforce their smaller limits in the handler. */
-const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 const loaded = new Map<FunctionName, Promise<Handler>>();
@@ -42,15 +51,15 @@ function flattenClaims(claims: Record<string, unknown>): Record<string, string> 
   return flat;
 }
 
+/** The whole body, or `too-large` once it passes the gateway's limit (the rest is still read, and dropped). */
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).byteLength;
-    if (size > GATEWAY_MAX_BODY_BYTES) return 'too-large';
-    chunks.push(chunk as Buffer);
+    if (size <= GATEWAY_MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > GATEWAY_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks);
 }
 
 function buildEvent(
@@ -136,41 +145,39 @@ async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
   return claims && grantsScope(claims, API_SCOPE) ? claims : undefined;
 }
 
+/** The answer API Gateway and the handler would give, for a request whose body has been read. */
+async function answer(
+  issuer: LocalIssuer,
+  request: IncomingMessage,
+  body: Buffer | 'too-large',
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const url = requestUrl(request);
+  if (!url) return problemResponse(malformedRequest());
+  if (headerBytes(request) > GATEWAY_MAX_HEADER_BYTES) return problemResponse(new HeadersTooLargeError(), url.pathname);
+  if (body === 'too-large') return problemResponse(payloadTooLarge(), url.pathname);
+  const { route, pathParameters } = selectRoute(request.method ?? 'GET', url.pathname);
+  let claims: Record<string, unknown> | undefined;
+  // Like the stack: every route but the public ones, and the `$default` fallback, needs a valid token.
+  if (route?.access.kind !== 'public') {
+    claims = await verifyBearer(issuer, request.headers.authorization);
+    if (!claims) return problemResponse(new UnauthorizedError(), url.pathname);
+  }
+  const fn: FunctionName = route ? route.fn : 'system';
+  const routeKey = route ? routeKeyOf(route) : '$default';
+  const handler = await loadHandler(fn);
+  return handler(buildEvent(request, url, routeKey, pathParameters, body, claims));
+}
+
 export function createGateway(issuer: LocalIssuer): Server {
-  return createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const method = request.method ?? 'GET';
-    const { route, pathParameters } = selectRoute(method, url.pathname);
+  const server = createServer({ maxHeaderSize: PARSER_MAX_HEADER_BYTES }, async (request, response) => {
     try {
+      // read to the end whatever the answer: an unread body would be taken for the next request.
       const body = await readBody(request);
-      if (body === 'too-large') {
-        send(response, {
-          statusCode: 413,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"Request Entity Too Large"}',
-        });
-        return;
-      }
-      let claims: Record<string, unknown> | undefined;
-      // Like the stack: every route but the public ones, and the `$default` fallback, needs a valid token.
-      if (route?.access.kind !== 'public') {
-        claims = await verifyBearer(issuer, request.headers.authorization);
-        if (!claims) {
-          send(response, problemResponse(new UnauthorizedError(), url.pathname));
-          return;
-        }
-      }
-      const fn: FunctionName = route ? route.fn : 'system';
-      const routeKey = route ? routeKeyOf(route) : '$default';
-      const handler = await loadHandler(fn);
-      send(response, await handler(buildEvent(request, url, routeKey, pathParameters, body, claims)));
+      send(response, await answer(issuer, request, body));
     } catch (error) {
-      console.error(error);
-      send(response, {
-        statusCode: 500,
-        headers: { 'content-type': 'application/json' },
-        body: '{"message":"Internal Server Error"}',
-      });
+      send(response, unexpectedErrorResponse(error));
     }
   });
+  server.on('clientError', refuseUnparsable);
+  return server;
 }

@@ -1,11 +1,12 @@
 /** Turns errors into RFC 9457 `application/problem+json` responses; nothing else leaves as an error. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, MethodNotAllowedError } from '../domain/errors';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 const PROBLEM_BASE = 'https://giao-ban.dangbo.vn/problems/';
 
 export function problemResponse(error: AppError, instance?: string): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  const headers: Record<string, string> = { ...EVERY_RESPONSE_HEADERS, 'content-type': 'application/problem+json' };
   if (error instanceof MethodNotAllowedError) headers.allow = error.allowed.join(', ');
   return {
     statusCode: error.status,

@@ -17,6 +17,7 @@ import { Access, resourceScopeFromPath } from './access';
 import { type Caller, resolveCaller, subjectOf } from './caller';
 import { isAppError, problemResponse, unexpectedErrorResponse } from './problem';
 import { etagOf, parseJsonBody, parseQuery, pathParameter, requiredVersion } from './request';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 export interface Reply {
   readonly status?: number;
@@ -100,7 +101,7 @@ async function authorise(event: APIGatewayProxyEventV2, route: RouteDefinition):
 }
 
 function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { ...reply.headers, ...EVERY_RESPONSE_HEADERS };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
