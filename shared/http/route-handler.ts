@@ -20,6 +20,7 @@ import {
 } from './contract';
 import { answerAndLog, type RequestNotes } from './logged-answer';
 import { etagOf, header, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
@@ -87,7 +88,7 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
 }
 
 function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { ...reply.headers, ...EVERY_RESPONSE_HEADERS };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
   if (reply.raw) {
     headers['content-type'] = reply.raw.media;
