@@ -54,6 +54,11 @@ export interface RouteResponse {
    * which a handler of its own sends): the operation answers `text`, and `body` stays unset.
    */
   readonly media?: string;
+  /**
+   * Other media types the route answers in when `Accept` asks for one of them (a document as HTML
+   * or .docx); JSON (`body`) stays the default. The operation reads `accept` and replies `raw`.
+   */
+  readonly alternatives?: readonly string[];
 }
 
 /** Problem codes a route can answer beyond the ones every route shares, by status. */
@@ -110,6 +115,8 @@ export interface OperationInput<R extends RouteDefinition> {
   readonly expectedVersion: R['request']['ifMatch'] extends true ? number : undefined;
   /** Reads `If-Match` when the operation finds it needs it (428 when absent). */
   readonly ifMatch: () => number;
+  /** The request's `Accept` header, for a route with `alternatives`. */
+  readonly accept: string | undefined;
   readonly requestId: string;
 }
 
@@ -121,6 +128,8 @@ export interface Reply<B = unknown> {
   readonly headers?: Readonly<Record<string, string>>;
   /** The body of a route answering its `response.media` instead of JSON. */
   readonly text?: string;
+  /** A reply in one of the route's `alternatives` instead of JSON: its media type and content. */
+  readonly raw?: { readonly media: string; readonly content: string | Uint8Array };
 }
 
 export type Operation<R extends RouteDefinition> = (

@@ -20,7 +20,8 @@ import {
   routeKeyOf,
 } from './contract';
 import { answerAndLog, type RequestNotes } from './logged-answer';
-import { etagOf, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
+import { etagOf, header, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
@@ -89,17 +90,35 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
     access,
     expectedVersion: request.ifMatch === true ? requiredVersion(event) : undefined,
     ifMatch: () => requiredVersion(event),
+    accept: header(event, 'accept'),
     requestId: event.requestContext?.requestId ?? '',
   };
   return input as OperationInput<RouteDefinition>;
 }
 
+/** A reply that is not JSON: one of the route's `alternatives`, or the text of its `response.media`. */
+function rawOf(reply: Reply, route: RouteDefinition): Reply['raw'] {
+  if (reply.raw) return reply.raw;
+  return reply.text !== undefined && route.response.media
+    ? { media: route.response.media, content: reply.text }
+    : undefined;
+}
+
 function respond(reply: Reply, route: RouteDefinition): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { ...reply.headers, ...EVERY_RESPONSE_HEADERS };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
-  if (reply.text !== undefined && route.response.media) {
-    headers['content-type'] = route.response.media;
-    return { statusCode: reply.status ?? 200, headers, body: reply.text };
+  const raw = rawOf(reply, route);
+  if (raw) {
+    headers['content-type'] = raw.media;
+    const { content } = raw;
+    return typeof content === 'string'
+      ? { statusCode: reply.status ?? 200, headers, body: content }
+      : {
+          statusCode: reply.status ?? 200,
+          headers,
+          body: Buffer.from(content).toString('base64'),
+          isBase64Encoded: true,
+        };
   }
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers };
   headers['content-type'] = 'application/json; charset=utf-8';

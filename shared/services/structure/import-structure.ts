@@ -3,6 +3,7 @@
  * and every refusal happen before the first write, so a bad file writes nothing; importing the
  * same file again finds nothing to change and writes nothing.
  */
+
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
 import { findStored, queryAll } from '../../db/store';
+import type { StoredAnswerSettings } from '../../domain/answers/answer-settings';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import {
   type ConfigLists,
@@ -225,6 +227,10 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   upserts.push(
     ...(await settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts)),
   );
+  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
+  upserts.push(
+    ...(await settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts)),
+  );
 
   // Parents before children when adding; children before parents when removing.
   const steps = [...upserts, ...removals.flat()];
@@ -273,7 +279,7 @@ function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Exis
   return steps;
 }
 
-/** The steps that store one district-wide setting of the file (the calendar, the report rules) as it is there. */
+/** The steps that store one district-wide setting of the file (the calendar, the report and answer rules) as it is there. */
 async function settingSteps(
   ref: EntityRef,
   key: ItemKey,
