@@ -25,7 +25,7 @@ export interface EntityRef {
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Decides the error when an operation's condition fails, given the item as it is now (if any). */
-type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
+export type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
 
 interface Operation {
   readonly item: TransactItem;
@@ -169,9 +169,44 @@ export class ChangeSet {
     );
   }
 
-  /** Deletes a non-entity item (a released reservation). */
-  release(key: ItemKey): this {
-    return this.push({ Delete: { TableName: tableName(), Key: key } }, staleOrMissing);
+  /**
+   * Deletes a non-entity item (a released reservation); with `guard`, only while its condition
+   * holds (an item that does not exist meets a condition of absent attributes).
+   */
+  release(key: ItemKey, guard?: { condition: Condition; conflict: ConflictMapper }): this {
+    if (!guard) return this.push({ Delete: { TableName: tableName(), Key: key } }, staleOrMissing);
+    return this.push(
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: guard.condition.expression,
+          ExpressionAttributeNames: guard.condition.names,
+          ExpressionAttributeValues: guard.condition.values,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      guard.conflict,
+    );
+  }
+
+  /**
+   * Adds `by` to a counter of a non-entity item, creating it at zero first if needed: the count of
+   * what refers to a parent, moved in the same transaction as the child's own write.
+   */
+  count(key: ItemKey, counter: string, by: number): this {
+    return this.push(
+      {
+        Update: {
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'ADD #counter :by',
+          ExpressionAttributeNames: { '#counter': counter },
+          ExpressionAttributeValues: { ':by': by },
+        },
+      },
+      staleOrMissing,
+    );
   }
 
   /**
