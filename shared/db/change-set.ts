@@ -1,15 +1,19 @@
 /**
  * The one place writes go through. A change set gathers conditional writes and the audit record
- * of each change, then commits them in one DynamoDB transaction: all or nothing. Later features
- * (aggregates, idempotency records) join the same transaction by adding their own operations.
+ * of each change, then commits them in one DynamoDB transaction: all or nothing. Related writes
+ * (reference counts, index entries) join the same transaction as operations of their own; the
+ * idempotency key of the request making the change joins its first commit by itself
+ * (`idempotency.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AppError, ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { keyInUse } from '../domain/idempotency';
 import { vietnamMonth } from '../domain/time';
 import { documentClient, tableName } from './client';
+import { openClaim } from './idempotency';
 import { type IndexKeys, type ItemKey, keys } from './keys';
 
 export interface Actor {
@@ -253,30 +257,20 @@ export class ChangeSet {
         `A change set holds ${this.operations.length} operations; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`,
       );
     }
+    // A request made under an idempotency key takes it with its first commit, first in the
+    // transaction so that a key taken meanwhile is the failure reported; a full transaction
+    // leaves it to a later one.
+    const claim = this.operations.length < MAX_TRANSACTION_ITEMS ? openClaim() : undefined;
+    const operations: Operation[] = claim
+      ? [{ item: { Put: { TableName: tableName(), ...claim.put } }, onConflict: keyInUse }, ...this.operations]
+      : this.operations;
     try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: this.operations.map((op) => op.item) }));
+      await documentClient().send(new TransactWriteCommand({ TransactItems: operations.map((op) => op.item) }));
+      claim?.settle(true);
     } catch (error) {
-      throw this.translate(error);
+      claim?.settle(false);
+      throw translate(error, operations);
     }
-  }
-
-  private translate(error: unknown): unknown {
-    if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
-    const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
-      .CancellationReasons;
-    const failed = reasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
-    const operation = this.operations[failed];
-    if (operation) {
-      const item = reasons?.[failed]?.Item;
-      return operation.onConflict(item ? unmarshall(item) : undefined);
-    }
-    if (reasons?.some((reason) => reason.Code === 'TransactionConflict')) {
-      return new ConflictError(
-        'concurrent_change',
-        'Một thay đổi khác đang được ghi vào cùng dữ liệu; hãy tải lại rồi thử lại.',
-      );
-    }
-    return error;
   }
 
   private audit(
@@ -316,4 +310,24 @@ export class ChangeSet {
     this.operations.push({ item, onConflict });
     return this;
   }
+}
+
+/** A cancelled transaction as the error of the operation whose condition failed, or as a concurrent change. */
+function translate(error: unknown, operations: readonly Operation[]): unknown {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
+  const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
+    .CancellationReasons;
+  const failed = reasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
+  const operation = operations[failed];
+  if (operation) {
+    const item = reasons?.[failed]?.Item;
+    return operation.onConflict(item ? unmarshall(item) : undefined);
+  }
+  if (reasons?.some((reason) => reason.Code === 'TransactionConflict')) {
+    return new ConflictError(
+      'concurrent_change',
+      'Một thay đổi khác đang được ghi vào cùng dữ liệu; hãy tải lại rồi thử lại.',
+    );
+  }
+  return error;
 }

@@ -81,6 +81,11 @@ export const keys = {
     return `ZONE#${zoneId}#ASSIGNMENTS`;
   },
 
+  /** An idempotency key a caller (`scope`: the official) sent with a creating request. */
+  idempotencyKey(scope: string, key: string): ItemKey {
+    return { PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' };
+  },
+
   /** The district calendar (holidays). */
   calendar(): ItemKey {
     return { PK: 'DISTRICT', SK: 'CALENDAR' };
