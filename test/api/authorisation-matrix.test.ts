@@ -3,8 +3,8 @@
  * every role whose assignment reaches the requested resource's units and by one whose assignment
  * lies elsewhere (another zone, commune, cell or department), and with no token, a token of an
  * account nobody holds and a token of a removed official. Each answer is checked against a small
- * oracle of the rule's meaning written here (a grant's role, and its `within` against the
- * resource the route reads from its path), not against the code that applies it.
+ * oracle of the rule's meaning written for the tests (`role-callers.ts`: a grant's role, and its
+ * `within` against the resource the route reads from its path), not against the code that applies it.
  *
  * Routes whose rule names no resource leave the record's scope to their operation (a proposal's
  * zone, a filtered list): the matrix checks their rule, and the lists are checked below for
@@ -12,133 +12,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routes } from '../../functions/routes';
-import type { DistrictConfig } from '../../shared/domain/structure/district-config';
-import { type Role, roles, type ScopeKind, scopeOfRole } from '../../shared/domain/structure/roles';
-import type { AccessRule } from '../../shared/http/access-rules';
+import { roles, scopeOfRole } from '../../shared/domain/structure/roles';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { type ApiResponse, useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
+import { callers, concretePath, elsewhere, OFFICE, passes, target, withCallers } from '../support/role-callers';
 import { readSampleConfig } from '../support/sample-district';
 
 const api = useApi();
-const OFFICE = 'van-phong-1';
-
-type Units = Partial<Record<ScopeKind, string>>;
-
-/** The units of the resource every request names, and units of the same kinds elsewhere. */
-const target: Required<Units> = {
-  zone: 'khu-2',
-  commune: 'gia-tan',
-  cell: 'gia-tan-thon-ha',
-  department: 'ban-to-chuc',
-};
-const elsewhere: Required<Units> = {
-  zone: 'khu-1',
-  commune: 'thi-tran-gia-loc',
-  cell: 'thi-tran-gia-loc-khu-dan-cu-1',
-  department: 'ban-tuyen-giao',
-};
-
-const pathValues: Record<string, string> = {
-  zoneId: target.zone,
-  communeId: target.commune,
-  cellId: target.cell,
-  departmentId: target.department,
-  officialId: OFFICE,
-  assignmentId: `${OFFICE}.office.district`,
-  meetingId: `2027-03.${target.zone}`,
-  proposalId: `2027-03.${target.zone}.${target.cell}.1`,
-  n: '1',
-  month: '2027-03',
-  year: '2027',
-};
-
-/** The units an assignment of `role` scoped to the units `at` reaches (a cell secretary: cell, commune, zone). */
-function reachOf(role: Role, at: Required<Units>): Units {
-  switch (scopeOfRole(role)) {
-    case null:
-      return {};
-    case 'zone':
-      return { zone: at.zone };
-    case 'commune':
-      return { zone: at.zone, commune: at.commune };
-    case 'cell':
-      return { zone: at.zone, commune: at.commune, cell: at.cell };
-    case 'department':
-      return { department: at.department };
-  }
-}
-
-interface Caller {
-  readonly officialId: string;
-  readonly role: Role;
-  readonly placement: 'in scope' | 'out of scope' | 'district-wide';
-  readonly reach: Units;
-}
-
-/** One official per role and placement, holding that one assignment only. */
-const callers: readonly Caller[] = roles.flatMap((role): Caller[] => {
-  const id = (placement: string) => `ma-tran-${role}-${placement}`;
-  const scope = scopeOfRole(role);
-  if (scope === null) return [{ officialId: id('huyen'), role, placement: 'district-wide', reach: {} }];
-  return [
-    { officialId: id('trong'), role, placement: 'in scope', reach: reachOf(role, target) },
-    { officialId: id('ngoai'), role, placement: 'out of scope', reach: reachOf(role, elsewhere) },
-  ];
-});
-
-function withCallers(config: DistrictConfig): DistrictConfig {
-  const scopeIdOf = (caller: Caller) => {
-    const kind = scopeOfRole(caller.role);
-    return kind === null ? undefined : caller.reach[kind];
-  };
-  return {
-    ...config,
-    officials: [
-      ...config.officials,
-      ...callers.map((c) => ({
-        id: c.officialId,
-        name: 'Người thử',
-        title: c.role,
-        subject: `sample-${c.officialId}`,
-      })),
-    ],
-    assignments: [
-      ...config.assignments,
-      ...callers.map((c) => ({ officialId: c.officialId, role: c.role, scopeId: scopeIdOf(c) })),
-    ],
-  };
-}
-
-/**
- * The oracle: may a caller holding `role`, reaching `reach`, pass the route's rule for a resource
- * at `target`? A grant of the role passes without `within`; with `within`, when the route reads
- * that kind of unit from its path and the caller's reach holds the same unit, or when the route
- * reads none (its operation decides on the record).
- */
-function passes(rule: AccessRule, role: Role, reach: Units): boolean {
-  switch (rule.kind) {
-    case 'public':
-    case 'signed-in':
-      return true;
-    case 'grants':
-      return rule.grants.some((grant) => {
-        if (grant.role !== role) return false;
-        if (grant.within === undefined || rule.resource === undefined) return true;
-        return rule.resource[grant.within] !== undefined && reach[grant.within] === target[grant.within];
-      });
-    default:
-      throw new Error(`a rule of unknown kind: ${JSON.stringify(rule)}`);
-  }
-}
-
-function concretePath(template: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = pathValues[name];
-    if (value === undefined) throw new Error(`no value for {${name}}`);
-    return value;
-  });
-}
 
 /**
  * A request that nothing but the rule may refuse, and that changes nothing if it passes: a stale
