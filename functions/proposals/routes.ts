@@ -69,7 +69,7 @@ export const proposalRoutes = defineRoutes([
     summary: 'Add a proposal raised from the floor, on a cell’s behalf (the minutes keeper, while the meeting is held)',
     description:
       'Checked like a report’s proposals; the meeting’s `If-Match` is required, and its version changes, so the meeting’s close raises it with the cells’ own.',
-    request: { path: meetingPath, body: floorProposalBodySchema, ifMatch: true },
+    request: { path: meetingPath, body: floorProposalBodySchema, ifMatch: true, idempotent: true },
     response: { status: 201, description: 'The floor proposal', body: floorProposalView },
     problems: { 404: ['meeting_not_found'], 409: ['invalid_transition', 'meeting_closed', 'concurrent_change'] },
   },

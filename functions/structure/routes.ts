@@ -84,7 +84,7 @@ function unitRoutes<const C extends string, const P extends string>(unit: UnitCo
       access: STRUCTURE_EDITORS,
       tag,
       summary: `Create ${label}`,
-      request: { body: unit.schema },
+      request: { body: unit.schema, idempotent: true },
       response: { status: 201, description: `The new ${label}`, body: unit.view, etag: true },
       problems: { 400: ['unknown_reference'], 409: ['already_exists', ...unit.conflicts] },
     },
@@ -220,7 +220,7 @@ export const structureRoutes = defineRoutes([
     access: STRUCTURE_EDITORS,
     tag,
     summary: 'Assign a role',
-    request: { body: assignmentInputSchema },
+    request: { body: assignmentInputSchema, idempotent: true },
     response: {
       status: 201,
       description: 'The assignment with the units it reaches',

@@ -69,6 +69,7 @@ export class DataStack extends Stack {
         sortKey: stringKey(index.sortKey),
         projectionType: ProjectionType.ALL,
       })),
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

@@ -1,7 +1,9 @@
 /**
  * The one place writes go through. A change set gathers conditional writes and the audit record
- * of each change, then commits them in one DynamoDB transaction: all or nothing. Aggregates join
- * the same transaction as counters (`count`); idempotency records will join it the same way.
+ * of each change, then commits them in one DynamoDB transaction: all or nothing. Related writes
+ * (reference counts, index entries, aggregate counters through `count`) join the same transaction;
+ * the idempotency key of the request making the change joins its first commit by itself
+ * (`idempotency.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
@@ -9,8 +11,10 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AppError, ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { keyInUse } from '../domain/idempotency';
 import { vietnamMonth } from '../domain/time';
 import { documentClient, tableName } from './client';
+import { openClaim } from './idempotency';
 import { type IndexKeys, type ItemKey, keys } from './keys';
 
 export interface Actor {
@@ -26,7 +30,7 @@ export interface EntityRef {
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Decides the error when an operation's condition fails, given the item as it is now (if any). */
-type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
+export type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
 
 interface Operation {
   readonly item: TransactItem;
@@ -186,9 +190,25 @@ export class ChangeSet {
     );
   }
 
-  /** Deletes a non-entity item (a released reservation). */
-  release(key: ItemKey): this {
-    return this.push({ Delete: { TableName: tableName(), Key: key } }, staleOrMissing);
+  /**
+   * Deletes a non-entity item (a released reservation); with `guard`, only while its condition
+   * holds (an item that does not exist meets a condition of absent attributes).
+   */
+  release(key: ItemKey, guard?: { condition: Condition; conflict: ConflictMapper }): this {
+    if (!guard) return this.push({ Delete: { TableName: tableName(), Key: key } }, staleOrMissing);
+    return this.push(
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: guard.condition.expression,
+          ExpressionAttributeNames: guard.condition.names,
+          ExpressionAttributeValues: guard.condition.values,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      guard.conflict,
+    );
   }
 
   /**
@@ -253,13 +273,27 @@ export class ChangeSet {
     if (items.length > MAX_TRANSACTION_ITEMS) {
       throw new Error(`A change set holds ${items.length} actions; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`);
     }
+    // A request made under an idempotency key takes it with its first commit, first in the
+    // transaction so that a key taken meanwhile is the failure reported; a full transaction
+    // leaves it to a later one.
+    const claim = items.length < MAX_TRANSACTION_ITEMS ? openClaim() : undefined;
+    const claimed: Operation | undefined = claim
+      ? { item: { Put: { TableName: tableName(), ...claim.put } }, onConflict: keyInUse }
+      : undefined;
+    const operations: Operation[] = claimed ? [claimed, ...this.operations] : this.operations;
+    const transactItems = claimed ? [claimed.item, ...items] : items;
     for (let attempt = 1; ; attempt++) {
       try {
-        await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+        await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
+        claim?.settle(true);
         return;
       } catch (error) {
-        if (attempt === CONFLICT_ATTEMPTS || !onlyConflicting(error)) throw this.translate(error);
-        await pause(10 * 2 ** attempt * (1 + Math.random()));
+        if (attempt < CONFLICT_ATTEMPTS && onlyConflicting(error)) {
+          await pause(10 * 2 ** attempt * (1 + Math.random()));
+          continue;
+        }
+        claim?.settle(false);
+        throw translate(error, operations);
       }
     }
   }
@@ -289,25 +323,6 @@ export class ChangeSet {
         },
       ];
     });
-  }
-
-  private translate(error: unknown): unknown {
-    if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
-    const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
-      .CancellationReasons;
-    const failed = reasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
-    const operation = this.operations[failed];
-    if (operation) {
-      const item = reasons?.[failed]?.Item;
-      return operation.onConflict(item ? unmarshall(item) : undefined);
-    }
-    if (reasons?.some((reason) => reason.Code === 'TransactionConflict')) {
-      return new ConflictError(
-        'concurrent_change',
-        'Một thay đổi khác đang được ghi vào cùng dữ liệu; hãy tải lại rồi thử lại.',
-      );
-    }
-    return error;
   }
 
   private audit(
@@ -358,4 +373,24 @@ function onlyConflicting(error: unknown): boolean {
   return (
     codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
   );
+}
+
+/** A cancelled transaction as the error of the operation whose condition failed, or as a concurrent change. */
+function translate(error: unknown, operations: readonly Operation[]): unknown {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return error;
+  const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, AttributeValue> }[] })
+    .CancellationReasons;
+  const failed = reasons?.findIndex((reason) => reason.Code === 'ConditionalCheckFailed') ?? -1;
+  const operation = operations[failed];
+  if (operation) {
+    const item = reasons?.[failed]?.Item;
+    return operation.onConflict(item ? unmarshall(item) : undefined);
+  }
+  if (reasons?.some((reason) => reason.Code === 'TransactionConflict')) {
+    return new ConflictError(
+      'concurrent_change',
+      'Một thay đổi khác đang được ghi vào cùng dữ liệu; hãy tải lại rồi thử lại.',
+    );
+  }
+  return error;
 }

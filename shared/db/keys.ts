@@ -36,6 +36,15 @@ export const keys = {
     const tag = KIND_TAG[kind];
     return { PK: `${tag}#${id}`, SK: tag };
   },
+  /**
+   * What refers to a unit, counted beside it (`children`: a zone's communes or a commune's cells;
+   * `assignments`: those naming the unit, or those an official holds): a removal requires both
+   * at zero in its own transaction, so no reference made meanwhile is left pointing at nothing.
+   */
+  unitReferences(kind: StructureKind, id: string): ItemKey {
+    const tag = KIND_TAG[kind];
+    return { PK: `${tag}#${id}`, SK: `${tag}#REFERENCES` };
+  },
   /** GSI1 partition listing every unit of a kind. */
   unitCollection(kind: StructureKind): string {
     return `${KIND_TAG[kind]}S`;
@@ -70,6 +79,11 @@ export const keys = {
   /** GSI2: every assignment inside one zone (zone, commune and cell roles), for attendee lists. */
   zoneAssignments(zoneId: string): string {
     return `ZONE#${zoneId}#ASSIGNMENTS`;
+  },
+
+  /** An idempotency key a caller (`scope`: the official) sent with a creating request. */
+  idempotencyKey(scope: string, key: string): ItemKey {
+    return { PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' };
   },
 
   /** The district calendar (holidays). */

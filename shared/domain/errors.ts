@@ -71,6 +71,13 @@ export class PreconditionFailedError extends AppError {
   }
 }
 
+/** The request is understood but cannot be carried out as sent (an idempotency key reused for another request). */
+export class UnprocessableContentError extends AppError {
+  constructor(code: string, detail: string) {
+    super(422, code, 'Không xử lý được yêu cầu', detail);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(413, 'payload_too_large', 'Dữ liệu quá lớn', `Nội dung gửi lên vượt quá giới hạn ${limitBytes} byte.`);

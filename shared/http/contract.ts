@@ -34,6 +34,11 @@ export interface RouteRequest {
    * replacement needs it.
    */
   readonly ifMatch?: true | 'to-replace';
+  /**
+   * The route creates something and accepts `Idempotency-Key`: a retry under the same key within
+   * a day answers the first answer again and creates nothing; the key with another request is a 422.
+   */
+  readonly idempotent?: true;
 }
 
 export interface RouteResponse {

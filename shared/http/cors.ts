@@ -4,11 +4,12 @@
  * settings (the stack's `corsPreflight`); the local gateway applies the same ones.
  */
 import type { HttpMethod } from './contract';
+import { IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from './idempotency-key';
 
-/** The request headers a browser may send: the token, the JSON body's type and the version precondition. */
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'if-match'] as const;
-/** The reply headers a page may read besides the simple ones: the version and a created resource's address. */
-export const CORS_EXPOSED_HEADERS = ['etag', 'location'] as const;
+/** The request headers a browser may send: the token, the JSON body's type, the version precondition and a retry's key. */
+export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'if-match', IDEMPOTENCY_KEY_HEADER] as const;
+/** The reply headers a page may read besides the simple ones: the version, a created resource's address, a replay's mark. */
+export const CORS_EXPOSED_HEADERS = ['etag', 'location', REPLAYED_HEADER] as const;
 /** How long a browser may reuse a preflight answer. */
 export const CORS_MAX_AGE_SECONDS = 3600;
 

@@ -5,8 +5,9 @@
  * (`io: 'output'`). Schemas named with `named()` are listed once under `components/schemas`.
  */
 import * as z from 'zod/mini';
+import { IDEMPOTENCY_KEY_PATTERN } from '../domain/idempotency';
 import { describeAccess } from './access-description';
-import { isTextBody, type ParameterSchema, type RouteDefinition } from './contract';
+import { isTextBody, type ParameterSchema, type RouteDefinition, type RouteProblems } from './contract';
 import { JSON_DEPTH_LIMIT } from './json-depth';
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -109,10 +110,18 @@ const badRequestCodes = {
   text: ['validation_failed'],
 } as const;
 
+/** The problems `Idempotency-Key` adds to a route that accepts it. */
+const idempotencyCodes: RouteProblems = {
+  400: ['invalid_idempotency_key'],
+  409: ['idempotency_key_in_use'],
+  422: ['idempotency_key_reused'],
+};
+
 /** What holds for every route, said once at the top of the document. */
 const API_CONVENTIONS = [
   'Errors are `application/problem+json` (RFC 9457) with a stable English `code` and a Vietnamese `title` and `detail`; a 400 lists every field problem in `errors`; `requestId` names the request for the operators.',
   'Changes to an existing resource require `If-Match` with the `ETag` of the last read (412 when stale, 428 when missing).',
+  'Creations accept `Idempotency-Key`: a retry after a lost answer, with the same key, gets the first answer (marked `Idempotent-Replayed: true`) and creates nothing.',
   `Text is stored NFC-normalised; control characters other than tab and newline are refused; JSON bodies may nest at most ${JSON_DEPTH_LIMIT} levels.`,
 ].join('\n\n');
 
@@ -208,6 +217,8 @@ function successResponses(route: RouteDefinition, schemas: SchemaComponents): Re
   for (const media of response.alternatives ?? []) {
     reply.content = { ...(reply.content as Json), [media]: { schema: { type: 'string' } } };
   }
+  if (route.request.idempotent)
+    reply.headers = { ...(reply.headers as Json), 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') };
   const responses: Record<string, Json> = { [response.status]: reply };
   if (response.alsoOk)
     responses['200'] = { ...reply, description: `${response.description} (already there: nothing changed)` };
@@ -217,12 +228,16 @@ function successResponses(route: RouteDefinition, schemas: SchemaComponents): Re
 function errorResponses(route: RouteDefinition): Record<string, Json> {
   const { request, problems = {} } = route;
   const responses: Record<string, Json> = {};
+  const keyed = request.idempotent ? idempotencyCodes : {};
   const badRequest = [
     ...(request.path ? badRequestCodes.path : []),
     ...(request.query ? badRequestCodes.query : []),
     ...(request.body ? (isTextBody(request.body) ? badRequestCodes.text : badRequestCodes.body) : []),
     ...(problems[400] ?? []),
+    ...(keyed[400] ?? []),
   ];
+  const conflicts = [...(problems[409] ?? []), ...(keyed[409] ?? [])];
+  const unprocessable = [...(problems[422] ?? []), ...(keyed[422] ?? [])];
   if (badRequest.length > 0) {
     responses['400'] = problemAnswer('The request is not valid; `errors` names each field.', [...new Set(badRequest)]);
   }
@@ -231,7 +246,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
     responses['403'] = ref('responses', 'Forbidden');
   }
   if (problems[404]) responses['404'] = problemAnswer('Not found.', problems[404]);
-  if (problems[409]) responses['409'] = problemAnswer('Conflicts with the current state.', problems[409]);
+  if (conflicts.length > 0) responses['409'] = problemAnswer('Conflicts with the current state.', conflicts);
   if (request.ifMatch) responses['412'] = ref('responses', 'PreconditionFailed');
   if (request.body) {
     responses['413'] = ref('responses', 'PayloadTooLarge');
@@ -239,7 +254,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
       ? problemAnswer(`The body must be \`${request.body.media}\`.`, ['unsupported_media_type'])
       : ref('responses', 'UnsupportedMediaType');
   }
-  if (problems[422]) responses['422'] = problemAnswer('Breaks a rule of the domain.', problems[422]);
+  if (unprocessable.length > 0) responses['422'] = problemAnswer('Cannot be carried out as sent.', unprocessable);
   if (request.ifMatch) responses['428'] = ref('responses', 'PreconditionRequired');
   responses['500'] = ref('responses', 'InternalError');
   return responses;
@@ -256,6 +271,7 @@ function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApi
     ...(request.path ? parametersOf(request.path, 'path', schemas) : []),
     ...(request.query ? parametersOf(request.query, 'query', schemas) : []),
     ...(request.ifMatch ? [ref('parameters', request.ifMatch === true ? 'IfMatch' : 'IfMatchToReplace')] : []),
+    ...(request.idempotent ? [ref('parameters', 'IdempotencyKey')] : []),
   ];
   const description = [route.description, `**Quyền gọi:** ${describeAccess(route.access)}`].filter(Boolean);
   return {
@@ -340,9 +356,22 @@ export function openApiDocument(routes: readonly RouteDefinition[], options: Ope
           description: 'Needed only to replace what exists: the `ETag` of the last read of it.',
           schema: ETAG_SCHEMA,
         },
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'A key of your own for this request (a UUID): a retry with the same key within 24 hours answers the first answer again and creates nothing; the same key with another request is a 422.',
+          schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+        },
       },
       headers: {
         ETag: { description: 'The version of the resource; send it back as `If-Match`.', schema: { type: 'string' } },
+        IdempotentReplayed: {
+          description:
+            '`true` when the answer is the kept answer to an earlier request with the same `Idempotency-Key`.',
+          schema: { type: 'string', enum: ['true'] },
+        },
       },
       securitySchemes: {
         [SECURITY_SCHEME]: {

@@ -6,7 +6,14 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Caller, CallerLookup } from '../domain/access/caller';
-import { NotFoundError } from '../domain/errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import {
+  type IdempotencyStore,
+  type IdempotentRequest,
+  type KeptRequest,
+  keyInUse,
+  keyReused,
+} from '../domain/idempotency';
 import { Access, resourceScopeFromPath } from './access';
 import { subjectOf } from './caller';
 import {
@@ -19,6 +26,7 @@ import {
   type RouteDefinition,
   routeKeyOf,
 } from './contract';
+import { idempotentRequestOf, REPLAYED_HEADER } from './idempotency-key';
 import { answerAndLog, type RequestNotes } from './logged-answer';
 import { etagOf, header, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
 import { EVERY_RESPONSE_HEADERS } from './response-headers';
@@ -26,18 +34,23 @@ import { EVERY_RESPONSE_HEADERS } from './response-headers';
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
 
-/** Builds the Lambda handler of function `fn`; its operations are checked against its routes by type. */
+/**
+ * Builds the Lambda handler of function `fn`; its operations are checked against its routes by
+ * type. A function serving `idempotent` routes is handed where keys are kept.
+ */
 export function routeHandler<const Routes extends readonly RouteDefinition[], Fn extends Routes[number]['fn']>(
   routes: Routes,
   fn: Fn,
   operations: OperationsOf<Routes, Fn>,
   callers: CallerLookup,
+  idempotency?: IdempotencyStore,
 ) {
   const served = new Map<string, { route: RouteDefinition; operation: Operation<RouteDefinition> }>();
   const byName = operations as unknown as Readonly<Record<string, Operation<RouteDefinition>>>;
   for (const route of routes.filter((r) => r.fn === fn)) {
     const operation = byName[route.operation];
     if (!operation) throw new Error(`Function ${fn} has no operation ${route.operation}`);
+    if (route.request.idempotent && !idempotency) throw new Error(`Function ${fn} needs an idempotency store`);
     served.set(routeKeyOf(route), { route, operation });
   }
 
@@ -48,8 +61,53 @@ export function routeHandler<const Routes extends readonly RouteDefinition[], Fn
       const { route, operation } = target;
       notes.operation = route.operation;
       const access = await authorise(event, route, callers, notes);
-      return respond(await operation(readInput(event, route, access)), route);
+      const input = readInput(event, route, access);
+      const { path, query, body, expectedVersion } = input;
+      const keyed = idempotentRequestOf(event, route, access.caller.official.id, {
+        path,
+        query,
+        body,
+        expectedVersion,
+      });
+      if (!keyed || !idempotency) return respond(await operation(input), route);
+      return answerOnce(keyed, idempotency, route, () => operation(input));
     });
+}
+
+/**
+ * Answers a request made under an idempotency key: the first answer again when the same request
+ * came before (422 when the key came with another request, 409 while the first is still running),
+ * else the operation's, kept for later retries. A request that lost a race for the key is
+ * answered like a retry of the winner.
+ */
+async function answerOnce(
+  request: IdempotentRequest,
+  store: IdempotencyStore,
+  route: RouteDefinition,
+  run: () => Promise<Reply>,
+) {
+  const kept = await store.find(request);
+  if (kept) return answerKept(request, kept, route);
+  try {
+    return respond(
+      await store.run(request, async () => {
+        const reply = await run();
+        return { ...reply, status: reply.status ?? (reply.body === undefined ? 204 : 200) };
+      }),
+      route,
+    );
+  } catch (error) {
+    const winner = error instanceof ConflictError ? await store.find(request) : undefined;
+    if (!winner) throw error;
+    return answerKept(request, winner, route);
+  }
+}
+
+function answerKept(request: IdempotentRequest, kept: KeptRequest, route: RouteDefinition) {
+  if (kept.fingerprint !== request.fingerprint) throw keyReused();
+  if (!kept.answer) throw keyInUse();
+  const replayed = respond(kept.answer, route);
+  return { ...replayed, headers: { ...replayed.headers, [REPLAYED_HEADER]: 'true' } };
 }
 
 async function authorise(

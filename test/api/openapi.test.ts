@@ -31,6 +31,23 @@ describe('GET /openapi.json', () => {
     expect(await specificationErrors(await servedDocument())).toEqual([]);
   });
 
+  it('documents Idempotency-Key, its problems and the replay mark on exactly the idempotent routes', async () => {
+    const document = await servedDocument();
+    for (const route of routes) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+      const parameters = JSON.stringify(operation?.parameters ?? []);
+      expect(parameters.includes('#/components/parameters/IdempotencyKey'), route.operation).toBe(
+        route.request.idempotent === true,
+      );
+      if (!route.request.idempotent) continue;
+      expect(JSON.stringify(operation?.responses['422']), route.operation).toContain('idempotency_key_reused');
+      expect(JSON.stringify(operation?.responses['409']), route.operation).toContain('idempotency_key_in_use');
+      expect(JSON.stringify(operation?.responses[String(route.response.status)]), route.operation).toContain(
+        'IdempotentReplayed',
+      );
+    }
+  });
+
   it('lints clean with Spectral’s OpenAPI ruleset', async () => {
     expect(await spectralFindings(await servedDocument())).toEqual([]);
   });

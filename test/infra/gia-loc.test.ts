@@ -92,6 +92,13 @@ describe('DataStack', () => {
       })),
     });
   });
+
+  it('lets DynamoDB expire idempotency keys by the definition’s TTL attribute', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    });
+    expect(tableDefinition.timeToLiveAttribute).toBe('expiresAt');
+  });
 });
 
 describe('ApiStack: HTTP API', () => {

@@ -1,10 +1,18 @@
-/** `npm start`'s guard against serving the wrong district, and DynamoDB Local's bounded heap. */
+/** `npm start`'s guard against serving the wrong district, DynamoDB Local's bounded heap and the local table's TTL. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, LocalSetupError, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  ensureTable,
+  freePort,
+  LocalSetupError,
+  localClient,
+  startDynamoDbLocal,
+} from '../../infra/local/dynamodb-local';
 import { loadDistrictOnce } from '../../infra/local/local-district';
+import { tableDefinition } from '../../shared/db/table-definition';
 import { readSampleConfig } from '../support/sample-district';
 
 const folder = mkdtempSync(join(tmpdir(), 'local-state-'));
@@ -53,5 +61,20 @@ describe('startDynamoDbLocal', () => {
     } finally {
       await dynamo.stop();
     }
+  });
+});
+
+describe('ensureTable', () => {
+  it('turns on the definition’s TTL attribute, as the stack does', async () => {
+    const client = localClient(inject('dynamoEndpoint'));
+    const name = `ttl-${Date.now()}`;
+    expect(await ensureTable(client, name)).toBe(true);
+
+    const described = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+
+    expect(described.TimeToLiveDescription).toMatchObject({
+      AttributeName: tableDefinition.timeToLiveAttribute,
+      TimeToLiveStatus: 'ENABLED',
+    });
   });
 });

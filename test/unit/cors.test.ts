@@ -5,11 +5,11 @@ import { type CorsSettings, preflightHeaders, replyHeaders } from '../../shared/
 const settings: CorsSettings = { origins: ['https://console.gia-loc.example'], methods: ['GET', 'PATCH'] };
 
 describe('CORS settings', () => {
-  it('answers a listed origin’s preflight with what it may send', () => {
+  it('answers a listed origin’s preflight with what it may send, a retry key included', () => {
     expect(preflightHeaders(settings, 'https://console.gia-loc.example')).toEqual({
       'access-control-allow-origin': 'https://console.gia-loc.example',
       'access-control-allow-methods': 'GET,PATCH',
-      'access-control-allow-headers': 'authorization,content-type,if-match',
+      'access-control-allow-headers': 'authorization,content-type,if-match,idempotency-key',
       'access-control-max-age': '3600',
       vary: 'origin',
     });
@@ -22,10 +22,10 @@ describe('CORS settings', () => {
     }
   });
 
-  it('lets a listed origin read the ETag and Location of replies', () => {
+  it('lets a listed origin read the ETag, Location and replay mark of replies', () => {
     expect(replyHeaders(settings, 'https://console.gia-loc.example')).toMatchObject({
       'access-control-allow-origin': 'https://console.gia-loc.example',
-      'access-control-expose-headers': 'etag,location',
+      'access-control-expose-headers': 'etag,location,idempotent-replayed',
     });
   });
 });

@@ -13,8 +13,7 @@ import { forgetCallers } from './callers';
 import { loadAssignment } from './structure-queries';
 import { type AssignmentReach, assignmentKeys, reachOf } from './unit-items';
 import { unknownReference } from './unit-kinds';
-
-const mustExist = { expression: 'attribute_exists(PK)' };
+import { dropReference, referTo } from './unit-references';
 
 /** A scope is required exactly when the role is scoped to a kind of unit. */
 function requireMatchingScope(input: AssignmentInput): void {
@@ -30,16 +29,15 @@ function requireMatchingScope(input: AssignmentInput): void {
 
 /**
  * Reads the scope unit (400 when it does not exist) and works out the assignment's reach; the
- * change set re-checks that the unit still exists when it commits.
+ * change set re-checks that the unit still exists when it commits, and counts the assignment on it.
  */
 async function reachFor(assignment: Assignment, changes: ChangeSet): Promise<AssignmentReach> {
   const kind = scopeOfRole(assignment.role);
   const scopeId = assignment.scopeId;
   if (kind === null || scopeId === undefined) return {};
-  const unitKey = keys.unit(kind, scopeId);
-  const unit = await getItem(unitKey);
+  const unit = await getItem(keys.unit(kind, scopeId));
   if (!unit) throw unknownReference('/scopeId', kind, scopeId);
-  changes.check(unitKey, mustExist, unknownReference('/scopeId', kind, scopeId));
+  referTo(changes, { kind, id: scopeId }, 'assignments', unknownReference('/scopeId', kind, scopeId));
   const commune = kind === 'cell' ? await getItem(keys.unit('commune', String(unit.communeId))) : unit;
   return reachOf(
     assignment,
@@ -53,9 +51,10 @@ export async function createAssignment(input: AssignmentInput, actor: Actor): Pr
   requireMatchingScope(input);
   const assignment: Assignment = { id: assignmentId(input), ...input };
   const changes = new ChangeSet(actor);
-  changes.check(
-    keys.unit('official', input.officialId),
-    mustExist,
+  referTo(
+    changes,
+    { kind: 'official', id: input.officialId },
+    'assignments',
     unknownReference('/officialId', 'official', input.officialId),
   );
   const reach = await reachFor(assignment, changes);
@@ -67,12 +66,16 @@ export async function createAssignment(input: AssignmentInput, actor: Actor): Pr
   return stored;
 }
 
-/** Ends an assignment at the client's version. */
+/** Ends an assignment at the client's version, counting it off its official and its unit. */
 export async function deleteAssignment(id: string, expected: number, actor: Actor): Promise<void> {
   const current = await loadAssignment(id);
   if (current.version !== expected) throw new PreconditionFailedError();
   const changes = new ChangeSet(actor);
   changes.remove({ type: 'assignment', id }, current.key, { before: current.value, expectedVersion: expected });
+  const assignment = current.value as Assignment;
+  dropReference(changes, { kind: 'official', id: assignment.officialId }, 'assignments');
+  const kind = scopeOfRole(assignment.role);
+  if (kind && assignment.scopeId) dropReference(changes, { kind, id: assignment.scopeId }, 'assignments');
   await changes.commit();
   forgetCallers();
 }

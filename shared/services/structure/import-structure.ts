@@ -1,11 +1,13 @@
 /**
  * Imports a whole district config: afterwards the table's structure equals the file. Validation
  * and every refusal happen before the first write, so a bad file writes nothing; importing the
- * same file again finds nothing to change and writes nothing.
+ * same file again finds nothing to change and writes nothing. It also sets every unit's reference
+ * counts to what the file implies (so an import repairs counts of any earlier state).
  */
 
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
+import { getItems } from '../../db/batch';
 import {
   type Actor,
   ChangeSet,
@@ -38,6 +40,7 @@ import { problemsOf } from '../../domain/validation';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken } from './unit-kinds';
+import { referenceCountsOf } from './unit-references';
 
 export interface ImportSummary {
   readonly created: number;
@@ -51,6 +54,8 @@ type Existing = StoredRecord & { readonly key: ItemKey };
 /** One planned write; `ops` is how many transaction actions it takes (change + audit). */
 interface Step {
   readonly ops: number;
+  /** The item a step writes when another step may write it too: a transaction takes one action per item. */
+  readonly item?: string;
   apply(changes: ChangeSet): void;
 }
 
@@ -184,6 +189,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   const removals: Step[][] = [];
   const blocked: string[] = [];
   let officials: ReadonlyMap<string, Existing> = new Map();
+  const existingUnits: { kind: StructureKind; id: string }[] = [];
 
   for (const kind of unitOrder) {
     const list = config[configListOf[kind]] as UnitTypes[StructureKind][];
@@ -191,6 +197,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
     const existing = await loadExisting(keys.unitCollection(kind));
+    existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     if (kind === 'official') officials = existing;
     const plan = diff(kind, desired, existing, counts);
     upserts.push(...plan.upserts);
@@ -217,6 +224,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   const assignmentPlan = diff('assignment', desiredAssignments, await loadExisting(keys.assignmentCollection), counts);
   upserts.push(...assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
+  const recount = await referenceSteps(config, existingUnits);
 
   if (blocked.length > 0) {
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
@@ -232,11 +240,59 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     ...(await settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts)),
   );
 
-  // Parents before children when adding; children before parents when removing.
-  const steps = [...upserts, ...removals.flat()];
+  // Parents before children when adding; children before parents when removing; the reference
+  // counts never below the references while they change.
+  const steps = [...upserts, ...recount.beforeRemovals, ...removals.flat(), ...recount.afterRemovals];
   await commitInChunks(steps, actor);
   const deleted = removals.flat().length;
   return { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged };
+}
+
+/**
+ * Brings every unit's reference counts (`unit-references.ts`) to what the file implies. A count
+ * that grows is written before the removals and one that shrinks after them (a count doing both
+ * takes the larger value first), so a removal racing the import never finds a count of zero
+ * while something still refers to the unit. The counts of removed units go once they are.
+ */
+async function referenceSteps(
+  config: DistrictConfig,
+  existingUnits: readonly { kind: StructureKind; id: string }[],
+): Promise<{ beforeRemovals: Step[]; afterRemovals: Step[] }> {
+  const desired = referenceCountsOf(config);
+  const units = new Map(existingUnits.map((unit) => [`${unit.kind}#${unit.id}`, unit]));
+  for (const key of desired.keys()) {
+    const [kind, id] = key.split('#') as [StructureKind, string];
+    units.set(key, { kind, id });
+  }
+  const stored = new Map(
+    (await getItems([...units.values()].map((unit) => keys.unitReferences(unit.kind, unit.id)))).map((item) => [
+      `${item.PK}|${item.SK}`,
+      { children: Number(item.children ?? 0), assignments: Number(item.assignments ?? 0) },
+    ]),
+  );
+  const beforeRemovals: Step[] = [];
+  const afterRemovals: Step[] = [];
+  for (const [name, unit] of units) {
+    const key = keys.unitReferences(unit.kind, unit.id);
+    const now = stored.get(`${key.PK}|${key.SK}`);
+    const wanted = desired.get(name);
+    if (!wanted) {
+      if (now) afterRemovals.push({ ops: 1, apply: (changes) => changes.release(key) });
+      continue;
+    }
+    const from = now ?? { children: 0, assignments: 0 };
+    const meanwhile = {
+      children: Math.max(from.children, wanted.children),
+      assignments: Math.max(from.assignments, wanted.assignments),
+    };
+    if (!isDeepStrictEqual(meanwhile, from)) {
+      beforeRemovals.push({ ops: 1, item: name, apply: (changes) => changes.putEntry(key, meanwhile) });
+    }
+    if (!isDeepStrictEqual(wanted, meanwhile)) {
+      afterRemovals.push({ ops: 1, item: name, apply: (changes) => changes.putEntry(key, { ...wanted }) });
+    }
+  }
+  return { beforeRemovals, afterRemovals };
 }
 
 /** The reservation of a subject is still held by `officialId` (or, drifted, by no one). */
@@ -312,14 +368,17 @@ async function settingSteps(
   ];
 }
 
-/** Commits steps in transactions of at most 100 actions, in order. */
+/** Commits steps in transactions of at most 100 actions, in order, never writing one item twice in one. */
 async function commitInChunks(steps: readonly Step[], actor: Actor): Promise<void> {
   let changes = new ChangeSet(actor);
+  let written = new Set<string>();
   for (const step of steps) {
-    if (changes.size + step.ops > MAX_TRANSACTION_ITEMS) {
+    if (changes.size + step.ops > MAX_TRANSACTION_ITEMS || (step.item !== undefined && written.has(step.item))) {
       await changes.commit();
       changes = new ChangeSet(actor);
+      written = new Set();
     }
+    if (step.item !== undefined) written.add(step.item);
     step.apply(changes);
   }
   await changes.commit();

@@ -1,34 +1,7 @@
-/** Reads the structure services share: single records, and the existence queries asked before a removal. */
+/** Reads the structure services share: single records and assignments by id. */
 import { type ItemKey, keys } from '../../db/keys';
-import { getItem, type QuerySpec, queryPage, toStored } from '../../db/store';
+import { getItem, toStored } from '../../db/store';
 import { NotFoundError } from '../../domain/errors';
-import { roles, type ScopeKind, scopeOfRole } from '../../domain/structure/roles';
-
-async function anyItem(spec: Omit<QuerySpec, 'limit' | 'cursor'>): Promise<boolean> {
-  const page = await queryPage({ ...spec, limit: 1 });
-  return page.items.length > 0;
-}
-
-/** Whether any assignment names the unit as its scope (a zone head of the zone, a secretary of the cell…). */
-export async function unitHasAssignments(kind: ScopeKind, id: string): Promise<boolean> {
-  const scopedRoles = roles.filter((role) => scopeOfRole(role) === kind);
-  const found = await Promise.all(
-    scopedRoles.map((role) =>
-      anyItem({ index: 'GSI1', partition: keys.assignmentCollection, prefix: keys.assignmentSortPrefix(role, id) }),
-    ),
-  );
-  return found.includes(true);
-}
-
-/** Whether the official holds any assignment. */
-export function officialHasAssignments(officialId: string): Promise<boolean> {
-  return anyItem({ partition: keys.officialPartition(officialId), prefix: keys.assignmentPrefix });
-}
-
-/** Whether a zone still has communes, or a commune cells (the GSI2 children partition). */
-export function hasChildren(partition: string): Promise<boolean> {
-  return anyItem({ index: 'GSI2', partition });
-}
 
 /** A stored unit or assignment with what its writers need besides the value. */
 export interface StoredRecord {

@@ -1,7 +1,7 @@
 /**
  * The five kinds of structure unit, described as data: the generic reads and writes
  * (`read-operations.ts`, `unit-writes.ts`) serve every kind from these descriptors, so a rule such as
- * "a zone with communes cannot be removed" is one line here rather than one handler per kind.
+ * "a zone with communes cannot be removed" is one entry here rather than one handler per kind.
  */
 import type * as z from 'zod/mini';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
@@ -14,8 +14,9 @@ import {
   officialSchema,
   zoneSchema,
 } from '../../domain/structure/entities';
-import { findRecord, officialHasAssignments, type StoredRecord, unitHasAssignments } from './structure-queries';
+import { findRecord, type StoredRecord } from './structure-queries';
 import { type UnitTypes, unitKeys } from './unit-items';
+import type { Reference } from './unit-references';
 
 /** A field whose value no two units may share, kept unique by a reservation item per value. */
 export interface UniqueField {
@@ -36,10 +37,8 @@ export interface UnitKind {
   readonly schema: z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
   /** The unit this one belongs to; the field is fixed at creation (moves go through the structure import). */
   readonly parent?: { readonly field: string; readonly kind: 'zone' | 'commune' };
-  /** Units that belong to this one and block its removal. */
-  readonly children?: { readonly partition: (id: string) => string; readonly conflict: (id: string) => AppError };
-  /** Whether assignments still name the unit, and the conflict that blocks its removal then. */
-  readonly assignments: { exist(id: string): Promise<boolean>; conflict(id: string): AppError };
+  /** The 409 that refuses a removal while child units or assignments still refer to the unit (see `unit-references.ts`). */
+  readonly referenced: (reference: Reference, id: string) => AppError;
   readonly unique?: UniqueField;
   /** Fields only structure editors may read (an official's account subject). */
   readonly privateFields?: readonly string[];
@@ -52,15 +51,14 @@ export function subjectTaken(subject: string): ConflictError {
   return new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`);
 }
 
-function namedByAssignments(kind: 'zone' | 'commune' | 'cell' | 'department', label: string): UnitKind['assignments'] {
-  return {
-    exist: (id) => unitHasAssignments(kind, id),
-    conflict: (id) =>
-      new ConflictError(
-        'unit_has_assignments',
-        `${label} "${id}" vẫn còn cán bộ được phân công; hãy kết thúc các phân công trước.`,
-      ),
-  };
+function assignedUnit(label: string, children?: (id: string) => AppError): UnitKind['referenced'] {
+  return (reference, id) =>
+    reference === 'children' && children
+      ? children(id)
+      : new ConflictError(
+          'unit_has_assignments',
+          `${label} "${id}" vẫn còn cán bộ được phân công; hãy kết thúc các phân công trước.`,
+        );
 }
 
 export const unitKinds: readonly UnitKind[] = [
@@ -70,12 +68,11 @@ export const unitKinds: readonly UnitKind[] = [
     idParam: 'zoneId',
     label: 'Khu',
     schema: zoneSchema,
-    children: {
-      partition: (id) => keys.childrenOf('zone', id),
-      conflict: (id) =>
+    referenced: assignedUnit(
+      'Khu',
+      (id) =>
         new ConflictError('zone_has_communes', `Khu "${id}" vẫn còn xã, thị trấn; hãy chuyển hoặc xoá chúng trước.`),
-    },
-    assignments: namedByAssignments('zone', 'Khu'),
+    ),
   },
   {
     kind: 'commune',
@@ -84,12 +81,10 @@ export const unitKinds: readonly UnitKind[] = [
     label: 'Xã, thị trấn',
     schema: communeSchema,
     parent: { field: 'zoneId', kind: 'zone' },
-    children: {
-      partition: (id) => keys.childrenOf('commune', id),
-      conflict: (id) =>
-        new ConflictError('commune_has_cells', `Xã "${id}" vẫn còn chi bộ; hãy chuyển hoặc xoá chúng trước.`),
-    },
-    assignments: namedByAssignments('commune', 'Xã, thị trấn'),
+    referenced: assignedUnit(
+      'Xã, thị trấn',
+      (id) => new ConflictError('commune_has_cells', `Xã "${id}" vẫn còn chi bộ; hãy chuyển hoặc xoá chúng trước.`),
+    ),
   },
   {
     kind: 'cell',
@@ -98,7 +93,7 @@ export const unitKinds: readonly UnitKind[] = [
     label: 'Chi bộ',
     schema: cellSchema,
     parent: { field: 'communeId', kind: 'commune' },
-    assignments: namedByAssignments('cell', 'Chi bộ'),
+    referenced: assignedUnit('Chi bộ'),
   },
   {
     kind: 'department',
@@ -106,7 +101,7 @@ export const unitKinds: readonly UnitKind[] = [
     idParam: 'departmentId',
     label: 'Ban, ngành',
     schema: departmentSchema,
-    assignments: namedByAssignments('department', 'Ban, ngành'),
+    referenced: assignedUnit('Ban, ngành'),
   },
   {
     kind: 'official',
@@ -114,14 +109,11 @@ export const unitKinds: readonly UnitKind[] = [
     idParam: 'officialId',
     label: 'Cán bộ',
     schema: officialSchema,
-    assignments: {
-      exist: officialHasAssignments,
-      conflict: (id) =>
-        new ConflictError(
-          'official_has_assignments',
-          `Cán bộ "${id}" vẫn còn phân công; hãy kết thúc các phân công trước.`,
-        ),
-    },
+    referenced: (_reference, id) =>
+      new ConflictError(
+        'official_has_assignments',
+        `Cán bộ "${id}" vẫn còn phân công; hãy kết thúc các phân công trước.`,
+      ),
     unique: {
       field: 'subject',
       key: keys.subject,

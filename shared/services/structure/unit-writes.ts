@@ -1,7 +1,8 @@
 /**
  * Create, change and remove a structure unit of any kind, driven by its descriptor
  * (`unit-kinds.ts`). Each request is one change set: the unit, its audit record, its parent
- * check and its unique-field reservations commit together or not at all.
+ * check and reference count (`unit-references.ts`) and its unique-field reservations commit
+ * together or not at all.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { type Actor, ChangeSet, NOT_IN_USE } from '../../db/change-set';
@@ -9,8 +10,9 @@ import { keys } from '../../db/keys';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { validate } from '../../domain/validation';
 import { forgetCallers } from './callers';
-import { hasChildren, type StoredRecord } from './structure-queries';
+import type { StoredRecord } from './structure-queries';
 import { keysOfUnit, loadUnit, type UnitKind, unknownReference } from './unit-kinds';
+import { dropReference, referTo, requireUnreferenced } from './unit-references';
 
 export type UnitValue = Record<string, unknown> & { id: string };
 
@@ -56,16 +58,18 @@ async function loadForChange(descriptor: UnitKind, id: string, expected: number)
   return current;
 }
 
+/** The unit a unit belongs to (a commune's zone, a cell's commune), if its kind has one. */
+function parentOf(descriptor: UnitKind, unit: Record<string, unknown>) {
+  const parent = descriptor.parent;
+  return parent ? { kind: parent.kind, id: String(unit[parent.field]), field: parent.field } : undefined;
+}
+
 /** Creates a unit checked by its kind's schema; its parent must exist when the transaction commits. */
 export async function createUnit(descriptor: UnitKind, unit: UnitValue, actor: Actor): Promise<void> {
   const changes = new ChangeSet(actor);
-  if (descriptor.parent) {
-    const parentId = String(unit[descriptor.parent.field]);
-    changes.check(
-      keys.unit(descriptor.parent.kind, parentId),
-      { expression: 'attribute_exists(PK)' },
-      unknownReference(`/${descriptor.parent.field}`, descriptor.parent.kind, parentId),
-    );
+  const parent = parentOf(descriptor, unit);
+  if (parent) {
+    referTo(changes, parent, 'children', unknownReference(`/${parent.field}`, parent.kind, parent.id));
   }
   changes.create({ type: descriptor.kind, id: unit.id }, keysOfUnit(descriptor, unit), unit);
   reserveUnique(descriptor, changes, unit.id, undefined, unit);
@@ -116,17 +120,13 @@ export async function replaceUnit(
   await commit(descriptor, changes);
 }
 
-/** Removes a unit without children, assignments or history, at the client's version. */
+/**
+ * Removes a unit at the client's version, in one transaction that requires it to have no history,
+ * no child units and no assignments at the moment it commits, and counts it off its parent.
+ */
 export async function deleteUnit(descriptor: UnitKind, id: string, expected: number, actor: Actor): Promise<void> {
   const current = await loadForChange(descriptor, id, expected);
   if (current.inUseSince) throw historyConflict(descriptor, id);
-  const children = descriptor.children;
-  const [hasChildUnits, isAssigned] = await Promise.all([
-    children ? hasChildren(children.partition(id)) : false,
-    descriptor.assignments.exist(id),
-  ]);
-  if (children && hasChildUnits) throw children.conflict(id);
-  if (isAssigned) throw descriptor.assignments.conflict(id);
   const changes = new ChangeSet(actor);
   // History may start between the read and the commit; the guard refuses the removal then.
   changes.remove(
@@ -135,6 +135,9 @@ export async function deleteUnit(descriptor: UnitKind, id: string, expected: num
     { before: current.value, expectedVersion: expected },
     { condition: NOT_IN_USE, conflict: historyConflict(descriptor, id) },
   );
+  requireUnreferenced(changes, { kind: descriptor.kind, id }, (reference) => descriptor.referenced(reference, id));
+  const parent = parentOf(descriptor, current.value);
+  if (parent) dropReference(changes, parent, 'children');
   reserveUnique(descriptor, changes, id, current.value, undefined);
   await commit(descriptor, changes);
 }
