@@ -83,7 +83,7 @@ export const answerRoutes = defineRoutes([
     summary: 'Answer a proposal assigned to the caller’s department: a holding answer, or the substantive one',
     description:
       'A `holding` answer names the day of the substantive one (`expectedBy`); a `substantive` answer waits for review. Each answer is kept word for word, never overwritten. A department not assigned the proposal is refused (403).',
-    request: { path: proposalPath, body: answerBodySchema, ifMatch: true },
+    request: { path: proposalPath, body: answerBodySchema, ifMatch: true, idempotent: true },
     response: { status: 201, ...proposalReply },
     problems: {
       404: ['proposal_not_found'],
@@ -133,7 +133,7 @@ export const answerRoutes = defineRoutes([
     summary: 'Remind whoever holds an overdue proposal (the raising cell)',
     description:
       'Kept in its history and shown on the proposal (`lastReminder`, `reminderCount`) to the commune or departments holding it.',
-    request: { path: proposalPath, body: reminderBodySchema, ifMatch: true },
+    request: { path: proposalPath, body: reminderBodySchema, ifMatch: true, idempotent: true },
     response: { status: 201, ...proposalReply },
     problems: { 404: ['proposal_not_found'], 409: ['not_overdue', ...finished] },
   },
@@ -160,7 +160,7 @@ export const answerRoutes = defineRoutes([
     summary: 'Compile the month’s draft response from the accepted answers (the office)',
     description:
       'Every proposal whose district answer is complete, grouped by zone and field, each with its number, cell, content and accepted answers. While the month has a draft, compiling again replaces it (its `If-Match` required); once issued, the next compiling starts a new response. `corrects` names an issued response this one corrects.',
-    request: { body: compileBodySchema, ifMatch: 'to-replace' },
+    request: { body: compileBodySchema, ifMatch: 'to-replace', idempotent: true },
     response: { status: 201, alsoOk: true, ...documentReply },
     problems: { 409: ['nothing_to_respond', 'concurrent_change'] },
   },
