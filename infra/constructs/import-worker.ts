@@ -5,13 +5,13 @@
  * still fails lands in a dead-letter queue, and an alarm says so.
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../../functions/routes';
-import { alarmName } from './alarm-name';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letters';
 import { HandlerFunction } from './handler-function';
 
 /** The environment variable that tells the import function which worker to invoke (`shared/config.ts`). */
@@ -32,17 +32,7 @@ export class ImportWorker extends Construct {
 
   constructor(scope: Construct, id: string, props: ImportWorkerProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'This queue is itself the dead-letter queue of the import worker’s asynchronous invocations; a further ' +
-        'redrive would only move the same messages elsewhere.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'the import worker’s asynchronous invocations');
     this.worker = new HandlerFunction(this, 'Worker', {
       definition: props.definition,
       table: props.table,
@@ -51,17 +41,10 @@ export class ImportWorker extends Construct {
       timeout: Duration.minutes(15),
       deadLetterQueue: this.deadLetterQueue,
     });
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmName: alarmName(props.districtId, 'import-dead-letters'),
-      alarmDescription: `Import worker of ${props.districtId}: an import failed every attempt and waits in the dead-letter queue`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, {
+      districtId: props.districtId,
+      name: 'import-dead-letters',
+      description: `Import worker of ${props.districtId}: an import failed every attempt and waits in the dead-letter queue`,
     });
   }
 

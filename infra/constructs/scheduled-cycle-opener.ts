@@ -16,12 +16,13 @@ import {
   ScheduleTargetInput,
 } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
 import { DISTRICT_DIMENSION, METRICS_NAMESPACE, MONTH_NOT_OPEN_METRIC } from '../../shared/observability/metrics';
 import { alarmName } from './alarm-name';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letters';
 import { HandlerFunction } from './handler-function';
 
 /** The check runs this many days after the opening, at the same time of day. */
@@ -57,17 +58,7 @@ export class ScheduledCycleOpener extends Construct {
     super(scope, id);
     const { openAt, districtId } = props;
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'This queue is itself the dead-letter queue of the cycle opener (schedule deliveries and asynchronous ' +
-        'invocations); a further redrive would only move the same messages elsewhere.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'the cycle opener (schedule deliveries and asynchronous invocations)');
 
     // the scheduler invokes asynchronously: after Lambda's own retries (two, within six hours by
     // default) a failing opening lands in the same queue as one the scheduler could not deliver.
@@ -139,14 +130,10 @@ export class ScheduledCycleOpener extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmName: alarmName(districtId, 'opener-dead-letters'),
-      alarmDescription: `Cycle opener of ${districtId}: an opening or its check is waiting in the dead-letter queue`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, {
+      districtId,
+      name: 'opener-dead-letters',
+      description: `Cycle opener of ${districtId}: an opening or its check is waiting in the dead-letter queue`,
     });
     this.monthNotOpenAlarm = new Alarm(this, 'MonthNotOpenAlarm', {
       alarmName: alarmName(districtId, 'month-not-open'),
