@@ -4,6 +4,7 @@
  * handler reads its own area's table. Nothing else lists routes or decides access.
  */
 import type { RouteDefinition as Route } from '../shared/http/contract';
+import { answerRoutes } from './answers/routes';
 import { cycleRoutes } from './cycle/routes';
 import { docsPackageFiles } from './docs/files';
 import { proposalRoutes } from './proposals/routes';
@@ -65,6 +66,22 @@ export const functions = {
     table: 'read-write',
     description: 'Writes, agrees, submits and reopens cell reports; raises, routes and merges proposals',
   },
+  answerRead: {
+    entry: 'functions/answers/read-handler.ts',
+    table: 'read',
+    description: 'Reads who is overdue: departments’ answers and communes’ results',
+  },
+  answerWrite: {
+    entry: 'functions/answers/write-handler.ts',
+    table: 'read-write',
+    description:
+      'Records communes’ results, assigns departments, takes and reviews answers, confirmations and reminders',
+  },
+  responseDocument: {
+    entry: 'functions/answers/document-handler.ts',
+    table: 'read',
+    description: 'Reads an official response as JSON, a printable page or a Word document (the only bundle with docx)',
+  },
   cycleOpener: {
     entry: 'functions/cycle/open-cycle.ts',
     table: 'read-write',
@@ -84,6 +101,7 @@ export const routes: readonly RouteDefinition[] = [
   ...structureRoutes,
   ...cycleRoutes,
   ...proposalRoutes,
+  ...answerRoutes,
 ];
 
 export { DEFAULT_MAX_BODY_BYTES, type HttpMethod, routeKeyOf } from '../shared/http/contract';

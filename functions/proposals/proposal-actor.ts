@@ -1,6 +1,6 @@
 /** The caller as the proposal use cases see them: which proposals they see, and the roles held over one. */
 import { type Caller, rolesOver } from '../../shared/domain/access/caller';
-import { actingUnits, proposalScopes } from '../../shared/domain/proposals/proposal';
+import { proposalScopes } from '../../shared/domain/proposals/proposal';
 import { PROPOSAL_READERS } from '../../shared/domain/proposals/proposal-lifecycle';
 import { Access } from '../../shared/http/access';
 import { allow } from '../../shared/http/access-rules';
@@ -21,7 +21,7 @@ export function proposalActor(caller: Caller): ProposalActor {
   return {
     actor: actorOf(caller),
     person: personOf(caller),
-    rolesOver: (record) => rolesOver(caller.assignments, actingUnits(record)),
+    rolesOver: (units) => rolesOver(caller.assignments, units),
     sees: proposalReader(caller).sees,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
 import { presentProposal, presentProposalWithHistory } from '../../shared/domain/proposals/proposal-views';
-import { vietnamMonth } from '../../shared/domain/time';
+import { vietnamDate } from '../../shared/domain/time';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { listReply } from '../../shared/http/page-query';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
@@ -28,19 +28,19 @@ export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'propos
   },
 
   'proposals.list': async ({ query: { limit, cursor, ...filter }, caller }) => {
-    const month = vietnamMonth(new Date());
-    const page = await searchProposals(filter, { limit, cursor }, proposalReader(caller), month);
+    const today = vietnamDate(new Date());
+    const page = await searchProposals(filter, { limit, cursor }, proposalReader(caller), today);
     return json(
       listReply(
-        page.items.map((record) => presentProposal(record, month)),
+        page.items.map((record) => presentProposal(record, today)),
         page.nextCursor,
       ),
     );
   },
 
   'proposals.get': async ({ path, caller }) => {
-    const { record, history } = await readProposalWithHistory(path.proposalId);
+    const { record, trail } = await readProposalWithHistory(path.proposalId);
     if (!proposalReader(caller).sees(record.value)) throw proposalNotFound(path.proposalId);
-    return json(presentProposalWithHistory(record.value, history, vietnamMonth(new Date())), record.version);
+    return json(presentProposalWithHistory(record.value, trail, vietnamDate(new Date())), record.version);
   },
 };

@@ -5,7 +5,7 @@
  */
 import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
 import { presentProposal } from '../../shared/domain/proposals/proposal-views';
-import { vietnamMonth } from '../../shared/domain/time';
+import { vietnamDate } from '../../shared/domain/time';
 import { actorOver, meetingActorOf } from '../../shared/http/actors';
 import { json, type OperationInput, type OperationsOf } from '../../shared/http/contract';
 import { applyMeetingAction } from '../../shared/services/cycle/meeting-actions';
@@ -94,12 +94,12 @@ export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'propo
       expectedVersion,
       routeProposal(body.level, body.reason),
     );
-    return json(presentProposal(record, vietnamMonth(new Date())), version);
+    return json(presentProposal(record, vietnamDate(new Date())), version);
   },
 
   'proposals.merge': async ({ path, body, caller, expectedVersion }) => {
     const actor = proposalActor(caller);
     const { record, version } = await mergeProposal(path.proposalId, body.into, body.reason, actor, expectedVersion);
-    return json(presentProposal(record, vietnamMonth(new Date())), version);
+    return json(presentProposal(record, vietnamDate(new Date())), version);
   },
 };

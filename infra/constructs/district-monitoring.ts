@@ -17,6 +17,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -53,6 +54,8 @@ export interface DistrictMonitoringProps {
   readonly table: ITableV2;
   readonly functions: readonly HandlerFunction[];
   readonly cycleOpener: ScheduledCycleOpener;
+  /** The user pool's trigger that puts the API scope into access tokens: when it fails, nobody can sign in. */
+  readonly signInTrigger: IFunction;
 }
 
 /**
@@ -90,6 +93,11 @@ export class DistrictMonitoring extends Construct {
     );
     alarm('table-throttles', 'DynamoDB throttled requests', tableThrottles(table));
     alarm('table-system-errors', 'DynamoDB system errors', tableSystemErrors(table));
+    alarm(
+      'sign-in-trigger-errors',
+      'The token trigger of the user pool failed: officials cannot sign in',
+      props.signInTrigger.metricErrors({ period: PERIOD }),
+    );
 
     this.alarms = Stack.of(this)
       .node.findAll()

@@ -10,19 +10,28 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type FunctionName, functions, type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
-import { UnauthorizedError } from '../../shared/domain/errors';
+import { type AppError, UnauthorizedError } from '../../shared/domain/errors';
 import { type CorsSettings, preflightHeaders, replyHeaders } from '../../shared/http/cors';
-import { problemResponse } from '../../shared/http/problem';
+import { problemOf, problemResponse } from '../../shared/http/problem';
 import { matchPath } from '../../shared/http/route-match';
 import { logRequest, type RequestLogWriter, writeRequestLogTo } from '../../shared/observability/request-log';
 import { API_SCOPE } from '../api-scope';
 import { grantsScope, type LocalIssuer } from './jwt';
+import {
+  GATEWAY_MAX_BODY_BYTES,
+  GATEWAY_MAX_HEADER_BYTES,
+  HeadersTooLargeError,
+  headerBytes,
+  malformedRequest,
+  PARSER_MAX_HEADER_BYTES,
+  payloadTooLarge,
+  refuseUnparsable,
+  requestUrl,
+} from './refusals';
 import { printRequestLine } from './request-lines';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/** API Gateway's own payload limit; routes enforce their smaller limits in the handler. */
-const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 
 const loaded = new Map<FunctionName, Promise<Handler>>();
@@ -46,15 +55,15 @@ function flattenClaims(claims: Record<string, unknown>): Record<string, string> 
   return flat;
 }
 
+/** The whole body, or `too-large` once it passes the gateway's limit (the rest is still read, and dropped). */
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).byteLength;
-    if (size > GATEWAY_MAX_BODY_BYTES) return 'too-large';
-    chunks.push(chunk as Buffer);
+    if (size <= GATEWAY_MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > GATEWAY_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks);
 }
 
 function buildEvent(
@@ -172,13 +181,16 @@ export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {})
     methods: [...new Set(routes.map((route) => route.method))],
   };
   writeRequestLogTo(options.requestLog ?? printRequestLine);
-  return createServer(async (request, response) => {
+  const server = createServer({ maxHeaderSize: PARSER_MAX_HEADER_BYTES }, async (request, response) => {
     const started = performance.now();
     // API Gateway names every request, in the event and in the `apigw-requestid` header.
     const requestId = randomUUID();
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const target = requestUrl(request);
+    const url = target ?? new URL('http://127.0.0.1/');
     const method = request.method ?? 'GET';
-    const { route, pathParameters } = selectRoute(method, url.pathname);
+    const { route, pathParameters } = target
+      ? selectRoute(method, url.pathname)
+      : { route: undefined, pathParameters: {} };
     const routeKey = route ? routeKeyOf(route) : '$default';
     /** An answer the gateway gives itself, logged like the handlers log theirs. */
     const answerHere = (
@@ -203,33 +215,30 @@ export function createGateway(issuer: LocalIssuer, options: GatewayOptions = {})
       return;
     }
     const corsHeaders = replyHeaders(cors, request.headers.origin);
+    /** A problem the gateway answers itself, as problem+json like the handlers' own. */
+    const refuse = (problem: AppError) =>
+      answerHere(problemResponse(problem, { path: url.pathname, requestId }), corsHeaders, {
+        problemCode: problem.code,
+      });
     try {
+      // read to the end whatever the answer: an unread body would be taken for the next request.
       const body = await readBody(request);
-      if (body === 'too-large') {
-        const tooLarge = '{"message":"Request Entity Too Large"}';
-        answerHere({ statusCode: 413, headers: { 'content-type': 'application/json' }, body: tooLarge }, corsHeaders);
-        return;
-      }
+      if (!target) return refuse(malformedRequest());
+      if (headerBytes(request) > GATEWAY_MAX_HEADER_BYTES) return refuse(new HeadersTooLargeError());
+      if (body === 'too-large') return refuse(payloadTooLarge());
       let claims: Record<string, unknown> | undefined;
       // Like the stack: every route but the public ones, and the `$default` fallback, needs a valid token.
       if (route?.access.kind !== 'public') {
         claims = await verifyBearer(issuer, request.headers.authorization);
-        if (!claims) {
-          const refused = new UnauthorizedError();
-          answerHere(problemResponse(refused, { path: url.pathname, requestId }), corsHeaders, {
-            problemCode: refused.code,
-          });
-          return;
-        }
+        if (!claims) return refuse(new UnauthorizedError());
       }
       const handler = await loadHandler(route ? route.fn : 'system');
       const event = buildEvent(request, url, { routeKey, requestId }, pathParameters, body, claims);
       send(response, await handler(event), { ...corsHeaders, 'apigw-requestid': requestId });
     } catch (error) {
-      const failed = '{"message":"Internal Server Error"}';
-      answerHere({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: failed }, corsHeaders, {
-        error,
-      });
+      answerHere(problemResponse(problemOf(error), { path: url.pathname, requestId }), corsHeaders, { error });
     }
   });
+  server.on('clientError', refuseUnparsable);
+  return server;
 }

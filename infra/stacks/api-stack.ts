@@ -74,6 +74,7 @@ export class ApiStack extends Stack {
       table,
       functions: [...Object.values(this.httpFunctions), this.cycleOpener.opener],
       cycleOpener: this.cycleOpener,
+      signInTrigger: this.identity.apiScope.trigger,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint });

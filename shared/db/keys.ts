@@ -177,6 +177,24 @@ export const keys = {
     return { PK: `PROPOSAL#${id}`, SK: `HISTORY#${String(seq).padStart(4, '0')}` };
   },
   proposalHistoryPrefix: 'HISTORY#',
+  /** A department's n-th answer to a proposal: written once, never rewritten. */
+  proposalAnswer(id: string, departmentId: string, n: number): ItemKey {
+    return { PK: `PROPOSAL#${id}`, SK: `ANSWER#${departmentId}#${String(n).padStart(4, '0')}` };
+  },
+  proposalAnswerPrefix: 'ANSWER#',
+  /** The review of one answer (accepted or returned): written once, beside the answer. */
+  answerReview(id: string, departmentId: string, n: number): ItemKey {
+    return { PK: `PROPOSAL#${id}`, SK: `REVIEW#${departmentId}#${String(n).padStart(4, '0')}` };
+  },
+  answerReviewPrefix: 'REVIEW#',
+  /**
+   * A commune's n-th result on a proposal, written once; GSI1 (`zoneCommuneResults`, by the time it
+   * was reported) puts it on the zone's next agenda.
+   */
+  communeResult(id: string, n: number): ItemKey {
+    return { PK: `PROPOSAL#${id}`, SK: `RESULT#${String(n).padStart(4, '0')}` };
+  },
+  communeResultPrefix: 'RESULT#',
   /** The last number given to a zone's proposals of a month (`2027-03/K2`), so no number is given twice. */
   proposalNumbers(prefix: string): ItemKey {
     return { PK: 'PROPOSAL-NUMBERS', SK: prefix };
@@ -212,6 +230,59 @@ export const keys = {
     return [`${from}#`, `${to}#~`];
   },
 
+  /**
+   * A department's queue: one entry per proposal it still owes an answer to, sorted by due day
+   * then proposal (`answerQueueSortKey`), so the oldest due comes first. GSI1 (`answersDue`) holds
+   * the same entries for the whole district, sorted by due day then department: everything overdue
+   * is one range of one partition.
+   */
+  answerQueue(departmentId: string): string {
+    return `DEPARTMENT#${departmentId}#QUEUE`;
+  },
+  answerQueueEntry(departmentId: string, dueDate: string, proposalId: string): ItemKey & IndexKeys {
+    return {
+      PK: keys.answerQueue(departmentId),
+      SK: `${dueDate}#${proposalId}`,
+      GSI1PK: keys.answersDue,
+      GSI1SK: `${dueDate}#${departmentId}#${proposalId}`,
+    };
+  },
+  answersDue: 'ANSWERS-DUE',
+
+  /** The district's settings for answers and its official responses (`answers` in its config, and its name). */
+  answerSettings(): ItemKey {
+    return { PK: 'DISTRICT', SK: 'ANSWER-SETTINGS' };
+  },
+
+  /**
+   * An official response; its zone entries and where it was announced share its partition. GSI1
+   * lists every response by month (`responsesByMonth`).
+   */
+  response(id: string): ItemKey {
+    return { PK: `RESPONSE#${id}`, SK: 'RESPONSE' };
+  },
+  responsePartition(id: string): string {
+    return `RESPONSE#${id}`;
+  },
+  responsesByMonth: 'RESPONSES',
+  /** The responses of a month: how many were numbered, and the draft being compiled, if any. */
+  responseMonth(month: string): ItemKey {
+    return { PK: 'RESPONSES', SK: `MONTH#${month}` };
+  },
+  /**
+   * What an issued response says to one zone (its proposals there); GSI1 (`zoneOfficialResponses`,
+   * by the time it was issued) puts it on the zone's next agenda.
+   */
+  responseZoneEntry(id: string, zoneId: string): ItemKey {
+    return { PK: `RESPONSE#${id}`, SK: `ZONE#${zoneId}` };
+  },
+  responseZonePrefix: 'ZONE#',
+  /** The meeting of a zone at whose close the response was announced. */
+  responseAnnouncement(id: string, zoneId: string): ItemKey {
+    return { PK: `RESPONSE#${id}`, SK: `ANNOUNCED#${zoneId}` };
+  },
+  responseAnnouncementPrefix: 'ANNOUNCED#',
+
   /** Announcements by time; GSI1 per target (`ALL` or a zone) so an agenda reads only its own. */
   announcement(createdAt: string, id: string): ItemKey {
     return { PK: 'ANNOUNCEMENTS', SK: `${createdAt}#${id}` };
@@ -246,11 +317,11 @@ export const keys = {
   zoneOpenProposals(zoneId: string): string {
     return `ZONE#${zoneId}#OPEN-PROPOSALS`;
   },
-  /** Later workflows fill these. GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported. */
+  /** GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported (`communeResult`). */
   zoneCommuneResults(zoneId: string): string {
     return `ZONE#${zoneId}#RESULTS`;
   },
-  /** GSI1, sorted by `timelineSortKey(issuedAt, id)`: official responses concerning the zone. */
+  /** GSI1, sorted by `timelineSortKey(issuedAt, id)`: official responses concerning the zone (`responseZoneEntry`). */
   zoneOfficialResponses(zoneId: string): string {
     return `ZONE#${zoneId}#RESPONSES`;
   },

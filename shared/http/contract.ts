@@ -46,6 +46,11 @@ export interface RouteResponse {
    * of its own rather than by `routeHandler`; `body` stays unset.
    */
   readonly media?: string;
+  /**
+   * Other media types the route answers in when `Accept` asks for one of them (a document as HTML
+   * or .docx); JSON (`body`) stays the default. The operation reads `accept` and replies `raw`.
+   */
+  readonly alternatives?: readonly string[];
 }
 
 /** Problem codes a route can answer beyond the ones every route shares, by status. */
@@ -102,6 +107,8 @@ export interface OperationInput<R extends RouteDefinition> {
   readonly expectedVersion: R['request']['ifMatch'] extends true ? number : undefined;
   /** Reads `If-Match` when the operation finds it needs it (428 when absent). */
   readonly ifMatch: () => number;
+  /** The request's `Accept` header, for a route with `alternatives`. */
+  readonly accept: string | undefined;
   readonly requestId: string;
 }
 
@@ -111,6 +118,8 @@ export interface Reply<B = unknown> {
   /** The resource's version, sent as `ETag`. */
   readonly version?: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A reply in one of the route's `alternatives` instead of JSON: its media type and content. */
+  readonly raw?: { readonly media: string; readonly content: string | Uint8Array };
 }
 
 export type Operation<R extends RouteDefinition> = (

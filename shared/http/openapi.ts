@@ -213,6 +213,9 @@ function successResponses(route: RouteDefinition, schemas: SchemaComponents): Re
   if (response.etag) reply.headers = { ETag: ref('headers', 'ETag') };
   if (response.body) reply.content = { [JSON_MEDIA]: { schema: schemas.convert(response.body, 'output') } };
   if (response.media) reply.content = { [response.media]: { schema: { type: 'string' } } };
+  for (const media of response.alternatives ?? []) {
+    reply.content = { ...(reply.content as Json), [media]: { schema: { type: 'string' } } };
+  }
   if (route.request.idempotent)
     reply.headers = { ...(reply.headers as Json), 'Idempotent-Replayed': ref('headers', 'IdempotentReplayed') };
   const responses: Record<string, Json> = { [response.status]: reply };

@@ -1,6 +1,7 @@
 /** Turns errors into RFC 9457 `application/problem+json` responses; nothing else leaves as an error. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, MethodNotAllowedError, ServiceUnavailableError } from '../domain/errors';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 const PROBLEM_BASE = 'https://giao-ban.dangbo.vn/problems/';
 
@@ -15,7 +16,7 @@ export function problemOriginOf(event: APIGatewayProxyEventV2): ProblemOrigin {
 }
 
 export function problemResponse(error: AppError, origin: ProblemOrigin): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  const headers: Record<string, string> = { ...EVERY_RESPONSE_HEADERS, 'content-type': 'application/problem+json' };
   if (error instanceof MethodNotAllowedError) headers.allow = error.allowed.join(', ');
   if (error instanceof ServiceUnavailableError) headers['retry-after'] = String(error.retryAfterSeconds);
   return {

@@ -27,7 +27,8 @@ import {
 } from './contract';
 import { idempotentRequestOf, REPLAYED_HEADER } from './idempotency-key';
 import { answerAndLog, type RequestNotes } from './logged-answer';
-import { etagOf, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
+import { etagOf, header, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
+import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
@@ -132,14 +133,27 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
     access,
     expectedVersion: request.ifMatch === true ? requiredVersion(event) : undefined,
     ifMatch: () => requiredVersion(event),
+    accept: header(event, 'accept'),
     requestId: event.requestContext?.requestId ?? '',
   };
   return input as OperationInput<RouteDefinition>;
 }
 
 function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { ...reply.headers, ...EVERY_RESPONSE_HEADERS };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
+  if (reply.raw) {
+    headers['content-type'] = reply.raw.media;
+    const { content } = reply.raw;
+    return typeof content === 'string'
+      ? { statusCode: reply.status ?? 200, headers, body: content }
+      : {
+          statusCode: reply.status ?? 200,
+          headers,
+          body: Buffer.from(content).toString('base64'),
+          isBase64Encoded: true,
+        };
+  }
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers };
   headers['content-type'] = 'application/json; charset=utf-8';
   return { statusCode: reply.status ?? 200, headers, body: JSON.stringify(reply.body) };

@@ -151,6 +151,15 @@ describe('the alarms', () => {
     }
   });
 
+  it('watch the user pool’s token trigger, without which nobody can sign in', () => {
+    expect(alarmNamed('sign-in-trigger-errors')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Threshold: 1,
+      Dimensions: [{ Name: 'FunctionName', Value: expect.anything() }],
+    });
+  });
+
   it('watch the opener’s dead letters and a month still not open the day after its opening', () => {
     expect(alarmNamed('opener-dead-letters')).toMatchObject({
       MetricName: 'ApproximateNumberOfMessagesVisible',

@@ -351,13 +351,13 @@ describe('ApiStack: scheduled cycle opener', () => {
     });
   });
 
-  it('alarms on schedule failures, on the dead-letter queue and on every function’s errors', () => {
+  it('alarms on schedule failures, on the dead-letter queue and on the errors of every function and the token trigger', () => {
     const alarms = Object.values(resourcesOf(api, 'AWS::CloudWatch::Alarm')).map((alarm) => JSON.stringify(alarm));
     const scheduleAlarms = alarms.filter((alarm) => alarm.includes('"Namespace":"AWS/Scheduler"'));
     expect(only(scheduleAlarms, 'schedule failure alarm')).toMatch(/"Name":"ScheduleGroup"/);
     expect(alarms.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(1);
     expect(alarms.filter((alarm) => alarm.includes('"MetricName":"Errors"'))).toHaveLength(
-      Object.keys(functions).length,
+      Object.keys(functions).length + 1,
     );
   });
 });

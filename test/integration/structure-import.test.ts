@@ -17,8 +17,8 @@ describe('importStructure', () => {
       config.officials.length;
 
     const first = await importStructure(config, { id: 'tester' });
-    // and two district-wide settings: the calendar and the report rules.
-    expect(first.created).toBe(unitCount + config.assignments.length + 2);
+    // and three district-wide settings: the calendar, the report rules and the answer settings.
+    expect(first.created).toBe(unitCount + config.assignments.length + 3);
     const auditAfterFirst = await queryAll({
       index: 'GSI1',
       partition: keys.auditMonth(vietnamMonth(new Date())),

@@ -37,6 +37,8 @@ export const pathValues: Record<string, string> = {
   assignmentId: `${OFFICE}.office.district`,
   meetingId: `2027-03.${target.zone}`,
   proposalId: `2027-03.${target.zone}.${target.cell}.1`,
+  answerId: `${target.department}.1`,
+  responseId: '2027-04.1',
   n: '1',
   month: '2027-03',
   year: '2027',

@@ -79,13 +79,14 @@ describe('the words a proposal is found by', () => {
 
   it('match a query in any order, longest word first for the list to read', () => {
     expect(queryWordsOf('LÀNG  đường!')).toEqual(['duong', 'lang']);
-    expect(recordMatches(record, {}, queryWordsOf('lang duong'), '2027-03')).toBe(true);
-    expect(recordMatches(record, {}, queryWordsOf('duong lang moi'), '2027-03')).toBe(false);
+    expect(recordMatches(record, {}, queryWordsOf('lang duong'), '2027-03-20')).toBe(true);
+    expect(recordMatches(record, {}, queryWordsOf('duong lang moi'), '2027-03-20')).toBe(false);
   });
 });
 
 describe('filters', () => {
   const entry = {
+    month: '2027-03',
     zoneId: 'khu-2',
     communeId: 'gia-tan',
     cellId: 'gia-tan-thon-ha',
@@ -96,17 +97,43 @@ describe('filters', () => {
   it('test what never changes on the entry', () => {
     expect(entryMatches(entry, { zoneId: 'khu-2', field: 'land', addressee: 'district' })).toBe(true);
     expect(entryMatches(entry, { communeId: 'gia-luong' })).toBe(false);
+    expect(entryMatches(entry, { from: '2027-03', to: '2027-03' })).toBe(true);
+    expect(entryMatches(entry, { from: '2027-04' })).toBe(false);
   });
 
   it('test state, level and overdue on the record', () => {
     const routed = { ...record, status: 'routed-commune' as const, level: 'commune' as const, dueMonth: '2027-04' };
 
-    expect(recordMatches(routed, { status: 'routed-commune', level: 'commune', overdue: false }, [], '2027-04')).toBe(
-      true,
-    );
-    expect(recordMatches(routed, { overdue: true }, [], '2027-05')).toBe(true);
-    expect(recordMatches(routed, { level: 'district' }, [], '2027-04')).toBe(false);
-    expect(isOverdue({ ...routed, status: 'routed-district' }, '2027-09')).toBe(false);
+    expect(
+      recordMatches(routed, { status: 'routed-commune', level: 'commune', overdue: false }, [], '2027-04-30'),
+    ).toBe(true);
+    expect(recordMatches(routed, { overdue: true }, [], '2027-05-01')).toBe(true);
+    expect(recordMatches(routed, { level: 'district' }, [], '2027-04-30')).toBe(false);
+    expect(isOverdue({ ...routed, status: 'routed-district' }, '2027-09-01')).toBe(false);
+  });
+
+  it('count a commune’s proposal overdue once its zone’s next meeting closed without the result', () => {
+    const routed = { ...record, status: 'routed-commune' as const, dueMonth: '2027-04' };
+
+    expect(isOverdue(routed, '2027-04-08')).toBe(false);
+    expect(isOverdue({ ...routed, overdueSince: '2027-04-08T09:00:00.000Z' }, '2027-04-08')).toBe(true);
+  });
+
+  it('count a district proposal overdue while a department owes an answer past its due day', () => {
+    const assignment = {
+      departmentId: 'phong-kt-ht',
+      departmentName: 'Phòng Kinh tế và Hạ tầng',
+      status: 'holding' as const,
+      dueDate: '2027-03-29',
+      assignedAt: '2027-03-10T02:00:00.000Z',
+      answerCount: 1,
+      rounds: 0,
+    };
+    const assigned = { ...record, status: 'assigned' as const, level: 'district' as const, assignments: [assignment] };
+
+    expect(isOverdue(assigned, '2027-03-29')).toBe(false);
+    expect(isOverdue(assigned, '2027-03-30')).toBe(true);
+    expect(isOverdue({ ...assigned, assignments: [{ ...assignment, status: 'submitted' }] }, '2027-03-30')).toBe(false);
   });
 });
 
@@ -120,23 +147,65 @@ describe('who sees a proposal', () => {
       { department: 'phong-kt-ht' },
     ]);
   });
+
+  it('and through every department assigned to answer it', () => {
+    const assignment = {
+      departmentId: 'phong-tnmt',
+      departmentName: 'Phòng Tài nguyên và Môi trường',
+      status: 'awaiting' as const,
+      dueDate: '2027-03-29',
+      assignedAt: '2027-03-10T02:00:00.000Z',
+      answerCount: 0,
+      rounds: 0,
+    };
+
+    expect(proposalScopes({ ...record, level: 'district', assignments: [assignment] })).toContainEqual({
+      department: 'phong-tnmt',
+    });
+  });
 });
 
-/** The proposal lifecycle as issue 7 states it. */
+/** The proposal lifecycle as issues 7 and 8 state it. */
 const ROUTERS: Role[] = ['office', 'zone-head', 'zone-deputy'];
+const CLOSERS: Role[] = ['office', 'zone-deputy'];
+const COMMUNE: Role[] = ['commune-secretary', 'commune-chair'];
+const REVIEWERS: Role[] = ['office', 'standing-board'];
 const OPEN: ProposalState[] = ['raised', 'routed-commune', 'routed-district'];
 const specification: Record<ProposalAction, { from: ProposalState[]; to?: ProposalState; roles: Role[] }> = {
-  raise: { from: ['submitted'], to: 'raised', roles: ['office', 'zone-deputy'] },
+  raise: { from: ['submitted'], to: 'raised', roles: CLOSERS },
   withdraw: { from: ['submitted'], to: 'withdrawn', roles: ['cell-secretary'] },
   'route-to-commune': { from: ['raised', 'routed-district'], to: 'routed-commune', roles: ROUTERS },
   'route-to-district': { from: ['raised', 'routed-commune'], to: 'routed-district', roles: ROUTERS },
   merge: { from: OPEN, to: 'merged', roles: ROUTERS },
   absorb: { from: OPEN, roles: ROUTERS },
+  'report-result': { from: ['routed-commune'], to: 'result-reported', roles: COMMUNE },
+  escalate: { from: ['routed-commune'], to: 'routed-district', roles: COMMUNE },
+  'mark-overdue': { from: ['routed-commune'], roles: CLOSERS },
+  assign: { from: ['routed-district', 'assigned'], to: 'assigned', roles: ['office'] },
+  answer: { from: ['assigned'], roles: ['department'] },
+  'accept-answer': { from: ['assigned'], roles: REVIEWERS },
+  'return-answer': { from: ['assigned'], roles: REVIEWERS },
+  'complete-answer': { from: ['assigned'], to: 'answered', roles: REVIEWERS },
+  'include-in-response': { from: ['answered'], to: 'responded', roles: ['standing-board'] },
+  announce: { from: ['result-reported', 'responded'], to: 'announced', roles: CLOSERS },
+  'confirm-solved': { from: ['announced'], to: 'closed', roles: ['cell-secretary'] },
+  'reopen-to-commune': { from: ['announced'], to: 'routed-commune', roles: ['cell-secretary'] },
+  'reopen-to-district': { from: ['announced'], to: 'assigned', roles: ['cell-secretary'] },
+  remind: { from: ['routed-commune', 'assigned'], roles: ['cell-secretary'] },
 };
 const LOCKED: ProposalState[] = ['closed', 'withdrawn', 'merged'];
 
 describe('the proposal transition table', () => {
-  const roles: Role[] = ['office', 'standing-board', 'zone-head', 'zone-deputy', 'commune-secretary', 'cell-secretary'];
+  const roles: Role[] = [
+    'office',
+    'standing-board',
+    'zone-head',
+    'zone-deputy',
+    'commune-secretary',
+    'commune-chair',
+    'department',
+    'cell-secretary',
+  ];
   const cases = proposalStates.flatMap((state) =>
     proposalActions.flatMap((action) => roles.map((role) => ({ state, action, role }))),
   );

@@ -32,7 +32,7 @@ export const proposalFilterSchema = {
         ),
       ),
   ),
-  /** `true`: only those routed to a commune whose result is overdue; `false`: only the others. */
+  /** `true`: only the overdue (a commune's result, or a department's answer); `false`: only the others. */
   overdue: z.optional(
     z.pipe(
       z.enum(['true', 'false']),
@@ -41,6 +41,8 @@ export const proposalFilterSchema = {
   ),
   /** Words of the title or content, in any order, without regard to diacritics or case. */
   q: z.optional(text(200)),
+  /** A department's queue: what it still owes an answer to, oldest due first. */
+  assignedTo: z.optional(idSchema),
 };
 
 export interface ProposalFilter {
@@ -55,10 +57,12 @@ export interface ProposalFilter {
   readonly addressee?: string;
   readonly overdue?: boolean;
   readonly q?: string;
+  readonly assignedTo?: string;
 }
 
 /** What an index entry says of its proposal (see `proposal-store.ts`). */
 export interface EntryFacts {
+  readonly month: string;
   readonly zoneId: string;
   readonly communeId: string;
   readonly cellId: string;
@@ -66,9 +70,11 @@ export interface EntryFacts {
   readonly addressee: string;
 }
 
-/** The filters an index entry can answer: the month is the list's sort key, the rest is here. */
+/** The filters an index entry can answer (the month is also the sort key of every list but a queue). */
 export function entryMatches(entry: EntryFacts, filter: ProposalFilter): boolean {
   return (
+    (filter.from === undefined || entry.month >= filter.from) &&
+    (filter.to === undefined || entry.month <= filter.to) &&
     (filter.zoneId === undefined || entry.zoneId === filter.zoneId) &&
     (filter.communeId === undefined || entry.communeId === filter.communeId) &&
     (filter.cellId === undefined || entry.cellId === filter.cellId) &&
@@ -77,16 +83,16 @@ export function entryMatches(entry: EntryFacts, filter: ProposalFilter): boolean
   );
 }
 
-/** The filters only the record can answer: its state, level, whether overdue, and every word of `q`. */
+/** The filters only the record can answer: its state, level, whether overdue on `today`, and every word of `q`. */
 export function recordMatches(
   record: ProposalRecord,
   filter: ProposalFilter,
   queryWords: readonly string[],
-  currentMonth: string,
+  today: string,
 ): boolean {
   if (filter.status !== undefined && record.status !== filter.status) return false;
   if (filter.level !== undefined && record.level !== filter.level) return false;
-  if (filter.overdue !== undefined && isOverdue(record, currentMonth) !== filter.overdue) return false;
+  if (filter.overdue !== undefined && isOverdue(record, today) !== filter.overdue) return false;
   if (queryWords.length === 0) return true;
   const words = new Set(proposalWords(record));
   return queryWords.every((word) => words.has(word));

@@ -1,5 +1,15 @@
 /** What the proposal routes answer, as schemas (the route table, the OpenAPI document and the tests read them). */
 import * as z from 'zod/mini';
+import {
+  answerView,
+  assignmentView,
+  communeResultView,
+  confirmationView,
+  presentAnswers,
+  presentAssignment,
+  reminderView,
+} from '../answers/answer-views';
+import type { Answer, AnswerReview, CommuneResult } from '../answers/answers';
 import { personView } from '../cycle/cycle-views';
 import { named, pageOf } from '../schema-kit';
 import { type HistoryEntry, isOverdue, type ProposalRecord } from './proposal';
@@ -33,9 +43,18 @@ export const proposalView = named(
     raisedAt: instant,
     assignedCommuneId: z.optional(z.string()),
     dueMonth: z.optional(z.string()),
-    /** Routed to a commune, and the month of the zone's next meeting has passed. */
+    /** A commune's result not heard by the zone's next meeting, or a department's answer past its due day (Vietnam time). */
     overdue: z.boolean(),
+    overdueSince: z.optional(instant),
     mergedInto: z.optional(z.string()),
+    result: z.optional(communeResultView),
+    assignments: z.optional(z.array(assignmentView)),
+    responseId: z.optional(z.string()),
+    announced: z.optional(z.strictObject({ meetingId: z.string(), at: instant })),
+    confirmation: z.optional(confirmationView),
+    reopenCount: z.optional(z.number()),
+    reminderCount: z.optional(z.number()),
+    lastReminder: z.optional(reminderView),
   }),
   'Proposal',
 );
@@ -49,28 +68,50 @@ export const historyEntryView = named(
     from: z.nullable(z.enum(proposalStates)),
     to: z.enum(proposalStates),
     note: z.optional(z.string()),
+    answerId: z.optional(z.string()),
   }),
   'ProposalHistoryEntry',
 );
 
 export const proposalDetailView = named(
-  z.strictObject({ ...proposalView.shape, history: z.array(historyEntryView) }),
+  z.strictObject({
+    ...proposalView.shape,
+    history: z.array(historyEntryView),
+    /** Every answer of every department, each with its review, word for word. */
+    answers: z.array(answerView),
+    /** Every result the commune reported, oldest first. */
+    results: z.array(communeResultView),
+  }),
   'ProposalWithHistory',
 );
 
 export const proposalPageView = named(pageOf(proposalView), 'ProposalPage');
 
-/** A record as the API shows it, as of `currentMonth` (for `overdue`); its bookkeeping left out. */
-export function presentProposal(record: ProposalRecord, currentMonth: string) {
-  const { historyCount: _count, ...shown } = withFieldLabel(record);
-  return { ...shown, statusLabel: proposalStateLabels[record.status], overdue: isOverdue(record, currentMonth) };
+/** A record as the API shows it on `today` (`YYYY-MM-DD`, Vietnam, for `overdue`); its bookkeeping left out. */
+export function presentProposal(record: ProposalRecord, today: string) {
+  const { historyCount: _count, assignments, ...shown } = withFieldLabel(record);
+  return {
+    ...shown,
+    statusLabel: proposalStateLabels[record.status],
+    overdue: isOverdue(record, today),
+    ...(assignments && { assignments: assignments.map((assignment) => presentAssignment(assignment, today)) }),
+  };
 }
 
-/** A record with its history, oldest first. */
-export function presentProposalWithHistory(
-  record: ProposalRecord,
-  history: readonly HistoryEntry[],
-  currentMonth: string,
-) {
-  return { ...presentProposal(record, currentMonth), history: [...history].sort((a, b) => a.seq - b.seq) };
+/** Everything kept of a proposal besides its record, read from its partition. */
+export interface ProposalTrail {
+  readonly history: readonly HistoryEntry[];
+  readonly answers: readonly Answer[];
+  readonly reviews: readonly AnswerReview[];
+  readonly results: readonly CommuneResult[];
+}
+
+/** A record with its history (oldest first), its answers with their reviews, and its results. */
+export function presentProposalWithHistory(record: ProposalRecord, trail: ProposalTrail, today: string) {
+  return {
+    ...presentProposal(record, today),
+    history: [...trail.history].sort((a, b) => a.seq - b.seq),
+    answers: presentAnswers(trail.answers, trail.reviews),
+    results: [...trail.results].sort((a, b) => a.n - b.n),
+  };
 }

@@ -5,6 +5,13 @@
  */
 import * as z from 'zod/mini';
 import type { ResourceUnits } from '../access/caller';
+import {
+  assignmentOverdue,
+  type CommuneResult,
+  type Confirmation,
+  type DepartmentAssignment,
+  type Reminder,
+} from '../answers/answers';
 import type { Person } from '../cycle/meeting';
 import { idSchema, text } from '../schema-kit';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
@@ -43,6 +50,22 @@ export interface ProposalRecord {
   readonly dueMonth?: string;
   /** The proposal this one was folded into. */
   readonly mergedInto?: string;
+  /** Set at the close of the zone's meeting that was due to hear the commune's result and did not. */
+  readonly overdueSince?: string;
+  /** The commune's latest result. */
+  readonly result?: CommuneResult;
+  /** The departments that must answer a district-level proposal, each with its state. */
+  readonly assignments?: readonly DepartmentAssignment[];
+  /** The official response that carries its answer, once issued. */
+  readonly responseId?: string;
+  /** The meeting at whose close its answer or result was announced, the latest time. */
+  readonly announced?: { readonly meetingId: string; readonly at: string };
+  /** The raising cell's latest word on whether it was solved on the ground. */
+  readonly confirmation?: Confirmation;
+  /** How many times the cell found it not solved and it was reopened. */
+  readonly reopenCount?: number;
+  readonly reminderCount?: number;
+  readonly lastReminder?: Reminder;
   /** How many history entries it has; the next takes the next number, under the record's version. */
   readonly historyCount: number;
 }
@@ -57,6 +80,8 @@ export interface HistoryEntry {
   readonly from: ProposalState | null;
   readonly to: ProposalState;
   readonly note?: string;
+  /** The answer the step gave or reviewed. */
+  readonly answerId?: string;
 }
 
 const PROPOSAL_ID =
@@ -152,11 +177,12 @@ export const mergeBodySchema = z.strictObject({
  * of their grants covers one of these.
  */
 export function proposalScopes(record: ProposalRecord): ResourceUnits[] {
-  const { zoneId, communeId, cellId, addressee, level, assignedCommuneId } = record;
+  const { zoneId, communeId, cellId, addressee, level, assignedCommuneId, assignments = [] } = record;
   return [
     { zone: zoneId, commune: communeId, cell: cellId },
     ...(level === 'commune' && assignedCommuneId !== undefined ? [{ commune: assignedCommuneId }] : []),
     ...(addressee.kind === 'department' && addressee.id !== undefined ? [{ department: addressee.id }] : []),
+    ...assignments.map((assignment) => ({ department: assignment.departmentId })),
   ];
 }
 
@@ -165,7 +191,17 @@ export function actingUnits(record: Pick<ProposalRecord, 'zoneId' | 'communeId' 
   return { zone: record.zoneId, commune: record.communeId, cell: record.cellId };
 }
 
-/** A proposal routed to a commune is overdue once the month of the zone's next meeting has passed unanswered. */
-export function isOverdue(record: Pick<ProposalRecord, 'status' | 'dueMonth'>, currentMonth: string): boolean {
-  return record.status === 'routed-commune' && record.dueMonth !== undefined && record.dueMonth < currentMonth;
+/**
+ * Overdue on `today` (`YYYY-MM-DD`, Vietnam): routed to a commune whose zone's next meeting closed
+ * without its result (or whose month has passed), or assigned to a department that still owes an
+ * answer after its due day.
+ */
+export function isOverdue(
+  record: Pick<ProposalRecord, 'status' | 'dueMonth' | 'overdueSince' | 'assignments'>,
+  today: string,
+): boolean {
+  if (record.status === 'routed-commune') {
+    return record.overdueSince !== undefined || (record.dueMonth !== undefined && record.dueMonth < today.slice(0, 7));
+  }
+  return record.status === 'assigned' && (record.assignments ?? []).some((a) => assignmentOverdue(a, today));
 }

@@ -3,6 +3,7 @@
  * deployment settings. The CDK app reads it to deploy the district; `PUT /structure` imports it.
  */
 import * as z from 'zod/mini';
+import { answerSettingsSchema } from '../answers/answer-settings';
 import { reportRulesSchema } from '../proposals/report-rules';
 import { idSchema, text } from '../schema-kit';
 import {
@@ -84,6 +85,8 @@ export const districtConfigSchema = z.strictObject({
   calendar: calendarSchema,
   /** What cell reports must say: vague phrases and minimum lengths (defaults where absent). */
   reports: z.optional(reportRulesSchema),
+  /** When departments' answers fall due, and how the official response is headed and addressed (defaults where absent). */
+  answers: z.optional(answerSettingsSchema),
   zones: z.array(zoneSchema),
   communes: z.array(communeSchema),
   cells: z.array(cellSchema),

@@ -10,14 +10,17 @@
  * closed its window is fixed, and the time-ordered sources only ever append, so its agenda reads
  * the same later.
  *
- * The result and response workflows do not exist yet: their sources read the key patterns below
- * (see `keys.ts`), which those workflows will write; today they are empty. The proposals raised
- * at meetings and still open fill the carry-over.
+ * The proposals raised at meetings and still open fill the carry-over (each showing whether it is
+ * overdue today); the results communes reported and the official responses issued since the zone's
+ * previous close fill theirs, and the close announces them (see `answers/announce-at-close.ts`).
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
-import { agendaWindow, type Meeting } from '../../domain/cycle/meeting';
+import { type AgendaWindow, agendaWindow, type Meeting } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { presentProposal } from '../../domain/proposals/proposal-views';
+import { vietnamDate } from '../../domain/time';
 import { readReportStates } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
 import { loadMeeting, meetingNotFound } from './cycle-store';
@@ -37,13 +40,17 @@ export interface AgendaSource {
 /** Most entries one section shows. */
 const SECTION_LIMIT = 100;
 
+/** The sort-key range of a timeline partition that falls in an agenda's window. */
+export function timelineRange(since: string | undefined, until: string): { from: string; to: string } {
+  return { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
+}
+
 /** A source of time-ordered entries (sort key `timelineSortKey(at, id)`) in the zone's partitions. */
 function timelineSource(name: string, partitionsOf: (zoneId: string) => TimelinePartition[]): AgendaSource {
   return {
     name,
     async read(zoneId, since, until) {
-      const range = { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
-      const page = await readTimeline(partitionsOf(zoneId), range, SECTION_LIMIT);
+      const page = await readTimeline(partitionsOf(zoneId), timelineRange(since, until), SECTION_LIMIT);
       return page.items.map((entry) => toStored<Record<string, unknown>>(entry.item).value).reverse();
     },
   };
@@ -61,7 +68,8 @@ export const agendaSources: readonly AgendaSource[] = [
      */
     async read(zoneId) {
       const page = await queryPage({ index: 'GSI2', partition: keys.zoneOpenProposals(zoneId), limit: SECTION_LIMIT });
-      return page.items.map((item) => toStored<Record<string, unknown>>(item).value);
+      const today = vietnamDate(new Date());
+      return page.items.map((item) => presentProposal(toStored<ProposalRecord>(item).value, today));
     },
   },
   timelineSource('communeResults', (zoneId) => [{ index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) }]),
@@ -83,6 +91,11 @@ async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]
     limit: EARLIER_MEETINGS + 1,
   });
   return page.items.map((item) => toStored<Meeting>(item).value).filter((meeting) => meeting.month < month);
+}
+
+/** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */
+export async function meetingAgendaWindow(meeting: Meeting, now: Date): Promise<AgendaWindow> {
+  return agendaWindow(meeting, await earlierMeetings(meeting.zoneId, meeting.month), now);
 }
 
 /**

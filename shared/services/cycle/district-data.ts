@@ -50,6 +50,11 @@ export async function loadDistrict(): Promise<DistrictData> {
   };
 }
 
+/** Every zone, in natural order. */
+export async function loadZones(): Promise<Zone[]> {
+  return (await collection<Zone>('zone')).sort(byNaturalId);
+}
+
 /** The district calendar with its defaults (no holidays when it was never imported). */
 export async function loadCalendar(): Promise<DistrictCalendar> {
   return districtCalendarOf((await findStored<Calendar>(keys.calendar()))?.value);

@@ -6,6 +6,7 @@
  */
 import type { ChangeSet } from '../../db/change-set';
 import type { Meeting } from '../../domain/cycle/meeting';
+import { announceAtClose, markOverdueAtClose } from '../answers/announce-at-close';
 import { raiseProposalsAtClose } from '../proposals/raise-proposals';
 import type { MeetingActor } from './meeting-actions';
 
@@ -24,8 +25,16 @@ export interface MeetingClosedEvent {
 
 export type MeetingClosedHook = (event: MeetingClosedEvent) => Promise<void> | void;
 
-/** The hooks every close runs, in order. The workflows that react to a close add theirs here. */
-export const meetingClosedHooks: readonly MeetingClosedHook[] = [raiseProposalsAtClose];
+/**
+ * The hooks every close runs, in order: the meeting's proposals are raised; the results and
+ * responses on its agenda are announced; the commune proposals it was to hear of and did not are
+ * marked overdue.
+ */
+export const meetingClosedHooks: readonly MeetingClosedHook[] = [
+  raiseProposalsAtClose,
+  announceAtClose,
+  markOverdueAtClose,
+];
 
 /** Runs hooks one after another, so their operations join the change set in order. */
 export async function runMeetingClosedHooks(

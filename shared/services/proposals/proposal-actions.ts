@@ -2,12 +2,15 @@
  * Every change to a proposal record goes through `applyProposalAction`: read it, hide it (404) from
  * a caller who may not see it, check the client's version, ask the transition table, then replace
  * it (audited), add the history entry and move its state's list entry, all in one transaction.
+ * Changes to many records at once (a close announcing a zone's answers, a response taking in its
+ * proposals) go through `commitTransitions`, in as many transactions as they need.
  */
-import { type Actor, ChangeSet } from '../../db/change-set';
+import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import type { Stored } from '../../db/store';
+import type { ResourceUnits } from '../../domain/access/caller';
 import type { Person } from '../../domain/cycle/meeting';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
-import type { HistoryEntry, ProposalRecord } from '../../domain/proposals/proposal';
+import { actingUnits, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
 import { type ProposalAction, type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
 import { addMonths } from '../../domain/time';
@@ -24,19 +27,22 @@ import {
 export interface ProposalActor {
   readonly actor: Actor;
   readonly person: Person;
-  /** The caller's roles over a record's units (its zone, commune and cell). */
-  rolesOver(record: ProposalRecord): ReadonlySet<Role>;
+  /** The caller's roles over a resource's units: a record's zone, commune and cell, a department it is assigned to… */
+  rolesOver(units: ResourceUnits): ReadonlySet<Role>;
   /** Whether the caller may see the record at all; others are told it does not exist. */
   sees(record: ProposalRecord): boolean;
 }
 
 /** How an action changes a record: the record after it (state and history count set by the caller) and the history note. */
-interface ProposalChange {
+export interface ProposalChange {
   readonly after: ProposalRecord;
   readonly note?: string;
+  /** The answer the step gave or reviewed, named in the history entry. */
+  readonly answerId?: string;
 }
 
-type ProposalBuilder = (
+/** Builds the change; may add further operations (answers, results, queue entries) to `changes`. */
+export type ProposalBuilder = (
   record: ProposalRecord,
   to: ProposalState,
   changes: ChangeSet,
@@ -48,12 +54,15 @@ async function findVisible(id: string, by: ProposalActor): Promise<Stored<Propos
   return stored && by.sees(stored.value) ? stored : undefined;
 }
 
+/** One transition of one record, as `addTransition` writes it. */
+export interface Transition extends ProposalChange {
+  readonly action: ProposalAction;
+  readonly to: ProposalState;
+  readonly by: Person;
+}
+
 /** Adds a transition of `record` to `changes`: the replaced record (audited), its history entry and its state's list. */
-function addTransition(
-  changes: ChangeSet,
-  stored: Stored<ProposalRecord>,
-  change: { action: ProposalAction; to: ProposalState; after: ProposalRecord; note?: string; by: Person },
-): ProposalRecord {
+export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>, change: Transition): ProposalRecord {
   const before = stored.value;
   const seq = before.historyCount + 1;
   const after: ProposalRecord = { ...change.after, status: change.to, historyCount: seq };
@@ -72,29 +81,85 @@ function addTransition(
     from: before.status,
     to: change.to,
     ...(change.note !== undefined && { note: change.note }),
+    ...(change.answerId !== undefined && { answerId: change.answerId }),
   };
   addHistory(changes, before.id, entry);
   moveStateEntry(changes, before, after);
   return after;
 }
 
-/** Applies `action` to the record at `expectedVersion`; returns it as stored, with its version. */
+/** How many transaction actions a transition from `before` to state `to` takes (see `addTransition`). */
+export function transitionActions(before: ProposalRecord, to: ProposalState): number {
+  // the record and its audit, the history entry, and moving the state's list entry when the state changes.
+  return 3 + (before.status === to ? 0 : 2);
+}
+
+/**
+ * Applies `action` to the record at `expectedVersion`; returns it as stored, with its version. The
+ * action may depend on the record (the last accepted answer completes the district's answer); it is
+ * taken with the roles held over `unitsOf(record)`: its zone, commune and cell unless said otherwise.
+ */
 export async function applyProposalAction(
   id: string,
-  action: ProposalAction,
+  action: ProposalAction | ((record: ProposalRecord) => ProposalAction),
   by: ProposalActor,
   expectedVersion: number,
   build: ProposalBuilder,
+  unitsOf: (record: ProposalRecord) => ResourceUnits = actingUnits,
 ): Promise<{ record: ProposalRecord; version: number }> {
   const stored = await findVisible(id, by);
   if (!stored) throw proposalNotFound(id);
   if (stored.version !== expectedVersion) throw new PreconditionFailedError();
-  const to = proposalLifecycle.require(stored.value.status, action, by.rolesOver(stored.value));
+  const taken = typeof action === 'function' ? action(stored.value) : action;
+  const to = proposalLifecycle.require(stored.value.status, taken, by.rolesOver(unitsOf(stored.value)));
   const changes = new ChangeSet(by.actor);
-  const { after, note } = await build(stored.value, to, changes);
-  const record = addTransition(changes, stored, { action, to, after, note, by: by.person });
+  const change = await build(stored.value, to, changes);
+  const record = addTransition(changes, stored, { ...change, action: taken, to, by: by.person });
   await changes.commit();
   return { record, version: expectedVersion + 1 };
+}
+
+/** One step of the answers work: its action (maybe decided by the record), the units acted on, and the change. */
+export interface ProposalStep {
+  readonly action: ProposalAction | ((record: ProposalRecord) => ProposalAction);
+  readonly unitsOf: (record: ProposalRecord) => ResourceUnits;
+  readonly build: ProposalBuilder;
+}
+
+export function applyProposalStep(
+  id: string,
+  step: ProposalStep,
+  by: ProposalActor,
+  expectedVersion: number,
+): Promise<{ record: ProposalRecord; version: number }> {
+  return applyProposalAction(id, step.action, by, expectedVersion, step.build, step.unitsOf);
+}
+
+/** A transition planned for a record read earlier, committed at the version it was read at. */
+export interface PlannedTransition {
+  readonly stored: Stored<ProposalRecord>;
+  readonly transition: Transition;
+}
+
+/**
+ * Commits transitions of many records in consecutive transactions of at most 100 actions, each all
+ * or nothing, at `at`. A record changed since it was read fails its transaction (412); the callers
+ * plan only what is still to do, so running them again completes what a failure left.
+ */
+export async function commitTransitions(
+  planned: readonly PlannedTransition[],
+  actor: Actor,
+  at: string,
+): Promise<void> {
+  let changes = new ChangeSet(actor, new Date(at));
+  for (const { stored, transition } of planned) {
+    if (changes.size + transitionActions(stored.value, transition.to) > MAX_TRANSACTION_ITEMS) {
+      await changes.commit();
+      changes = new ChangeSet(actor, new Date(at));
+    }
+    addTransition(changes, stored, transition);
+  }
+  await changes.commit();
 }
 
 /**
@@ -153,7 +218,7 @@ export async function mergeProposal(
     ]);
   }
   return applyProposalAction(id, 'merge', by, expectedVersion, (duplicate, _to, changes) => {
-    const absorbTo = proposalLifecycle.require(target.value.status, 'absorb', by.rolesOver(target.value));
+    const absorbTo = proposalLifecycle.require(target.value.status, 'absorb', by.rolesOver(actingUnits(target.value)));
     addTransition(changes, target, {
       action: 'absorb',
       to: absorbTo,

@@ -5,6 +5,7 @@
  *
  * | the first that applies                                   | the list read              |
  * |----------------------------------------------------------|----------------------------|
+ * | `assignedTo`                                             | the department's queue, oldest due first |
  * | `cellId`                                                 | the cell's                 |
  * | `q`                                                      | its longest word's         |
  * | `communeId`                                              | the commune's              |
@@ -14,8 +15,9 @@
  * | `status`                                                 | the state's                |
  * | otherwise (the office; a reader reaching several units)  | the district's             |
  *
- * The month range is the key condition; zone, commune, cell, field and addressee are tested on the
- * entries, which repeat them (`entryMatches`).
+ * The month range is the key condition (a queue is sorted by due day instead, and its entries are
+ * tested for the months); zone, commune, cell, field and addressee are tested on the entries, which
+ * repeat them (`entryMatches`).
  * The records of the entries that pass are read in one batch and tested for what changes (state,
  * level, overdue), the other words of `q`, and whether the reader may see them. A page reads at most
  * `MAX_EXAMINED` entries: a page may hold fewer than `limit` proposals and still have a `nextCursor`
@@ -35,6 +37,7 @@ import {
   recordMatches,
 } from '../../domain/proposals/proposal-filter';
 import type { ScopeKind } from '../../domain/structure/roles';
+import { TIMELINE_END, TIMELINE_START } from '../cycle/timeline';
 
 /** Entries one page may examine, whatever it finds: the bound on a request's reads. */
 const MAX_EXAMINED = 1_000;
@@ -64,8 +67,28 @@ function onlyUnit(reader: ProposalReader): string | undefined {
   return reached.length === 1 ? reached[0] : undefined;
 }
 
+/** One list, the range of its sort keys a search reads, and in which direction. */
+interface ListRead {
+  readonly partition: string;
+  readonly between: readonly [string, string];
+  readonly descending: boolean;
+}
+
 /** The list a search reads; see the module comment. */
-function listFor(filter: ProposalFilter, words: readonly string[], reader: ProposalReader): string {
+function listFor(filter: ProposalFilter, words: readonly string[], reader: ProposalReader): ListRead {
+  if (filter.assignedTo !== undefined) {
+    return {
+      partition: keys.answerQueue(filter.assignedTo),
+      between: [TIMELINE_START, TIMELINE_END],
+      descending: false,
+    };
+  }
+  const between = keys.proposalMonthRange(filter.from ?? '2000-01', filter.to ?? '2099-12');
+  return { partition: monthListFor(filter, words, reader), between, descending: true };
+}
+
+/** The list sorted by month a search reads; see the module comment. */
+function monthListFor(filter: ProposalFilter, words: readonly string[], reader: ProposalReader): string {
   const department = filter.addressee?.startsWith('department:')
     ? filter.addressee.slice('department:'.length)
     : undefined;
@@ -86,12 +109,15 @@ interface Entry extends EntryFacts {
   readonly id: string;
 }
 
-/** Proposals matching `filter` that `reader` may see, newest month first; see the module comment. */
+/**
+ * Proposals matching `filter` that `reader` may see on `today` (Vietnam), newest month first (a
+ * queue: oldest due first); see the module comment.
+ */
 export async function searchProposals(
   filter: ProposalFilter,
   page: { readonly limit: number; readonly cursor?: string },
   reader: ProposalReader,
-  currentMonth: string,
+  today: string,
 ): Promise<Page<ProposalRecord>> {
   const words = queryWordsOf(filter.q);
   const problems: FieldProblem[] = [];
@@ -106,14 +132,13 @@ export async function searchProposals(
     });
   }
   if (problems.length > 0) throw new ValidationError(problems);
-  const partition = listFor(filter, words, reader);
-  const between = keys.proposalMonthRange(filter.from ?? '2000-01', filter.to ?? '2099-12');
+  const { partition, between, descending } = listFor(filter, words, reader);
   const found: ProposalRecord[] = [];
   let cursor = page.cursor;
   let examined = 0;
   while (found.length < page.limit && examined < MAX_EXAMINED) {
     const limit = Math.min(ENTRY_BATCH, MAX_EXAMINED - examined);
-    const batch = await queryPage({ partition, between, descending: true, limit, cursor });
+    const batch = await queryPage({ partition, between, descending, limit, cursor });
     const entries = batch.items as unknown as Entry[];
     const candidates = entries.filter((entry) => entryMatches(entry, filter));
     const records = new Map(
@@ -127,7 +152,7 @@ export async function searchProposals(
       examined++;
       const record = records.get(entry.id);
       // An entry whose record does not exist yet is a word entry written ahead of its record: skipped.
-      if (record && recordMatches(record, filter, words, currentMonth) && reader.sees(record)) found.push(record);
+      if (record && recordMatches(record, filter, words, today) && reader.sees(record)) found.push(record);
       if (found.length === page.limit) {
         // Stop after this entry; the next page starts after it, even if this query read further.
         cursor = entry === entries.at(-1) ? batch.nextCursor : encodeCursor({ PK: entry.PK, SK: entry.SK });

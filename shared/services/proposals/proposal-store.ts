@@ -10,10 +10,12 @@
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import type { Answer, AnswerReview, CommuneResult } from '../../domain/answers/answers';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { type HistoryEntry, type ProposalRecord, proposalWords } from '../../domain/proposals/proposal';
 import { addresseeKey } from '../../domain/proposals/proposal-fields';
 import { isOpen } from '../../domain/proposals/proposal-lifecycle';
+import type { ProposalTrail } from '../../domain/proposals/proposal-views';
 
 /** Audit entity of a proposal: `GET /audit?entity=proposal:<id>`. */
 export function proposalRef(id: string): EntityRef {
@@ -41,12 +43,15 @@ export interface ProposalEntry {
   readonly addressee: string;
 }
 
-function entryOf(record: ProposalRecord): ProposalEntry {
+export function entryOf(record: ProposalRecord): ProposalEntry {
   const { id, month, number, zoneId, communeId, cellId, field } = record;
   return { id, month, number, zoneId, communeId, cellId, field, addressee: addresseeKey(record.addressee, communeId) };
 }
 
-/** The lists whose membership never changes: the district's, its zone's, commune's, cell's, and its addressee's. */
+/**
+ * The lists whose membership never changes: the district's, its zone's, commune's, cell's, and its
+ * addressee's; a department it is assigned to later joins its department's list the same way.
+ */
 function fixedLists(record: ProposalRecord): string[] {
   const lists = keys.proposalLists;
   const { addressee } = record;
@@ -82,6 +87,11 @@ export function addProposal(changes: ChangeSet, record: ProposalRecord, first: H
   }
 }
 
+/** Puts the record in the list of a department it is assigned to (written again, the same, when already there). */
+export function addDepartmentEntry(changes: ChangeSet, record: ProposalRecord, departmentId: string): void {
+  changes.putEntry(entryKey(keys.proposalLists.department(departmentId), record), entryOf(record));
+}
+
 /** Adds a history entry; its number is the record's `historyCount`, taken under the record's version. */
 export function addHistory(changes: ChangeSet, proposalId: string, entry: HistoryEntry): void {
   changes.reserve(
@@ -115,15 +125,22 @@ export function findProposal(id: string): Promise<Stored<ProposalRecord> | undef
   return findStored<ProposalRecord>(keys.proposal(id));
 }
 
-/** A record and its whole history in order, in one query of its partition. */
+/** A record with its history, answers, reviews and results, in one query of its partition. */
 export async function readProposalWithHistory(
   id: string,
-): Promise<{ record: Stored<ProposalRecord>; history: HistoryEntry[] }> {
+): Promise<{ record: Stored<ProposalRecord>; trail: ProposalTrail }> {
   const items = await queryAll({ partition: keys.proposalPartition(id) });
   const recordItem = items.find((item) => item.SK === keys.proposal(id).SK);
   if (!recordItem) throw proposalNotFound(id);
-  const history = items
-    .filter((item) => String(item.SK).startsWith(keys.proposalHistoryPrefix))
-    .map((item) => toStored<HistoryEntry>(item).value);
-  return { record: toStored<ProposalRecord>(recordItem), history };
+  const withPrefix = <T>(prefix: string) =>
+    items.filter((item) => String(item.SK).startsWith(prefix)).map((item) => toStored<T>(item).value);
+  return {
+    record: toStored<ProposalRecord>(recordItem),
+    trail: {
+      history: withPrefix<HistoryEntry>(keys.proposalHistoryPrefix),
+      answers: withPrefix<Answer>(keys.proposalAnswerPrefix),
+      reviews: withPrefix<AnswerReview>(keys.answerReviewPrefix),
+      results: withPrefix<CommuneResult>(keys.communeResultPrefix),
+    },
+  };
 }

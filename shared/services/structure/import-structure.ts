@@ -4,6 +4,7 @@
  * same file again finds nothing to change and writes nothing. It also sets every unit's reference
  * counts to what the file implies (so an import repairs counts of any earlier state).
  */
+
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
@@ -17,6 +18,7 @@ import {
 } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
 import { findStored, queryAll } from '../../db/store';
+import type { StoredAnswerSettings } from '../../domain/answers/answer-settings';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import {
   type ConfigLists,
@@ -233,6 +235,10 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   upserts.push(
     ...(await settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts)),
   );
+  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
+  upserts.push(
+    ...(await settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts)),
+  );
 
   // Parents before children when adding; children before parents when removing; the reference
   // counts never below the references while they change.
@@ -329,7 +335,7 @@ function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Exis
   return steps;
 }
 
-/** The steps that store one district-wide setting of the file (the calendar, the report rules) as it is there. */
+/** The steps that store one district-wide setting of the file (the calendar, the report and answer rules) as it is there. */
 async function settingSteps(
   ref: EntityRef,
   key: ItemKey,

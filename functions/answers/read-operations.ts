@@ -1,0 +1,10 @@
+/** The `answerRead` operations: who is overdue, shown only as far as the caller may see. */
+import { vietnamDate } from '../../shared/domain/time';
+import { json, type OperationsOf } from '../../shared/http/contract';
+import { readOverdue } from '../../shared/services/answers/overdue';
+import { proposalReader } from '../proposals/proposal-actor';
+import type { answerRoutes } from './routes';
+
+export const answerReadOperations: OperationsOf<typeof answerRoutes, 'answerRead'> = {
+  'overdue.list': async ({ caller }) => json(await readOverdue(vietnamDate(new Date()), proposalReader(caller))),
+};
