@@ -7,7 +7,9 @@ import type { RouteDefinition as Route } from '../shared/http/contract';
 import { answerRoutes } from './answers/routes';
 import { cycleRoutes } from './cycle/routes';
 import { docsPackageFiles } from './docs/files';
+import { importRoutes } from './imports/routes';
 import { proposalRoutes } from './proposals/routes';
+import { statsRoutes } from './stats/routes';
 import { structureRoutes } from './structure/routes';
 import { systemRoutes } from './system/routes';
 
@@ -66,6 +68,16 @@ export const functions = {
     table: 'read-write',
     description: 'Writes, agrees, submits and reopens cell reports; raises, routes and merges proposals',
   },
+  statsRead: {
+    entry: 'functions/stats/read-handler.ts',
+    table: 'read',
+    description: 'Reads the proposal figures (JSON, CSV, chart) and recounts them',
+  },
+  proposalImport: {
+    entry: 'functions/imports/handler.ts',
+    table: 'read-write',
+    description: 'Checks and accepts files of old proposal records, and reports on their import',
+  },
   answerRead: {
     entry: 'functions/answers/read-handler.ts',
     table: 'read',
@@ -87,11 +99,18 @@ export const functions = {
     table: 'read-write',
     description: 'Opens the month’s cycle on schedule',
   },
+  importWorker: {
+    entry: 'functions/imports/worker.ts',
+    table: 'read-write',
+    description: 'Writes the records of an accepted import',
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
-/** Functions that serve HTTP routes (the opener is invoked by the scheduler). */
-export type HttpFunctionName = Exclude<FunctionName, 'cycleOpener'>;
+/** Functions invoked otherwise than by HTTP: the opener by the scheduler, the import worker by the import function. */
+export const backgroundFunctions = ['cycleOpener', 'importWorker'] as const;
+/** Functions that serve HTTP routes. */
+export type HttpFunctionName = Exclude<FunctionName, (typeof backgroundFunctions)[number]>;
 
 /** A route of this API: served by one of its functions. */
 export type RouteDefinition = Route<HttpFunctionName>;
@@ -101,6 +120,8 @@ export const routes: readonly RouteDefinition[] = [
   ...structureRoutes,
   ...cycleRoutes,
   ...proposalRoutes,
+  ...statsRoutes,
+  ...importRoutes,
   ...answerRoutes,
 ];
 

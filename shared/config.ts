@@ -7,6 +7,11 @@ const configSchema = z.object({
   /** Set only for DynamoDB Local; in AWS the SDK finds the regional endpoint. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   AWS_REGION: z._default(z.string(), 'ap-southeast-1'),
+  /**
+   * The function that runs accepted imports (set on the import function only); without it, as
+   * locally, an import runs in the process that accepted it.
+   */
+  IMPORT_WORKER_FUNCTION: z.optional(z.string().check(z.minLength(1))),
   /** How long a warm function trusts the caller's assignments it has read. */
   ACCESS_CACHE_SECONDS: z._default(z.coerce.number(), 30),
 });

@@ -100,7 +100,7 @@ function body(document: ResponseDocument): Paragraph[] {
         paragraph(
           [
             { text: `Kiến nghị số ${entry.number}`, bold: true },
-            { text: ` (${entry.cellName}): ` },
+            { text: entry.cellName === undefined ? ': ' : ` (${entry.cellName}): ` },
             { text: `${entry.title}. `, bold: true },
             { text: `${entry.content} (Địa điểm: ${entry.place})` },
           ],

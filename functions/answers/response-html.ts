@@ -47,7 +47,7 @@ function entryHtml(entry: ResponseDocument['zones'][number]['fields'][number]['e
   const answers = entry.answers
     .map((a) => `<p class="answer"><strong>Trả lời (${escaped(a.departmentName)}):</strong> ${paragraphs(a.text)}</p>`)
     .join('');
-  return `<article class="entry" data-proposal="${escaped(entry.proposalId)}"><p class="proposal"><strong>Kiến nghị số ${escaped(entry.number)}</strong> (${escaped(entry.cellName)}): <strong>${escaped(entry.title)}.</strong> ${paragraphs(entry.content)} (Địa điểm: ${escaped(entry.place)})</p>${answers}</article>`;
+  return `<article class="entry" data-proposal="${escaped(entry.proposalId)}"><p class="proposal"><strong>Kiến nghị số ${escaped(entry.number)}</strong>${entry.cellName === undefined ? '' : ` (${escaped(entry.cellName)})`}: <strong>${escaped(entry.title)}.</strong> ${paragraphs(entry.content)} (Địa điểm: ${escaped(entry.place)})</p>${answers}</article>`;
 }
 
 export function responseHtml(document: ResponseDocument): string {

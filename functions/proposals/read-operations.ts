@@ -4,11 +4,12 @@
  */
 import { withFieldLabel } from '../../shared/domain/proposals/proposal-fields';
 import { presentProposal, presentProposalWithHistory } from '../../shared/domain/proposals/proposal-views';
-import { vietnamDate } from '../../shared/domain/time';
+import { vietnamDate, vietnamMonth } from '../../shared/domain/time';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { listReply } from '../../shared/http/page-query';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
 import { readFloorProposals } from '../../shared/services/proposals/floor-proposals';
+import { exportProposals } from '../../shared/services/proposals/proposal-export';
 import { searchProposals } from '../../shared/services/proposals/proposal-search';
 import { proposalNotFound, readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
 import { presentReport, readReport, readReportStates } from '../../shared/services/proposals/report-store';
@@ -36,6 +37,12 @@ export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'propos
         page.nextCursor,
       ),
     );
+  },
+
+  'proposals.export': async ({ query, caller }) => {
+    const month = vietnamMonth(new Date());
+    const text = await exportProposals(query, proposalReader(caller), month);
+    return { text, headers: { 'content-disposition': `attachment; filename="kien-nghi-${month}.csv"` } };
   },
 
   'proposals.get': async ({ path, caller }) => {

@@ -174,6 +174,20 @@ export const proposalRoutes = defineRoutes([
   },
   {
     method: 'GET',
+    path: '/proposals/export.csv',
+    fn: 'proposalRead',
+    operation: 'proposals.export',
+    access: allow(PROPOSAL_READERS),
+    tag,
+    summary: 'The proposals a search finds, as a CSV file (UTF-8 with BOM, Vietnamese headers)',
+    description:
+      'The filters and visibility of `GET /proposals`, every page at once, newest month first. Built page by page (a Lambda reply is buffered, not streamed) up to 5 MB (about 15,000 proposals); a larger search is refused (`export_too_large`): narrow the months or filters.',
+    request: { query: z.strictObject(proposalFilterSchema) },
+    response: { status: 200, description: 'The CSV file', media: 'text/csv; charset=utf-8' },
+    problems: { 400: ['export_too_large'] },
+  },
+  {
+    method: 'GET',
     path: '/proposals/{proposalId}',
     fn: 'proposalRead',
     operation: 'proposals.get',

@@ -6,12 +6,19 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { type FunctionName, functions, type HttpFunctionName, routes } from '../../functions/routes';
+import {
+  backgroundFunctions,
+  type FunctionName,
+  functions,
+  type HttpFunctionName,
+  routes,
+} from '../../functions/routes';
 import type { DeploymentSettings } from '../../shared/domain/structure/district-config';
 import { API_SCOPE } from '../api-scope';
 import { DistrictMonitoring } from '../constructs/district-monitoring';
 import { HandlerFunction } from '../constructs/handler-function';
 import type { Identity } from '../constructs/identity';
+import { ImportWorker } from '../constructs/import-worker';
 import { RouteTableApi } from '../constructs/route-table-api';
 import { ScheduledCycleOpener } from '../constructs/scheduled-cycle-opener';
 
@@ -24,7 +31,7 @@ export interface ApiStackProps extends StackProps {
 }
 
 function isHttpFunction(name: FunctionName): name is HttpFunctionName {
-  return name !== 'cycleOpener';
+  return !(backgroundFunctions as readonly FunctionName[]).includes(name);
 }
 
 /** The route table's HTTP API and functions, and the monthly opener of one district. */
@@ -32,6 +39,7 @@ export class ApiStack extends Stack {
   readonly identity: Identity;
   readonly httpApi: RouteTableApi;
   readonly cycleOpener: ScheduledCycleOpener;
+  readonly importWorker: ImportWorker;
   readonly httpFunctions: Readonly<Record<HttpFunctionName, HandlerFunction>>;
   readonly monitoring: DistrictMonitoring;
 
@@ -47,6 +55,13 @@ export class ApiStack extends Stack {
     this.httpFunctions = Object.fromEntries(
       names.map((name) => [name, new HandlerFunction(this, name, { definition: functions[name], table, districtId })]),
     ) as Record<HttpFunctionName, HandlerFunction>;
+
+    this.importWorker = new ImportWorker(this, 'ImportWorker', {
+      definition: functions.importWorker,
+      table,
+      districtId,
+    });
+    this.importWorker.grantStart(this.httpFunctions.proposalImport);
 
     this.httpApi = new RouteTableApi(this, 'Api', {
       routes,
@@ -72,7 +87,7 @@ export class ApiStack extends Stack {
       settings: props.deployment,
       api: this.httpApi,
       table,
-      functions: [...Object.values(this.httpFunctions), this.cycleOpener.opener],
+      functions: [...Object.values(this.httpFunctions), this.cycleOpener.opener, this.importWorker.worker],
       cycleOpener: this.cycleOpener,
       signInTrigger: this.identity.apiScope.trigger,
     });

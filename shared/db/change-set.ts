@@ -1,11 +1,12 @@
 /**
  * The one place writes go through. A change set gathers conditional writes and the audit record
  * of each change, then commits them in one DynamoDB transaction: all or nothing. Related writes
- * (reference counts, index entries) join the same transaction as operations of their own; the
- * idempotency key of the request making the change joins its first commit by itself
+ * (reference counts, index entries, aggregate counters through `count`) join the same transaction;
+ * the idempotency key of the request making the change joins its first commit by itself
  * (`idempotency.ts`).
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -45,14 +46,29 @@ export interface Condition {
 /** DynamoDB's limit on actions in one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/**
+ * How often a transaction cancelled only because another one held one of its items is sent again.
+ * Such a cancellation wrote nothing and every condition is checked anew, so sending it again is
+ * safe; aggregate items shared by many changes (a month's counters) make it common under load.
+ */
+const CONFLICT_ATTEMPTS = 5;
+
 /** True while history does not reference the entity (see `markInUse`): the guard of a removal. */
 export const NOT_IN_USE: Condition = { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } };
 
 const staleOrMissing: ConflictMapper = (current) =>
   current ? new PreconditionFailedError() : new NotFoundError('Bản ghi không còn tồn tại.');
 
+/** Counters of one aggregate item, summed over every change of the set that touches them. */
+interface Counters {
+  readonly key: ItemKey;
+  readonly deltas: Map<string, number>;
+  readonly names: Readonly<Record<string, string>>;
+}
+
 export class ChangeSet {
   private readonly operations: Operation[] = [];
+  private readonly counters = new Map<string, Counters>();
   readonly at: string;
   /** The Vietnam month of `at`: the office's audit trail is read by month. */
   private readonly month: string;
@@ -65,8 +81,9 @@ export class ChangeSet {
     this.month = vietnamMonth(at);
   }
 
+  /** The actions the transaction takes: the operations and one per counted item. */
   get size(): number {
-    return this.operations.length;
+    return this.operations.length + this.counterItems().length;
   }
 
   /** Creates an entity that must not exist yet, with its audit record. */
@@ -195,25 +212,6 @@ export class ChangeSet {
   }
 
   /**
-   * Adds `by` to a counter of a non-entity item, creating it at zero first if needed: the count of
-   * what refers to a parent, moved in the same transaction as the child's own write.
-   */
-  count(key: ItemKey, counter: string, by: number): this {
-    return this.push(
-      {
-        Update: {
-          TableName: tableName(),
-          Key: key,
-          UpdateExpression: 'ADD #counter :by',
-          ExpressionAttributeNames: { '#counter': counter },
-          ExpressionAttributeValues: { ':by': by },
-        },
-      },
-      staleOrMissing,
-    );
-  }
-
-  /**
    * Marks an existing entity as referenced by history (`inUseSince`), without changing its
    * version: the entity itself is unchanged, but it can no longer be removed. `missing` is the
    * error when it no longer exists.
@@ -250,28 +248,82 @@ export class ChangeSet {
     );
   }
 
+  /**
+   * Adds `deltas` to number attributes of an aggregate item, created when absent, without a
+   * condition: the records written beside it carry the change's conditions, so the counts move
+   * exactly when the records do. Deltas to one item are summed into one action; `names` are plain
+   * attributes that say what the item counts (its month…), set with every change.
+   */
+  count(key: ItemKey, deltas: Readonly<Record<string, number>>, names: Readonly<Record<string, string>> = {}): this {
+    const id = `${key.PK}\n${key.SK}`;
+    let counters = this.counters.get(id);
+    if (!counters) {
+      counters = { key, deltas: new Map(), names };
+      this.counters.set(id, counters);
+    }
+    for (const [name, delta] of Object.entries(deltas)) {
+      counters.deltas.set(name, (counters.deltas.get(name) ?? 0) + delta);
+    }
+    return this;
+  }
+
   /** Commits every operation atomically; a failed condition becomes the operation's own error. */
   async commit(): Promise<void> {
-    if (this.operations.length === 0) return;
-    if (this.operations.length > MAX_TRANSACTION_ITEMS) {
-      throw new Error(
-        `A change set holds ${this.operations.length} operations; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`,
-      );
+    const items = [...this.operations.map((op) => op.item), ...this.counterItems()];
+    if (items.length === 0) return;
+    if (items.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`A change set holds ${items.length} actions; DynamoDB allows ${MAX_TRANSACTION_ITEMS}.`);
     }
     // A request made under an idempotency key takes it with its first commit, first in the
     // transaction so that a key taken meanwhile is the failure reported; a full transaction
     // leaves it to a later one.
-    const claim = this.operations.length < MAX_TRANSACTION_ITEMS ? openClaim() : undefined;
-    const operations: Operation[] = claim
-      ? [{ item: { Put: { TableName: tableName(), ...claim.put } }, onConflict: keyInUse }, ...this.operations]
-      : this.operations;
-    try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: operations.map((op) => op.item) }));
-      claim?.settle(true);
-    } catch (error) {
-      claim?.settle(false);
-      throw translate(error, operations);
+    const claim = items.length < MAX_TRANSACTION_ITEMS ? openClaim() : undefined;
+    const claimed: Operation | undefined = claim
+      ? { item: { Put: { TableName: tableName(), ...claim.put } }, onConflict: keyInUse }
+      : undefined;
+    const operations: Operation[] = claimed ? [claimed, ...this.operations] : this.operations;
+    const transactItems = claimed ? [claimed.item, ...items] : items;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
+        claim?.settle(true);
+        return;
+      } catch (error) {
+        if (attempt < CONFLICT_ATTEMPTS && onlyConflicting(error)) {
+          await pause(10 * 2 ** attempt * (1 + Math.random()));
+          continue;
+        }
+        claim?.settle(false);
+        throw translate(error, operations);
+      }
     }
+  }
+
+  /** One `ADD` per counted item whose deltas do not cancel out. */
+  private counterItems(): TransactItem[] {
+    return [...this.counters.values()].flatMap(({ key, deltas, names }) => {
+      const changed = [...deltas].filter(([, delta]) => delta !== 0);
+      if (changed.length === 0) return [];
+      const named = Object.entries(names);
+      const set = named.length > 0 ? ` SET ${named.map((_, i) => `#n${i} = :n${i}`).join(', ')}` : '';
+      return [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: key,
+            UpdateExpression: `ADD ${changed.map((_, i) => `#c${i} :c${i}`).join(', ')}${set}`,
+            ExpressionAttributeNames: Object.fromEntries([
+              ...changed.map(([name], i) => [`#c${i}`, name]),
+              ...named.map(([name], i) => [`#n${i}`, name]),
+            ]),
+            ExpressionAttributeValues: Object.fromEntries([
+              ...changed.map(([, delta], i) => [`:c${i}`, delta]),
+              ...named.map(([, value], i) => [`:n${i}`, value]),
+            ]),
+          },
+        },
+      ];
+    });
   }
 
   private audit(
@@ -311,6 +363,17 @@ export class ChangeSet {
     this.operations.push({ item, onConflict });
     return this;
   }
+}
+
+/** True when a transaction was cancelled only because others held its items: nothing was written, no condition failed. */
+function onlyConflicting(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const codes = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+    (reason) => reason.Code ?? 'None',
+  );
+  return (
+    codes.includes('TransactionConflict') && codes.every((code) => code === 'None' || code === 'TransactionConflict')
+  );
 }
 
 /** A cancelled transaction as the error of the operation whose condition failed, or as a concurrent change. */

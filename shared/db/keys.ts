@@ -231,6 +231,35 @@ export const keys = {
   },
 
   /**
+   * The district's proposal counts (`shared/domain/stats/proposal-counts.ts`): one item per month
+   * and zone, all in one partition sorted by month, so the counts of any range of months are one
+   * query whatever the number of proposals. Items per zone keep changes in different zones apart.
+   */
+  proposalCountsPartition: 'STATS#PROPOSALS',
+  proposalCounts(month: string, zoneId: string): ItemKey {
+    return { PK: 'STATS#PROPOSALS', SK: `${month}#${zoneId}` };
+  },
+  /** The inclusive sort-key range of the months `from` to `to` in the counts partition. */
+  proposalCountsRange(from: string, to: string): [string, string] {
+    return [`${from}#`, `${to}#~`];
+  },
+  /** An import of old records (`POST /imports/proposals`) and the parts of its file, in one partition. */
+  importJob(jobId: string): ItemKey {
+    return { PK: `IMPORT-JOB#${jobId}`, SK: 'IMPORT-JOB' };
+  },
+  importJobPart(jobId: string, n: number): ItemKey {
+    return { PK: `IMPORT-JOB#${jobId}`, SK: `PART#${String(n).padStart(4, '0')}` };
+  },
+  importJobPartition(jobId: string): string {
+    return `IMPORT-JOB#${jobId}`;
+  },
+  importJobPartPrefix: 'PART#',
+  /** Reserves a legacy record's id for the proposal imported from it, so importing it again adds nothing. */
+  legacyProposal(legacyId: string): ItemKey {
+    return { PK: `LEGACY-PROPOSAL#${legacyId}`, SK: 'LEGACY-PROPOSAL' };
+  },
+
+  /**
    * A department's queue: one entry per proposal it still owes an answer to, sorted by due day
    * then proposal (`answerQueueSortKey`), so the oldest due comes first. GSI1 (`answersDue`) holds
    * the same entries for the whole district, sorted by due day then department: everything overdue

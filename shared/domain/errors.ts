@@ -85,8 +85,13 @@ export class PayloadTooLargeError extends AppError {
 }
 
 export class UnsupportedMediaTypeError extends AppError {
-  constructor() {
-    super(415, 'unsupported_media_type', 'Định dạng không được hỗ trợ', 'Nội dung phải là JSON (application/json).');
+  constructor(media = 'application/json') {
+    super(
+      415,
+      'unsupported_media_type',
+      'Định dạng không được hỗ trợ',
+      media === 'application/json' ? 'Nội dung phải là JSON (application/json).' : `Nội dung phải có dạng ${media}.`,
+    );
   }
 }
 

@@ -13,11 +13,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A strict object schema of named string parameters (path or query). */
 export type ParameterSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
 
+/**
+ * A request body that is not JSON (a CSV file): its media type, and the schema its text is checked
+ * against once decoded as UTF-8 (byte-order mark dropped) and NFC-normalised.
+ */
+export interface TextBody {
+  readonly media: string;
+  readonly schema: z.ZodMiniType;
+}
+
 export interface RouteRequest {
   /** Every `{name}` of the path, each with its pattern. */
   readonly path?: ParameterSchema;
   readonly query?: ParameterSchema;
-  readonly body?: z.ZodMiniType;
+  /** A JSON body's schema, or a text body's media type and schema. */
+  readonly body?: z.ZodMiniType | TextBody;
   /**
    * `true`: the route changes an existing resource, so `If-Match` with its ETag is required (428
    * without, 412 stale). `'to-replace'`: the route creates, or replaces what exists, and only a
@@ -32,8 +42,11 @@ export interface RouteRequest {
 }
 
 export interface RouteResponse {
-  /** The success status; `201` creations also answer `200` when the same thing already existed. */
-  readonly status: 200 | 201 | 204;
+  /**
+   * The success status; `201` creations also answer `200` when the same thing already existed;
+   * `202` accepts work that goes on after the answer (its `Location` says where to follow it).
+   */
+  readonly status: 200 | 201 | 202 | 204;
   /** Also answers 200 (an idempotent create, or a replace that found the resource). */
   readonly alsoOk?: boolean;
   readonly description: string;
@@ -42,8 +55,8 @@ export interface RouteResponse {
   /** The reply carries the resource's version as `ETag`. */
   readonly etag?: boolean;
   /**
-   * The media type of a reply that is not JSON (the docs page and its files), sent by a handler
-   * of its own rather than by `routeHandler`; `body` stays unset.
+   * The media type of a reply that is not JSON (a CSV file, a chart; the docs page and its files,
+   * which a handler of its own sends): the operation answers `text`, and `body` stays unset.
    */
   readonly media?: string;
   /**
@@ -86,7 +99,7 @@ export function routeKeyOf(route: Pick<RouteDefinition, 'method' | 'path'>): str
   return `${route.method} ${route.path}`;
 }
 
-type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : S extends TextBody ? z.output<S['schema']> : undefined;
 /** Replies may be built from the domain's read-only values. */
 type DeepReadonly<T> = T extends readonly (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -118,6 +131,8 @@ export interface Reply<B = unknown> {
   /** The resource's version, sent as `ETag`. */
   readonly version?: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The body of a route answering its `response.media` instead of JSON. */
+  readonly text?: string;
   /** A reply in one of the route's `alternatives` instead of JSON: its media type and content. */
   readonly raw?: { readonly media: string; readonly content: string | Uint8Array };
 }
@@ -130,6 +145,11 @@ export type Operation<R extends RouteDefinition> = (
 export type OperationsOf<Routes extends readonly RouteDefinition[], Fn extends string> = {
   readonly [R in Routes[number] as R extends { readonly fn: Fn } ? R['operation'] : never]: Operation<R>;
 };
+
+/** Whether a route's body is text of a media type rather than JSON. */
+export function isTextBody(body: RouteRequest['body']): body is TextBody {
+  return body !== undefined && 'media' in body && 'schema' in body;
+}
 
 /** A reply with a JSON body. */
 export function json<B>(body: B, version?: number, status = 200): Reply<B> {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY_PATTERN } from '../domain/idempotency';
 import { describeAccess } from './access-description';
-import type { ParameterSchema, RouteDefinition, RouteProblems } from './contract';
+import { isTextBody, type ParameterSchema, type RouteDefinition, type RouteProblems } from './contract';
 import { JSON_DEPTH_LIMIT } from './json-depth';
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -107,6 +107,7 @@ const badRequestCodes = {
   path: ['validation_failed', 'malformed_path'],
   query: ['validation_failed'],
   body: ['validation_failed', 'malformed_json', 'json_too_deep'],
+  text: ['validation_failed'],
 } as const;
 
 /** The problems `Idempotency-Key` adds to a route that accepts it. */
@@ -231,7 +232,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
   const badRequest = [
     ...(request.path ? badRequestCodes.path : []),
     ...(request.query ? badRequestCodes.query : []),
-    ...(request.body ? badRequestCodes.body : []),
+    ...(request.body ? (isTextBody(request.body) ? badRequestCodes.text : badRequestCodes.body) : []),
     ...(problems[400] ?? []),
     ...(keyed[400] ?? []),
   ];
@@ -249,12 +250,19 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
   if (request.ifMatch) responses['412'] = ref('responses', 'PreconditionFailed');
   if (request.body) {
     responses['413'] = ref('responses', 'PayloadTooLarge');
-    responses['415'] = ref('responses', 'UnsupportedMediaType');
+    responses['415'] = isTextBody(request.body)
+      ? problemAnswer(`The body must be \`${request.body.media}\`.`, ['unsupported_media_type'])
+      : ref('responses', 'UnsupportedMediaType');
   }
   if (unprocessable.length > 0) responses['422'] = problemAnswer('Cannot be carried out as sent.', unprocessable);
   if (request.ifMatch) responses['428'] = ref('responses', 'PreconditionRequired');
   responses['500'] = ref('responses', 'InternalError');
   return responses;
+}
+
+function requestBodyOf(body: NonNullable<RouteDefinition['request']['body']>, schemas: SchemaComponents): Json {
+  const [media, schema] = isTextBody(body) ? [body.media, body.schema] : [JSON_MEDIA, body];
+  return { required: true, content: { [media]: { schema: schemas.convert(schema, 'input') } } };
 }
 
 function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApiOperation {
@@ -272,14 +280,7 @@ function operationOf(route: RouteDefinition, schemas: SchemaComponents): OpenApi
     description: description.join('\n\n'),
     tags: [route.tag],
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(request.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { [JSON_MEDIA]: { schema: schemas.convert(request.body, 'input') } },
-          },
-        }
-      : {}),
+    ...(request.body ? { requestBody: requestBodyOf(request.body, schemas) } : {}),
     responses: { ...successResponses(route, schemas), ...errorResponses(route) },
     ...(route.access.kind === 'public' ? { security: [] } : {}),
     'x-access': route.access,

@@ -45,6 +45,26 @@ export function parseJsonBody<S extends z.ZodMiniType>(
   return validate(schema, normaliseText(json));
 }
 
+/**
+ * Parses a text body of the route's media type: decoded as UTF-8 without its byte-order mark,
+ * NFC-normalised (a Windows line break counts as a line break), then checked against `schema`.
+ */
+export function parseTextBody<S extends z.ZodMiniType>(
+  event: APIGatewayProxyEventV2,
+  maxBytes: number,
+  body: { readonly media: string; readonly schema: S },
+): z.infer<S> {
+  const text = rawBody(event, maxBytes);
+  if (text === undefined) {
+    throw new ValidationError([{ path: '/', code: 'required', message: `Cần gửi nội dung ${body.media}` }]);
+  }
+  const contentType = header(event, 'content-type');
+  if (contentType?.split(';')[0]?.trim().toLowerCase() !== body.media) {
+    throw new UnsupportedMediaTypeError(body.media);
+  }
+  return validate(body.schema, normaliseText(text.replace(/^\uFEFF/, '')));
+}
+
 export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   return event.headers?.[name] ?? event.headers?.[name.toLowerCase()];
 }

@@ -18,6 +18,7 @@ import { Access, resourceScopeFromPath } from './access';
 import { subjectOf } from './caller';
 import {
   DEFAULT_MAX_BODY_BYTES,
+  isTextBody,
   type Operation,
   type OperationInput,
   type OperationsOf,
@@ -27,7 +28,7 @@ import {
 } from './contract';
 import { idempotentRequestOf, REPLAYED_HEADER } from './idempotency-key';
 import { answerAndLog, type RequestNotes } from './logged-answer';
-import { etagOf, header, parseJsonBody, parsePath, parseQuery, requiredVersion } from './request';
+import { etagOf, header, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
 import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
 /** Anyone: the access rule of a public route needs no caller. */
@@ -68,8 +69,8 @@ export function routeHandler<const Routes extends readonly RouteDefinition[], Fn
         body,
         expectedVersion,
       });
-      if (!keyed || !idempotency) return respond(await operation(input));
-      return answerOnce(keyed, idempotency, () => operation(input));
+      if (!keyed || !idempotency) return respond(await operation(input), route);
+      return answerOnce(keyed, idempotency, route, () => operation(input));
     });
 }
 
@@ -79,27 +80,33 @@ export function routeHandler<const Routes extends readonly RouteDefinition[], Fn
  * else the operation's, kept for later retries. A request that lost a race for the key is
  * answered like a retry of the winner.
  */
-async function answerOnce(request: IdempotentRequest, store: IdempotencyStore, run: () => Promise<Reply>) {
+async function answerOnce(
+  request: IdempotentRequest,
+  store: IdempotencyStore,
+  route: RouteDefinition,
+  run: () => Promise<Reply>,
+) {
   const kept = await store.find(request);
-  if (kept) return answerKept(request, kept);
+  if (kept) return answerKept(request, kept, route);
   try {
     return respond(
       await store.run(request, async () => {
         const reply = await run();
         return { ...reply, status: reply.status ?? (reply.body === undefined ? 204 : 200) };
       }),
+      route,
     );
   } catch (error) {
     const winner = error instanceof ConflictError ? await store.find(request) : undefined;
     if (!winner) throw error;
-    return answerKept(request, winner);
+    return answerKept(request, winner, route);
   }
 }
 
-function answerKept(request: IdempotentRequest, kept: KeptRequest) {
+function answerKept(request: IdempotentRequest, kept: KeptRequest, route: RouteDefinition) {
   if (kept.fingerprint !== request.fingerprint) throw keyReused();
   if (!kept.answer) throw keyInUse();
-  const replayed = respond(kept.answer);
+  const replayed = respond(kept.answer, route);
   return { ...replayed, headers: { ...replayed.headers, [REPLAYED_HEADER]: 'true' } };
 }
 
@@ -121,6 +128,14 @@ async function authorise(
   return access;
 }
 
+/** The body as the route declares it: JSON, or text of a media type. */
+function readBody(event: APIGatewayProxyEventV2, route: RouteDefinition) {
+  const { body } = route.request;
+  const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (body === undefined) return undefined;
+  return isTextBody(body) ? parseTextBody(event, maxBytes, body) : parseJsonBody(event, maxBytes, body);
+}
+
 /** The request as the route declares it; every problem of path, query and body is a 400 before any work. */
 function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access: Access) {
   const { request } = route;
@@ -128,7 +143,7 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
   const input = {
     path: request.path ? parsePath(event, request.path) : undefined,
     query: request.query ? parseQuery(event, request.query) : undefined,
-    body: request.body ? parseJsonBody(event, route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, request.body) : undefined,
+    body: readBody(event, route),
     caller: access.caller,
     access,
     expectedVersion: request.ifMatch === true ? requiredVersion(event) : undefined,
@@ -139,12 +154,21 @@ function readInput(event: APIGatewayProxyEventV2, route: RouteDefinition, access
   return input as OperationInput<RouteDefinition>;
 }
 
-function respond(reply: Reply): APIGatewayProxyStructuredResultV2 {
+/** A reply that is not JSON: one of the route's `alternatives`, or the text of its `response.media`. */
+function rawOf(reply: Reply, route: RouteDefinition): Reply['raw'] {
+  if (reply.raw) return reply.raw;
+  return reply.text !== undefined && route.response.media
+    ? { media: route.response.media, content: reply.text }
+    : undefined;
+}
+
+function respond(reply: Reply, route: RouteDefinition): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { ...reply.headers, ...EVERY_RESPONSE_HEADERS };
   if (reply.version !== undefined) headers.etag = etagOf(reply.version);
-  if (reply.raw) {
-    headers['content-type'] = reply.raw.media;
-    const { content } = reply.raw;
+  const raw = rawOf(reply, route);
+  if (raw) {
+    headers['content-type'] = raw.media;
+    const { content } = raw;
     return typeof content === 'string'
       ? { statusCode: reply.status ?? 200, headers, body: content }
       : {

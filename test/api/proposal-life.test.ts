@@ -6,6 +6,8 @@
  * accepted, announced → confirmed solved → closed, its history holding every step and text. Beside
  * it, commune-level proposals: one reported in time, on the next agenda and announced at its close;
  * one without a result, overdue and in GET /overdue. And an issued response changes for nobody.
+ * After the walk the statistics' counters, moved by every step (the close's announcements too),
+ * equal a full recount of the records.
  */
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -386,6 +388,29 @@ describe('the issued response as a Word document', () => {
       expect(xml).toContain(entry.title);
       for (const answer of entry.answers) expect(xml).toContain(escapeXml(answer.text));
     }
+  });
+});
+
+describe('the statistics after the walk', () => {
+  it('equal a full recount of the records, each proposal counted in the state it ended in', async () => {
+    const verification = await api.request<{ proposals: number; exact: boolean; differences: unknown[] }>(
+      'GET',
+      '/stats/verify',
+      { as: OFFICE },
+    );
+    const byStatus = await api.request<{ total: number; groups: { key: string; label: string; count: number }[] }>(
+      'GET',
+      '/stats/proposals?from=2027-03&to=2027-05&by=status',
+      { as: OFFICE },
+    );
+
+    expect(verification.body).toEqual({ proposals: 4, exact: true, differences: [] });
+    expect(byStatus.body.total).toBe(4);
+    expect(byStatus.body.groups.filter((group) => group.count !== 0)).toEqual([
+      { key: 'routed-commune', label: 'chuyển xã giải quyết', count: 1 },
+      { key: 'routed-district', label: 'chuyển Văn phòng Huyện uỷ tổng hợp', count: 1 },
+      { key: 'closed', label: 'đã kết thúc', count: 2 },
+    ]);
   });
 });
 

@@ -38,6 +38,7 @@ const pathValues: Record<string, string> = {
   n: '1',
   month: '2027-03',
   year: '2027',
+  jobId: '00000000-0000-4000-8000-000000000000',
 };
 
 function concretePath(template: string): string {
@@ -72,6 +73,9 @@ const PROPOSAL_READERS: Role[] = [
   'department',
   'cell-secretary',
 ];
+
+/** Who reads the figures (issue 9): the office, the standing bodies, and a zone's head and deputy (their zone's). */
+const STATS_READERS: Role[] = ['office', 'standing-board', 'standing-committee', 'zone-head', 'zone-deputy'];
 
 /**
  * Who may call each route, written out from the domain brief independently of the route table:
@@ -125,8 +129,15 @@ const specification: Record<string, Role[]> = {
   'POST /meetings/{meetingId}/reports/{cellId}/proposals/{n}/withdraw': ['cell-secretary'],
   'GET /proposals': PROPOSAL_READERS,
   'GET /proposals/{proposalId}': PROPOSAL_READERS,
+  'GET /proposals/export.csv': PROPOSAL_READERS,
   'POST /proposals/{proposalId}/route': ['office', 'zone-head', 'zone-deputy'],
   'POST /proposals/{proposalId}/merge': ['office', 'zone-head', 'zone-deputy'],
+  'GET /stats/proposals': STATS_READERS,
+  'GET /stats/proposals.csv': STATS_READERS,
+  'GET /stats/proposals.svg': STATS_READERS,
+  'GET /stats/verify': ['office'],
+  'POST /imports/proposals': ['office'],
+  'GET /imports/proposals/{jobId}': ['office'],
   'POST /proposals/{proposalId}/result': ['commune-secretary', 'commune-chair'],
   'POST /proposals/{proposalId}/assignments': ['office'],
   'POST /proposals/{proposalId}/answers': ['department'],

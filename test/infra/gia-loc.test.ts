@@ -276,6 +276,7 @@ describe('ApiStack: functions', () => {
         Object.entries(stack.httpFunctions).map(([name, handler]) => [name, handler.function.role]),
       ),
       cycleOpener: stack.cycleOpener.opener.function.role,
+      importWorker: stack.importWorker.worker.function.role,
     };
     for (const [name, definition] of Object.entries(functions)) {
       const role = roles[name];
@@ -351,11 +352,12 @@ describe('ApiStack: scheduled cycle opener', () => {
     });
   });
 
-  it('alarms on schedule failures, on the dead-letter queue and on the errors of every function and the token trigger', () => {
+  it('alarms on schedule failures, on the dead-letter queues and on the errors of every function and the token trigger', () => {
     const alarms = Object.values(resourcesOf(api, 'AWS::CloudWatch::Alarm')).map((alarm) => JSON.stringify(alarm));
     const scheduleAlarms = alarms.filter((alarm) => alarm.includes('"Namespace":"AWS/Scheduler"'));
     expect(only(scheduleAlarms, 'schedule failure alarm')).toMatch(/"Name":"ScheduleGroup"/);
-    expect(alarms.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(1);
+    // the opener's and the import worker's.
+    expect(alarms.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(2);
     expect(alarms.filter((alarm) => alarm.includes('"MetricName":"Errors"'))).toHaveLength(
       Object.keys(functions).length + 1,
     );

@@ -85,7 +85,11 @@ describe('a district bound to a restored table', () => {
       ...tableDefinition.globalIndexes.map((index) => arnOf(`/index/${index.indexName}`)),
     ];
     const { api: stack } = stacks;
-    const handlers = { ...stack.httpFunctions, cycleOpener: stack.cycleOpener.opener };
+    const handlers = {
+      ...stack.httpFunctions,
+      cycleOpener: stack.cycleOpener.opener,
+      importWorker: stack.importWorker.worker,
+    };
     for (const [name, handler] of Object.entries(handlers)) {
       const role = handler.function.role;
       if (role === undefined) throw new Error(`no role for ${name}`);

@@ -3,6 +3,7 @@
  * announced in transactions of their own before the close's, and the 10 proposals without a result
  * are marked overdue. A close that fails midway leaves the meeting held with what came before the
  * failure announced; retrying it announces the rest, each exactly once, and closes the meeting.
+ * The statistics' counters move with every announcement and equal a recount after each attempt.
  */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +22,15 @@ import {
   type ProposalActor,
   routeProposal,
 } from '../../shared/services/proposals/proposal-actions';
+import { verifyProposalCounts } from '../../shared/services/stats/proposal-stats';
 import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
 
 const RAISED_AT = '2027-04.khu-1';
 const HEARD_AT = '2027-05.khu-1';
 const PROPOSALS = 40;
 const REPORTED = 30;
+/** Announcements one transaction holds: 5 actions each (record, audit, history, list entry moved) and the month's counter. */
+const PER_TRANSACTION = 19;
 
 const deputy: MeetingActor = {
   actor: { id: 'pho-khu-1' },
@@ -122,7 +126,8 @@ describe('the close of the zone’s next meeting', () => {
 
     expect((await loadMeeting(HEARD_AT)).value.status).toBe('held');
     const announced = (await records()).filter((record) => record.status === 'announced').map((r) => r.number);
-    expect(announced.sort()).toEqual(Array.from({ length: 20 }, (_, i) => numberOf(i + 1)));
+    expect(announced.sort()).toEqual(Array.from({ length: PER_TRANSACTION }, (_, i) => numberOf(i + 1)));
+    expect(await verifyProposalCounts()).toMatchObject({ proposals: PROPOSALS, exact: true, differences: [] });
   });
 
   it('announces the rest when retried, each result exactly once, marks the unreported overdue and closes', async () => {
@@ -147,5 +152,6 @@ describe('the close of the zone’s next meeting', () => {
       'route-to-commune',
       'mark-overdue',
     ]);
+    expect(await verifyProposalCounts()).toMatchObject({ proposals: PROPOSALS, exact: true, differences: [] });
   });
 });

@@ -66,7 +66,9 @@ export function useApi(options: GatewayOptions = {}): TestApi {
       return {
         status: response.status,
         headers: response.headers,
-        body: text ? JSON.parse(text) : undefined,
+        // JSON replies parsed; others (CSV, SVG) as their text.
+        body:
+          text && /json/.test(response.headers.get('content-type') ?? 'json') ? JSON.parse(text) : text || undefined,
       } as ApiResponse<never>;
     },
   };

@@ -63,7 +63,7 @@ export const communeResultView = named(
     proposalId: z.string(),
     number: z.string(),
     title: z.string(),
-    cellName: z.string(),
+    cellName: z.optional(z.string()),
     zoneId: z.string(),
     communeId: z.string(),
     outcome: z.enum(resultOutcomes),

@@ -74,7 +74,8 @@ export interface CommuneResult {
   readonly proposalId: string;
   readonly number: string;
   readonly title: string;
-  readonly cellName: string;
+  /** The raising cell's name; an imported record may not name one. */
+  readonly cellName?: string;
   readonly zoneId: string;
   readonly communeId: string;
   readonly outcome: ResultOutcome;

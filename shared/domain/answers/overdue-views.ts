@@ -10,7 +10,7 @@ const proposalFields = {
   number: z.string(),
   title: z.string(),
   zoneId: z.string(),
-  cellId: z.string(),
+  cellId: z.optional(z.string()),
   reminderCount: z.number(),
   lastReminder: z.optional(reminderView),
 };

@@ -65,7 +65,7 @@ export interface EntryFacts {
   readonly month: string;
   readonly zoneId: string;
   readonly communeId: string;
-  readonly cellId: string;
+  readonly cellId?: string;
   readonly field: string;
   readonly addressee: string;
 }

@@ -12,9 +12,9 @@ import {
 import type { Answer, AnswerReview, CommuneResult } from '../answers/answers';
 import { personView } from '../cycle/cycle-views';
 import { named, pageOf } from '../schema-kit';
-import { type HistoryEntry, isOverdue, type ProposalRecord } from './proposal';
+import { type HistoryEntry, historyActions, isOverdue, type ProposalRecord } from './proposal';
 import { proposalFields, withFieldLabel } from './proposal-fields';
-import { proposalActions, proposalStateLabels, proposalStates } from './proposal-lifecycle';
+import { proposalStateLabels, proposalStates } from './proposal-lifecycle';
 import { addresseeView } from './report-views';
 
 const instant = z.string();
@@ -22,7 +22,7 @@ const instant = z.string();
 export const proposalView = named(
   z.strictObject({
     id: z.string(),
-    /** `YYYY-MM/K<zone>/<nnn>`, unique in the district and never given again. */
+    /** `YYYY-MM/K<zone>/<nnn>` (imported: `YYYY-MM/K<zone>/L<legacy id>`), unique in the district and never given again. */
     number: z.string(),
     status: z.enum(proposalStates),
     statusLabel: z.string(),
@@ -31,16 +31,21 @@ export const proposalView = named(
     month: z.string(),
     zoneId: z.string(),
     communeId: z.string(),
-    cellId: z.string(),
-    cellName: z.string(),
+    /** Absent only on an imported record that names no cell. */
+    cellId: z.optional(z.string()),
+    cellName: z.optional(z.string()),
     field: z.enum(proposalFields),
     fieldLabel: z.string(),
     title: z.string(),
     content: z.string(),
     place: z.string(),
     addressee: addresseeView,
-    source: z.enum(['report', 'floor']),
+    source: z.enum(['report', 'floor', 'import']),
     raisedAt: instant,
+    /** The id in the district's earlier records (imported only). */
+    legacyId: z.optional(z.string()),
+    /** The answer those records hold (imported only). */
+    legacyAnswer: z.optional(z.strictObject({ text: z.string(), answeredOn: z.optional(z.string()) })),
     assignedCommuneId: z.optional(z.string()),
     dueMonth: z.optional(z.string()),
     /** A commune's result not heard by the zone's next meeting, or a department's answer past its due day (Vietnam time). */
@@ -64,7 +69,7 @@ export const historyEntryView = named(
     seq: z.number(),
     at: instant,
     by: personView,
-    action: z.enum(proposalActions),
+    action: z.enum(historyActions),
     from: z.nullable(z.enum(proposalStates)),
     to: z.enum(proposalStates),
     note: z.optional(z.string()),

@@ -1,7 +1,8 @@
 /**
  * A proposal record: a cell's proposal once it is raised at its zone's meeting, numbered
  * `YYYY-MM/K<zone>/<nnn>`, with an ordered history of every transition. Its text never changes
- * after it is raised; routing and merging change only its state.
+ * after it is raised; routing and merging change only its state. Records the district kept before
+ * this software are imported (`source: 'import'`), numbered `YYYY-MM/K<zone>/L<legacy id>`.
  */
 import * as z from 'zod/mini';
 import type { ResourceUnits } from '../access/caller';
@@ -15,7 +16,7 @@ import {
 import type { Person } from '../cycle/meeting';
 import { idSchema, text } from '../schema-kit';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
-import type { ProposalAction, ProposalState } from './proposal-lifecycle';
+import { type ProposalState, proposalActions } from './proposal-lifecycle';
 import { REPORT_LIMITS } from './report';
 import { searchText } from './report-rules';
 
@@ -25,7 +26,10 @@ export type ProposalSource =
   | { readonly kind: 'floor'; readonly n: number };
 
 export interface ProposalRecord {
-  /** `<meetingId>.<cellId>.<n>` (the n-th proposal of the cell's report) or `….f<n>` (the meeting's n-th floor proposal). */
+  /**
+   * `<meetingId>.<cellId>.<n>` (the n-th proposal of the cell's report), `….f<n>` (the meeting's n-th
+   * floor proposal), or `<meetingId>.<communeId>.l-<legacy id>` (imported).
+   */
   readonly id: string;
   readonly number: string;
   readonly status: ProposalState;
@@ -35,15 +39,20 @@ export interface ProposalRecord {
   readonly month: string;
   readonly zoneId: string;
   readonly communeId: string;
-  readonly cellId: string;
-  readonly cellName: string;
+  /** The raising cell; an imported record may not name one. */
+  readonly cellId?: string;
+  readonly cellName?: string;
   readonly field: ProposalField;
   readonly title: string;
   readonly content: string;
   readonly place: string;
   readonly addressee: Addressee;
-  readonly source: 'report' | 'floor';
+  readonly source: 'report' | 'floor' | 'import';
   readonly raisedAt: string;
+  /** The id the district's earlier records gave it (imported records only). */
+  readonly legacyId?: string;
+  /** The answer those records hold, word for word, and the day it was given (imported records only). */
+  readonly legacyAnswer?: { readonly text: string; readonly answeredOn?: string };
   /** The commune that must resolve it, while routed to a commune: the addressed commune, else the cell's. */
   readonly assignedCommuneId?: string;
   /** A commune reports the result at the zone's next meeting: the month it is due, while routed to a commune. */
@@ -70,13 +79,21 @@ export interface ProposalRecord {
   readonly historyCount: number;
 }
 
+/**
+ * What a history entry records: a lifecycle action, or `import`, the record's arrival from the
+ * district's earlier records (no one takes it through the transition table; the import route's
+ * rule says who may import).
+ */
+export const historyActions = [...proposalActions, 'import'] as const;
+export type HistoryAction = (typeof historyActions)[number];
+
 /** One transition of a proposal: who, when, from which state to which, and why. */
 export interface HistoryEntry {
   readonly seq: number;
   readonly at: string;
   readonly by: Person;
-  readonly action: ProposalAction;
-  /** Null for a floor proposal's raising: it was in no state before. */
+  readonly action: HistoryAction;
+  /** Null for a floor proposal's raising and an import: it was in no state before. */
   readonly from: ProposalState | null;
   readonly to: ProposalState;
   readonly note?: string;
@@ -85,18 +102,36 @@ export interface HistoryEntry {
 }
 
 const PROPOSAL_ID =
-  /^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z0-9][a-z0-9-]{0,62})\.([a-z0-9][a-z0-9-]{0,62})\.(f?[1-9]\d{0,3})$/;
+  /^(\d{4}-(?:0[1-9]|1[0-2]))\.([a-z0-9][a-z0-9-]{0,62})\.([a-z0-9][a-z0-9-]{0,62})\.(f?[1-9]\d{0,3}|l-[a-z0-9][a-z0-9-]{0,39})$/;
 
 /** A proposal id in a path. */
 export const proposalIdSchema = z
   .string()
   .check(
-    z.regex(PROPOSAL_ID, 'Mã kiến nghị có dạng <tháng>.<khu>.<chi bộ>.<số thứ tự>, ví dụ 2027-03.khu-2.thon-ha.1'),
+    z.regex(
+      PROPOSAL_ID,
+      'Mã kiến nghị có dạng <tháng>.<khu>.<chi bộ>.<số thứ tự>, ví dụ 2027-03.khu-2.thon-ha.1 (nhập từ hồ sơ cũ: <tháng>.<khu>.<xã>.l-<mã cũ>)',
+    ),
   );
 
 /** The record id of a proposal: derived from where it comes from, so raising it twice finds it raised. */
 export function proposalIdOf(meetingId: string, cellId: string, source: ProposalSource): string {
   return `${meetingId}.${cellId}.${source.kind === 'report' ? source.index : `f${source.n}`}`;
+}
+
+/** The id of a record imported from the legacy record `legacyId` (compared without case, see `legacyKey`). */
+export function importedProposalId(month: string, zoneId: string, communeId: string, legacyId: string): string {
+  return `${month}.${zoneId}.${communeId}.l-${legacyKey(legacyId)}`;
+}
+
+/** A legacy id as it is compared and kept in keys: without case. */
+export function legacyKey(legacyId: string): string {
+  return legacyId.toLowerCase();
+}
+
+/** `2006-03/K1/LGL-2006-017`: the number of an imported record, its legacy id kept as written. */
+export function importedProposalNumber(prefix: string, legacyId: string): string {
+  return `${prefix}/L${legacyId}`;
 }
 
 export function parseProposalId(id: string): { month: string; zoneId: string; cellId: string } | undefined {

@@ -50,7 +50,7 @@ export function romanNumeral(n: number): string {
 const entryView = z.strictObject({
   proposalId: z.string(),
   number: z.string(),
-  cellName: z.string(),
+  cellName: z.optional(z.string()),
   title: z.string(),
   content: z.string(),
   place: z.string(),
@@ -129,7 +129,7 @@ export function responseDocument(response: OfficialResponse, sources: DocumentSo
     field.entries.push({
       proposalId: entry.proposalId,
       number: entry.number,
-      cellName: entry.cellName,
+      ...(entry.cellName !== undefined && { cellName: entry.cellName }),
       title: proposal?.title ?? '',
       content: proposal?.content ?? '',
       place: proposal?.place ?? '',

@@ -19,7 +19,8 @@ export interface ResponseEntry {
   readonly number: string;
   readonly zoneId: string;
   readonly field: ProposalField;
-  readonly cellName: string;
+  /** The raising cell's name; an imported record may not name one. */
+  readonly cellName?: string;
   /** The accepted answers, one per assigned department. */
   readonly answerIds: readonly string[];
 }
@@ -116,7 +117,7 @@ export function entryOf(record: ProposalRecord): ResponseEntry {
     a.status === 'accepted' && a.latestAnswerId !== undefined ? [a.latestAnswerId] : [],
   );
   const { id, number, zoneId, field, cellName } = record;
-  return { proposalId: id, number, zoneId, field, cellName, answerIds };
+  return { proposalId: id, number, zoneId, field, ...(cellName !== undefined && { cellName }), answerIds };
 }
 
 /** Entries in the document's order: by zone (`zoneOrder`), then field as the district counts them, then number. */

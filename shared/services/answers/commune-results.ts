@@ -34,7 +34,7 @@ export function reportResult(input: ResultInput, by: ProposalActor): ProposalSte
         proposalId: record.id,
         number: record.number,
         title: record.title,
-        cellName: record.cellName,
+        ...(record.cellName !== undefined && { cellName: record.cellName }),
         zoneId: record.zoneId,
         communeId: record.assignedCommuneId ?? record.communeId,
         outcome: input.outcome,

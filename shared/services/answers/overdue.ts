@@ -79,7 +79,7 @@ async function owedResults(today: string, reader: ProposalReader) {
         number: record.number,
         title: record.title,
         zoneId: record.zoneId,
-        cellId: record.cellId,
+        ...(record.cellId !== undefined && { cellId: record.cellId }),
         ...(record.dueMonth !== undefined && { dueMonth: record.dueMonth }),
         ...(record.overdueSince !== undefined && { overdueSince: record.overdueSince }),
         ...reminders(record),

@@ -1,9 +1,11 @@
 /**
  * Every change to a proposal record goes through `applyProposalAction`: read it, hide it (404) from
  * a caller who may not see it, check the client's version, ask the transition table, then replace
- * it (audited), add the history entry and move its state's list entry, all in one transaction.
- * Changes to many records at once (a close announcing a zone's answers, a response taking in its
- * proposals) go through `commitTransitions`, in as many transactions as they need.
+ * it (audited), add the history entry, move its state's list entry and its count in the
+ * statistics, all in one transaction. Changes to many records at once (a close announcing a zone's
+ * answers, a response taking in its proposals) go through `commitTransitions`, in as many
+ * transactions as they need. Both write through `addTransition`, the one writer of a transition,
+ * so the counters follow every step of every record.
  */
 import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import type { Stored } from '../../db/store';
@@ -14,6 +16,7 @@ import { actingUnits, type HistoryEntry, type ProposalRecord } from '../../domai
 import { type ProposalAction, type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
 import { addMonths } from '../../domain/time';
+import { countProposalChange } from '../stats/proposal-counters';
 import {
   addHistory,
   findProposal,
@@ -61,7 +64,10 @@ export interface Transition extends ProposalChange {
   readonly by: Person;
 }
 
-/** Adds a transition of `record` to `changes`: the replaced record (audited), its history entry and its state's list. */
+/**
+ * Adds a transition of `record` to `changes`: the replaced record (audited), its history entry, its
+ * state's list and its count. Every transition of a record is written here, so the counters follow.
+ */
 export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>, change: Transition): ProposalRecord {
   const before = stored.value;
   const seq = before.historyCount + 1;
@@ -85,13 +91,15 @@ export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>
   };
   addHistory(changes, before.id, entry);
   moveStateEntry(changes, before, after);
+  countProposalChange(changes, before, after);
   return after;
 }
 
 /** How many transaction actions a transition from `before` to state `to` takes (see `addTransition`). */
 export function transitionActions(before: ProposalRecord, to: ProposalState): number {
-  // the record and its audit, the history entry, and moving the state's list entry when the state changes.
-  return 3 + (before.status === to ? 0 : 2);
+  // the record and its audit, the history entry, moving the state's list entry when the state
+  // changes, and at most one new counter item (its month and zone's, shared by the transaction's records).
+  return 3 + (before.status === to ? 0 : 2) + 1;
 }
 
 /**

@@ -16,6 +16,7 @@ import { type HistoryEntry, type ProposalRecord, proposalWords } from '../../dom
 import { addresseeKey } from '../../domain/proposals/proposal-fields';
 import { isOpen } from '../../domain/proposals/proposal-lifecycle';
 import type { ProposalTrail } from '../../domain/proposals/proposal-views';
+import { countProposalChange } from '../stats/proposal-counters';
 
 /** Audit entity of a proposal: `GET /audit?entity=proposal:<id>`. */
 export function proposalRef(id: string): EntityRef {
@@ -37,7 +38,7 @@ export interface ProposalEntry {
   readonly number: string;
   readonly zoneId: string;
   readonly communeId: string;
-  readonly cellId: string;
+  readonly cellId?: string;
   readonly field: string;
   /** `addresseeKey`: `district`, `commune:<id>` or `department:<id>`. */
   readonly addressee: string;
@@ -59,7 +60,7 @@ function fixedLists(record: ProposalRecord): string[] {
     lists.district,
     lists.zone(record.zoneId),
     lists.commune(record.communeId),
-    lists.cell(record.cellId),
+    ...(record.cellId !== undefined ? [lists.cell(record.cellId)] : []),
     ...(addressee.kind === 'commune' && addressee.id !== undefined && addressee.id !== record.communeId
       ? [lists.commune(addressee.id)]
       : []),
@@ -71,13 +72,16 @@ function entryKey(list: string, record: ProposalRecord): ItemKey {
   return keys.proposalEntry(list, record.month, record.number);
 }
 
-/** How many transaction actions `addProposal` takes for a record. */
+/**
+ * How many transaction actions `addProposal` takes for a record, besides the counters of its month
+ * and zone (one action for all the records of a month and zone in a transaction, `countedItems`).
+ */
 export function actionsToAdd(record: ProposalRecord): number {
   // the record and its audit, the first history entry, the fixed lists and the state's list.
   return 3 + fixedLists(record).length + 1;
 }
 
-/** Adds a new record, its first history entry and its list entries to `changes`. */
+/** Adds a new record, its first history entry, its list entries and its count to `changes`. */
 export function addProposal(changes: ChangeSet, record: ProposalRecord, first: HistoryEntry): void {
   const exists = new ConflictError('proposal_exists', `Kiến nghị "${record.id}" đã được nêu; hãy tải lại.`);
   changes.create(proposalRef(record.id), proposalItemKeys(record), record, exists);
@@ -85,6 +89,7 @@ export function addProposal(changes: ChangeSet, record: ProposalRecord, first: H
   for (const list of [...fixedLists(record), keys.proposalLists.status(record.status)]) {
     changes.putEntry(entryKey(list, record), entryOf(record));
   }
+  countProposalChange(changes, undefined, record);
 }
 
 /** Puts the record in the list of a department it is assigned to (written again, the same, when already there). */

@@ -139,16 +139,19 @@ interface Numbered {
   readonly record: ProposalRecord;
 }
 
-/** Consecutive groups that each fit one transaction with the counter's action. */
+/**
+ * Consecutive groups that each fit one transaction with the number counter's action and the
+ * statistics' (one item: every record of a meeting shares its month and zone).
+ */
 function transactionGroups(numbered: readonly Numbered[]): Numbered[][] {
   const groups: Numbered[][] = [];
   let group: Numbered[] = [];
-  let actions = 1;
+  let actions = 2;
   for (const entry of numbered) {
     const needed = actionsToAdd(entry.record);
     if (actions + needed > MAX_TRANSACTION_ITEMS) {
       groups.push(group);
-      [group, actions] = [[], 1];
+      [group, actions] = [[], 2];
     }
     group.push(entry);
     actions += needed;

@@ -27,7 +27,7 @@ export function referTo(
   missing: AppError,
 ): void {
   changes.check(keys.unit(target.kind, target.id), mustExist, missing);
-  changes.count(keys.unitReferences(target.kind, target.id), reference, 1);
+  changes.count(keys.unitReferences(target.kind, target.id), { [reference]: 1 });
 }
 
 /** Drops a reference to a unit. */
@@ -36,7 +36,7 @@ export function dropReference(
   target: { kind: StructureKind; id: string },
   reference: Reference,
 ): void {
-  changes.count(keys.unitReferences(target.kind, target.id), reference, -1);
+  changes.count(keys.unitReferences(target.kind, target.id), { [reference]: -1 });
 }
 
 /** True while nothing refers to the unit (absent counts are zero). */

@@ -1,0 +1,230 @@
+/**
+ * Issue 9's import, through HTTP: a generated file of the district's 1,002 old proposals (the
+ * published figures of DOMAIN.md) is accepted as a job, written completely, and then counted
+ * exactly by `GET /stats/proposals`; importing it again adds nothing; a file with bad rows is
+ * rejected with every problem at its line, and nothing of it is written.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../shared/db/keys';
+import { getItem, queryAll } from '../../shared/db/store';
+import { parseCsv } from '../../shared/domain/csv';
+import { legacyKey } from '../../shared/domain/proposals/proposal';
+import { EXPORT_HEADERS } from '../../shared/domain/proposals/proposal-export';
+import { importJobsSettled } from '../../shared/services/imports/import-jobs';
+import { type ApiResponse, useApi } from '../support/api';
+import { type LegacyRow, legacyCsv, legacyRows, monthPlan, PUBLISHED_FIELD_COUNTS } from '../support/legacy-csv';
+import { expectProblem } from '../support/problem';
+import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
+
+const api = useApi();
+const OFFICE = 'van-phong-1';
+
+interface Job {
+  id: string;
+  status: string;
+  rows: number;
+  imported?: number;
+  skipped?: number;
+  error?: { code: string; message: string };
+}
+interface Stats {
+  total: number;
+  groups: { key: string; label: string; count: number }[];
+  busiestMonth: { month: string; count: number } | null;
+  quietestMonth: { month: string; count: number } | null;
+}
+interface Problem {
+  errors: { path: string; code: string; message: string }[];
+}
+
+const plan = monthPlan(1002, 7, 29);
+const rows = legacyRows(readSampleConfig(), plan, PUBLISHED_FIELD_COUNTS);
+const file = legacyCsv(rows);
+const LAST_MONTH = plan.at(-1)?.[0] as string;
+
+function send<T>(csv: string, as = OFFICE, contentType = 'text/csv; charset=utf-8') {
+  return api.request<T>('POST', '/imports/proposals', { as, rawBody: csv, headers: { 'content-type': contentType } });
+}
+
+/** Sends a file, lets its job run to its end, and reads the job back as its `Location` names it. */
+async function importFile(csv: string): Promise<{ accepted: ApiResponse<Job>; finished: ApiResponse<Job> }> {
+  const accepted = await send<Job>(csv);
+  await importJobsSettled();
+  const location = accepted.headers.get('location') ?? '';
+  return { accepted, finished: await api.request<Job>('GET', location, { as: OFFICE }) };
+}
+
+const stats = (query: string) => api.request<Stats>('GET', `/stats/proposals?${query}`, { as: OFFICE });
+const SINCE_2006 = `from=2006-01&to=${LAST_MONTH}`;
+
+beforeAll(async () => {
+  await seedSampleDistrict();
+});
+
+describe('importing the district’s 1,002 old proposals', () => {
+  it('accepts the file as a job that writes every row', { timeout: 180_000 }, async () => {
+    const { accepted, finished } = await importFile(file);
+
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ status: 'accepted', rows: 1002 });
+    expect(accepted.headers.get('location')).toBe(`/imports/proposals/${accepted.body.id}`);
+    expect(finished.status).toBe(200);
+    expect(finished.body).toMatchObject({ status: 'completed', rows: 1002, imported: 1002, skipped: 0 });
+  });
+
+  it('gives exactly the published figures: per field, in total, busiest month 29 and quietest 7', async () => {
+    const byField = await stats(`${SINCE_2006}&by=field`);
+    const byMonth = await stats(`${SINCE_2006}&by=month`);
+
+    expect(Object.fromEntries(byField.body.groups.map((g) => [g.key, g.count]))).toEqual(PUBLISHED_FIELD_COUNTS);
+    expect(byField.body.groups.find((g) => g.key === 'land')?.label).toBe('Quản lý đất đai');
+    expect(byField.body.total).toBe(1002);
+    expect(byField.body.busiestMonth).toEqual({ month: '2006-03', count: 29 });
+    expect(byField.body.quietestMonth).toEqual({ month: '2006-01', count: 7 });
+    expect(byMonth.body.groups.map((g) => [g.key, g.count])).toEqual(plan);
+    expect((await api.request('GET', '/stats/verify', { as: OFFICE })).body).toEqual({
+      proposals: 1002,
+      exact: true,
+      differences: [],
+    });
+  });
+
+  it('keeps each record as the old books had it, numbered apart, found like any other', async () => {
+    const [first] = rows as [LegacyRow];
+    const id = `2006-01.khu-1.thi-tran-gia-loc.l-${legacyKey(first.legacy_id)}`;
+
+    const record = await api.request<Record<string, unknown>>('GET', `/proposals/${id}`, { as: OFFICE });
+    const found = await api.request<{ items: { id: string }[] }>(
+      'GET',
+      `/proposals?q=${encodeURIComponent('việc số 1 tại')}&from=2006-01&to=2006-01&limit=100`,
+      { as: OFFICE },
+    );
+
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({
+      number: `2006-01/K1/L${first.legacy_id}`,
+      source: 'import',
+      legacyId: first.legacy_id,
+      status: 'closed',
+      field: first.field,
+      content: first.content,
+      legacyAnswer: { text: first.answer, answeredOn: first.answered_on },
+      history: [expect.objectContaining({ seq: 1, action: 'import', from: null, to: 'closed' })],
+    });
+    expect(found.body.items.map((p) => p.id)).toContain(id);
+  });
+
+  it('adds nothing when the same file is imported again', { timeout: 120_000 }, async () => {
+    const { finished } = await importFile(file);
+
+    expect(finished.body).toMatchObject({ status: 'completed', imported: 0, skipped: 1002 });
+    expect((await stats(`${SINCE_2006}&by=field`)).body.total).toBe(1002);
+  });
+});
+
+describe('the CSV export of a filtered list', () => {
+  /** The file as bytes reach a spreadsheet: `Response.text()` would drop the byte-order mark. */
+  async function exported(query: string, as = OFFICE) {
+    const response = await fetch(`${api.baseUrl}/proposals/export.csv?${query}`, {
+      headers: { authorization: `Bearer ${await api.tokenFor(as)}` },
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const parsed = parseCsv(text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n'));
+    if (!('records' in parsed)) throw new Error('the export does not parse');
+    return { response, bytes, records: parsed.records.map((record) => record.values) };
+  }
+
+  it('opens with a BOM and Vietnamese headers, and parses back to the proposals the filter finds', async () => {
+    const { response, bytes, records } = await exported('from=2006-01&to=2006-05&field=land');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...lines] = records;
+    expect(header).toEqual([...EXPORT_HEADERS]);
+    const expected = rows.filter(
+      (row) => row.month <= '2006-05' && (row.field === 'land' || row.field === 'Quản lý đất đai'),
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    expect(lines.map((line) => [line[15], line[1], line[5], line[7]]).sort()).toEqual(
+      expected.map((row) => [row.legacy_id, row.month, 'Quản lý đất đai', row.content]).sort(),
+    );
+    expect(lines.map((line) => line[10])).toContain('đã kết thúc');
+  });
+
+  it('holds only what the caller may see', async () => {
+    const { records } = await exported('from=2006-01&to=2006-12', 'bi-thu-gia-tan');
+
+    expect(records.length).toBeGreaterThan(1);
+    expect([...new Set(records.slice(1).map((values) => values[3]))]).toEqual(['Xã Gia Tân']);
+  });
+});
+
+describe('a file with bad rows', () => {
+  const good = (n: number, month: string): LegacyRow => ({
+    ...(rows[0] as LegacyRow),
+    legacy_id: `MOI-${n}`,
+    month,
+  });
+  const bad: LegacyRow[] = [
+    good(1, '2020-01'),
+    { ...good(2, '2020-01'), commune: 'Xã Không Có' },
+    { ...good(3, '2020-13') },
+    { ...good(4, '2020-02'), field: 'thể thao' },
+    { ...good(5, '2020-02'), legacy_id: 'moi-1' },
+    { ...good(6, '2020-03'), content: '' },
+    good(7, '2020-03'),
+  ];
+
+  it('is rejected with each problem at its line, and nothing of it is written', async () => {
+    const before = (await stats('from=2020-01&to=2020-12')).body.total;
+
+    const response = await send<Problem>(legacyCsv(bad));
+
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.errors.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: '/lines/3/commune', code: 'unknown_reference' },
+      { path: '/lines/4/month', code: 'invalid_format' },
+      { path: '/lines/5/field', code: 'unknown_field' },
+      { path: '/lines/6/legacy_id', code: 'duplicate' },
+      { path: '/lines/7/content', code: 'required' },
+    ]);
+    expect(response.body.errors[3]?.message).toBe('Dòng 6, cột legacy_id: mã «moi-1» đã có ở dòng 2');
+    await importJobsSettled();
+    for (const row of [bad[0], bad[6]] as LegacyRow[]) {
+      expect(await getItem(keys.legacyProposal(legacyKey(row.legacy_id)))).toBeUndefined();
+    }
+    expect(await queryAll({ partition: keys.proposalLists.district, between: ['2020-01#', '2020-12#~'] })).toEqual([]);
+    expect((await stats('from=2020-01&to=2020-12')).body.total).toBe(before);
+  });
+
+  it('names unknown and missing columns at line 1', async () => {
+    const response = await send<Problem>(legacyCsv([good(8, '2020-04')], ['legacy_id', 'month', 'zone', 'xa']));
+
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.errors.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: '/lines/1/xa', code: 'unknown_column' },
+      { path: '/lines/1/commune', code: 'missing_column' },
+      { path: '/lines/1/field', code: 'missing_column' },
+      { path: '/lines/1/content', code: 'missing_column' },
+    ]);
+  });
+
+  it('is refused when not sent as text/csv (415), and to anyone but the office (403)', async () => {
+    expectProblem(
+      await send(legacyCsv([good(9, '2020-05')]), OFFICE, 'application/json'),
+      415,
+      'unsupported_media_type',
+    );
+    expectProblem(await send(legacyCsv([good(9, '2020-05')]), 'bi-thu'), 403, 'forbidden');
+  });
+
+  it('answers 404 for a job that does not exist', async () => {
+    const response = await api.request('GET', '/imports/proposals/00000000-0000-4000-8000-000000000000', {
+      as: OFFICE,
+    });
+
+    expectProblem(response, 404, 'import_job_not_found');
+  });
+});

@@ -1,0 +1,171 @@
+/** The pure rules of the figures: what a change counts, how counts sum into groups, months and labels. */
+import { describe, expect, it } from 'vitest';
+import { csvLine, parseCsv } from '../../shared/domain/csv';
+import type { ProposalRecord } from '../../shared/domain/proposals/proposal';
+import { monthlyFieldChart } from '../../shared/domain/stats/proposal-chart';
+import {
+  combinationOf,
+  countDeltas,
+  countRecords,
+  differences,
+  factsOf,
+  type MonthZoneCounts,
+} from '../../shared/domain/stats/proposal-counts';
+import { statsRange, summarise, tally } from '../../shared/domain/stats/proposal-stats';
+
+const record: ProposalRecord = {
+  id: '2027-03.khu-2.gia-tan-thon-ha.1',
+  number: '2027-03/K2/001',
+  status: 'raised',
+  level: null,
+  meetingId: '2027-03.khu-2',
+  month: '2027-03',
+  zoneId: 'khu-2',
+  communeId: 'gia-tan',
+  cellId: 'gia-tan-thon-ha',
+  cellName: 'Chi bộ thôn Hạ',
+  field: 'agriculture',
+  title: 'Nạo vét kênh',
+  content: 'Kênh T3 bồi lắng.',
+  place: 'Thôn Hạ',
+  addressee: { kind: 'commune' },
+  source: 'report',
+  raisedAt: '2027-03-07T03:00:00.000Z',
+  historyCount: 1,
+};
+
+const names = { zones: new Map([['khu-2', 'Khu 2']]), communes: new Map([['gia-tan', 'Xã Gia Tân']]) };
+
+const counts = (month: string, zoneId: string, entries: [ProposalRecord, number][]): MonthZoneCounts => ({
+  month,
+  zoneId,
+  counts: new Map(entries.map(([r, n]) => [combinationOf(r), n])),
+});
+
+describe('what a proposal counts under', () => {
+  it('is its commune, field, state, level and addressee, read back as written', () => {
+    const routed = { ...record, status: 'routed-district' as const, level: 'district' as const };
+
+    expect(combinationOf(record)).toBe('c|gia-tan|agriculture|raised|-|commune:gia-tan');
+    expect(factsOf(combinationOf(routed))).toEqual({
+      communeId: 'gia-tan',
+      field: 'agriculture',
+      status: 'routed-district',
+      level: 'district',
+      addressee: 'commune:gia-tan',
+    });
+    expect(factsOf('month')).toBeUndefined();
+  });
+
+  it('moves one count from the record as it was to the record as it is', () => {
+    const routed = { ...record, status: 'routed-commune' as const, level: 'commune' as const };
+
+    expect(countDeltas(undefined, record)).toEqual([
+      { month: '2027-03', zoneId: 'khu-2', combination: combinationOf(record), delta: 1 },
+    ]);
+    expect(countDeltas(record, routed).map((d) => d.delta)).toEqual([-1, 1]);
+  });
+
+  it('recounts records per month and zone, and lists only the counters that differ', () => {
+    const april = { ...record, id: 'x', month: '2027-04' };
+    const recounted = countRecords([record, record, april]);
+
+    expect(recounted).toEqual([counts('2027-03', 'khu-2', [[record, 2]]), counts('2027-04', 'khu-2', [[april, 1]])]);
+    expect(differences([counts('2027-03', 'khu-2', [[record, 2]]), counts('2027-04', 'khu-2', [])], recounted)).toEqual(
+      [{ month: '2027-04', zoneId: 'khu-2', combination: combinationOf(april), stored: 0, recounted: 1 }],
+    );
+  });
+});
+
+describe('the figures', () => {
+  const land = { ...record, field: 'land' as const, communeId: 'gia-luong' };
+  const items = [
+    counts('2027-01', 'khu-2', [
+      [record, 3],
+      [land, 1],
+    ]),
+    counts('2027-02', 'khu-1', [[{ ...record, zoneId: 'khu-1' }, 2]]),
+    counts('2027-03', 'khu-2', [[record, 0]]),
+    counts('2027-04', 'khu-2', [[land, 4]]),
+  ];
+
+  it('sum groups across months, keep months with proposals, and find the busiest and quietest', () => {
+    const figures = summarise(tally(items, { by: 'field' }), 'field', names);
+
+    expect(figures).toEqual({
+      total: 10,
+      groups: [
+        { key: 'agriculture', label: 'Sản xuất nông nghiệp', count: 5 },
+        { key: 'land', label: 'Quản lý đất đai', count: 5 },
+      ],
+      busiestMonth: { month: '2027-01', count: 4 },
+      quietestMonth: { month: '2027-02', count: 2 },
+    });
+  });
+
+  it('filter by zone and field, and label units by name or, when gone, by id', () => {
+    const figures = summarise(tally(items, { by: 'commune', zoneId: 'khu-2', field: 'land' }), 'commune', names);
+
+    expect(figures.groups).toEqual([{ key: 'gia-luong', label: 'gia-luong', count: 5 }]);
+    expect(figures.busiestMonth).toEqual({ month: '2027-04', count: 4 });
+    expect(figures.quietestMonth).toEqual({ month: '2027-01', count: 1 });
+  });
+
+  it('default to the 300 months ending this month and refuse longer or reversed ranges', () => {
+    expect(statsRange({}, '2027-06')).toEqual({ from: '2002-07', to: '2027-06' });
+    expect(statsRange({ from: '2006-01' }, '2027-06')).toEqual({ from: '2006-01', to: '2027-06' });
+    expect(() => statsRange({ from: '2002-06', to: '2027-06' }, '2027-06')).toThrow(/validation|không hợp lệ/i);
+    expect(() => statsRange({ from: '2027-07', to: '2027-06' }, '2027-06')).toThrow();
+  });
+});
+
+describe('CSV', () => {
+  it('reads quoted fields with commas, quotes and line breaks, and the line each record starts on', () => {
+    const parsed = parseCsv('a,b\n"x, y","say ""hi""\nthere"\n\nlast,\n');
+
+    expect(parsed).toEqual({
+      records: [
+        { line: 1, values: ['a', 'b'] },
+        { line: 2, values: ['x, y', 'say "hi"\nthere'] },
+        { line: 5, values: ['last', ''] },
+      ],
+    });
+    expect(parseCsv('a\n"open\n')).toEqual({ unclosedQuoteAt: 2 });
+  });
+
+  it('writes what it reads back, and keeps a formula from running', () => {
+    const line = csvLine(['Đường "làng", thôn Hạ', 'dòng\nhai', '=1+1', 7]);
+
+    expect(line).toBe('"Đường ""làng"", thôn Hạ","dòng\nhai",\'=1+1,7\r\n');
+    expect(parseCsv(line.replace('\r\n', '\n'))).toEqual({
+      records: [{ line: 1, values: ['Đường "làng", thôn Hạ', 'dòng\nhai', "'=1+1", '7'] }],
+    });
+  });
+});
+
+describe('the chart', () => {
+  it('stacks each month’s fields in one bar, with the fields’ Vietnamese names in its legend', () => {
+    const svg = monthlyFieldChart(
+      tally(items(), { by: 'field' }),
+      { from: '2027-01', to: '2027-03' },
+      'Kiến nghị <thử>',
+    );
+
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.match(/<rect [^>]*fill="#2e7d32"><title>/g)).toHaveLength(2);
+    expect(svg).toContain('<title>1/2027 – Quản lý đất đai: 1</title>');
+    expect(svg).toContain('Kiến nghị &#60;thử&#62;');
+    expect(svg).toContain('Xây dựng Đảng, chính quyền, đoàn thể – tổ chức cán bộ');
+  });
+
+  function items(): MonthZoneCounts[] {
+    const land = { ...record, field: 'land' as const };
+    return [
+      counts('2027-01', 'khu-2', [
+        [record, 3],
+        [land, 1],
+      ]),
+      counts('2027-03', 'khu-2', [[record, 2]]),
+    ];
+  }
+});
