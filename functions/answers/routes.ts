@@ -71,7 +71,7 @@ export const answerRoutes = defineRoutes([
       'Without `dueDate`, a department’s answer is due the district’s number of days (`answers.dueDaysBeforeMeetings`, 7 unless set) before the first day of next month’s meeting window. Assigning again adds departments or moves due days.',
     request: { path: proposalPath, body: assignmentsBodySchema, ifMatch: true },
     response: { status: 200, ...proposalReply },
-    problems: { 404: ['proposal_not_found'], 409: ['not_routed_to_district', ...finished] },
+    problems: { 404: ['proposal_not_found', 'department_not_found'], 409: ['not_routed_to_district', ...finished] },
   },
   {
     method: 'POST',

@@ -43,6 +43,8 @@ function reportActors(action: ReportAction) {
 const ROUTERS = allow(proposalLifecycle.grantsFor('route-to-commune', 'route-to-district'));
 
 const reportNotFound = ['meeting_not_found', 'cell_not_in_meeting', 'report_not_found'];
+/** A unit a report or proposal refers to, removed while the change was made (`referenced-units.ts`). */
+const unitsGone = ['cell_not_found', 'commune_not_found', 'department_not_found'];
 const reportsClosed = ['meeting_held', 'meeting_cancelled', 'report_submitted'];
 
 export const proposalRoutes = defineRoutes([
@@ -71,7 +73,10 @@ export const proposalRoutes = defineRoutes([
       'Checked like a report’s proposals; the meeting’s `If-Match` is required, and its version changes, so the meeting’s close raises it with the cells’ own.',
     request: { path: meetingPath, body: floorProposalBodySchema, ifMatch: true, idempotent: true },
     response: { status: 201, description: 'The floor proposal', body: floorProposalView },
-    problems: { 404: ['meeting_not_found'], 409: ['invalid_transition', 'meeting_closed', 'concurrent_change'] },
+    problems: {
+      404: ['meeting_not_found', ...unitsGone],
+      409: ['invalid_transition', 'meeting_closed', 'concurrent_change'],
+    },
   },
   {
     method: 'GET',
@@ -98,7 +103,7 @@ export const proposalRoutes = defineRoutes([
       'The whole report as it stands; a draft may be incomplete. The first writing needs no `If-Match`; a change does, and a change to an agreed report returns it to draft.',
     request: { path: reportPath, body: reportBodySchema, ifMatch: 'to-replace' },
     response: { status: 201, alsoOk: true, description: 'The report', body: reportView, etag: true },
-    problems: { 404: reportNotFound, 409: [...reportsClosed, 'report_exists'] },
+    problems: { 404: [...reportNotFound, 'cell_not_found'], 409: [...reportsClosed, 'report_exists'] },
   },
   {
     method: 'POST',
@@ -124,7 +129,7 @@ export const proposalRoutes = defineRoutes([
       'Refused (400, every problem listed) while a section or proposal is missing, too short or vague; refused (409) without the committee’s agreement and once the meeting is held.',
     request: { path: reportPath, ifMatch: true },
     response: { status: 200, description: 'The submitted report', body: reportView, etag: true },
-    problems: { 404: reportNotFound, 409: [...reportsClosed, 'agreement_required'] },
+    problems: { 404: [...reportNotFound, ...unitsGone], 409: [...reportsClosed, 'agreement_required'] },
   },
   {
     method: 'POST',

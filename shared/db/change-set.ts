@@ -213,9 +213,10 @@ export class ChangeSet {
 
   /**
    * Marks an existing entity as referenced by history (`inUseSince`), without changing its
-   * version: the entity itself is unchanged, but it can no longer be removed.
+   * version: the entity itself is unchanged, but it can no longer be removed. `missing` is the
+   * error when it no longer exists.
    */
-  markInUse(key: ItemKey): this {
+  markInUse(key: ItemKey, missing: AppError = new NotFoundError('Đơn vị được tham chiếu không còn tồn tại.')): this {
     return this.push(
       {
         Update: {
@@ -227,7 +228,7 @@ export class ChangeSet {
           ExpressionAttributeValues: { ':at': this.at },
         },
       },
-      () => new NotFoundError('Đơn vị được tham chiếu không còn tồn tại.'),
+      () => missing,
     );
   }
 

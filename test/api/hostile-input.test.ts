@@ -208,7 +208,9 @@ const forgedCursor = fc.oneof(
   fc
     .constantFrom(
       { PK: 'OFFICIAL#van-phong-1', SK: 'OFFICIAL' },
-      { PK: 'ZONE#khu-1', SK: 'ZONE', GSI1PK: 'ZONES', GSI1SK: 'khu-1' },
+      // a well-formed key of a list no route reads (a key of the requested list itself would be a real cursor)
+      { PK: 'ZONE#khu-1', SK: 'ZONE', GSI1PK: 'NO-SUCH-LIST', GSI1SK: 'khu-1' },
+      { PK: 'COMMUNE#gia-tan', SK: 'COMMUNE', GSI2PK: 'NO-SUCH-LIST', GSI2SK: 'gia-tan' },
       { PK: 'SUBJECT#sample-van-phong-1', SK: 'SUBJECT' },
       { PK: 'x'.repeat(2_000), SK: 'y' },
       { PK: '', SK: '' },

@@ -3,14 +3,15 @@
  * an official against an assignment of it, a zone against a commune in it, and a zone against an
  * assignment scoped to it. Whatever the interleaving, never both succeed, nothing is left naming
  * a removed unit, the reference counts equal the references, and an id used again starts with
- * nothing referring to it.
+ * nothing referring to it. The same for the units proposals refer to: a cell with a report or a
+ * floor proposal, a department a proposal is addressed or assigned to, keep their history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys, type StructureKind } from '../../shared/db/keys';
-import { getItem } from '../../shared/db/store';
+import { getItem, queryAll } from '../../shared/db/store';
 import { type ApiResponse, useApi } from '../support/api';
 import { referenceProblems } from '../support/reference-audit';
-import { seedSampleDistrict } from '../support/sample-district';
+import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
 const api = useApi();
 const OFFICE = 'van-phong-1';
@@ -44,7 +45,8 @@ async function referenceCounts(kind: StructureKind, id: string) {
 async function race(removal: () => Promise<ApiResponse>, reference: () => Promise<ApiResponse>) {
   const [removed, referred] = await Promise.all([removal(), reference()]);
   expect([204, 409]).toContain(removed.status);
-  expect([201, 400, 409]).toContain(referred.status);
+  // a reference to what is gone: 400 naming the field, or 404 for a unit the path named.
+  expect([201, 400, 404, 409]).toContain(referred.status);
   // both cannot win: one of them must see the other.
   expect(removed.status === 204 && referred.status === 201).toBe(false);
   return { removed: removed.status === 204, referred: referred.status === 201 };
@@ -135,5 +137,108 @@ describe('a removal racing a new reference', () => {
     }
     expect(await referenceCounts('official', officialId)).toEqual({ children: 0, assignments: held });
     expect(await referenceProblems()).toEqual([]);
+  });
+});
+
+describe('the units a proposal refers to', () => {
+  const MEETING = '/meetings/2027-03.khu-2';
+  const DEPUTY = 'pho-khu-2';
+  const REPORTING_CELL = 'gia-tan-thon-ha';
+  const cells = readSampleConfig()
+    .cells.filter((cell) => ['gia-tan', 'gia-luong', 'gia-xuyen', 'lien-hong'].includes(cell.communeId))
+    .map((cell) => cell.id)
+    .filter((id) => id !== REPORTING_CELL);
+  /** A cell whose floor proposal is added with no race: it must keep the cell. */
+  const FLOOR_CELL = cells.pop() as string;
+
+  const floor = (cellId: string, addressee: { kind: string; id?: string }) => ({
+    cellId,
+    field: 'agriculture',
+    title: `Nạo vét kênh tưới của ${cellId}`,
+    content: 'Kênh tưới bồi lắng 1,2 km, không đủ nước cho vụ mùa; đề nghị nạo vét trước tháng 5.',
+    place: 'Cánh đồng đầu thôn',
+    addressee,
+  });
+  const meetingTag = async () => (await api.request('GET', MEETING, { as: OFFICE })).headers.get('etag') as string;
+  const act = async (path: string, as: string, body?: unknown, versionOf = MEETING) => {
+    const etag = (await api.request('GET', versionOf, { as: OFFICE })).headers.get('etag') as string;
+    return api.request('POST', path, { as, body, headers: { 'if-match': etag } });
+  };
+  /** Ends an official's assignment, so only what refers to the unit otherwise keeps it. */
+  const unassign = async (assignmentId: string) =>
+    expect((await remove(`/assignments/${assignmentId}`)).status, assignmentId).toBe(204);
+
+  beforeAll(async () => {
+    expect((await post('/cycles/2027-03/open', {})).status).toBe(201);
+  });
+
+  it('keeps a cell once its report is written, whoever its secretary is later', async () => {
+    const secretary = `bi-thu-cb-${REPORTING_CELL}`;
+    const report = `${MEETING}/reports/${REPORTING_CELL}`;
+    expect((await api.request('PUT', report, { as: secretary, body: { situation: 'Bản nháp.' } })).status).toBe(201);
+    await unassign(`${secretary}.cell-secretary.${REPORTING_CELL}`);
+
+    const refused = await remove(`/cells/${REPORTING_CELL}`);
+
+    expect([refused.status, refused.body.code]).toEqual([409, 'unit_has_history']);
+  });
+
+  it('never keeps a floor proposal of a cell removed meanwhile', async () => {
+    expect((await act(`${MEETING}/hold`, DEPUTY)).status).toBe(200);
+    for (const cellId of cells) {
+      await unassign(`bi-thu-cb-${cellId}.cell-secretary.${cellId}`);
+      const etag = await meetingTag();
+
+      let floorAnswer: ApiResponse | undefined;
+      const result = await race(
+        () => remove(`/cells/${cellId}`),
+        async () => {
+          floorAnswer = await api.request('POST', `${MEETING}/floor-proposals`, {
+            as: DEPUTY,
+            body: floor(cellId, { kind: 'commune' }),
+            headers: { 'if-match': etag },
+          });
+          return floorAnswer;
+        },
+      );
+
+      const kept = await queryAll({
+        partition: keys.cyclePartition('2027-03'),
+        prefix: keys.floorProposalPrefix('khu-2'),
+      });
+      expect(kept.some((item) => item.cellId === cellId)).toBe(result.referred);
+      if (result.removed) expect(floorAnswer?.body.code).toMatch(/^(cell_not_found|concurrent_change)$/);
+      expect(await exists(`/cells/${cellId}`)).toBe(!result.removed);
+      if (result.referred) expect((await remove(`/cells/${cellId}`)).body.code).toBe('unit_has_history');
+    }
+    expect(await referenceProblems()).toEqual([]);
+  });
+
+  it('keeps a cell with a floor proposal, a department a proposal is addressed to, and one it is assigned to', async () => {
+    const added = await act(
+      `${MEETING}/floor-proposals`,
+      DEPUTY,
+      floor(FLOOR_CELL, { kind: 'department', id: 'ban-dan-van' }),
+    );
+    expect(added.status).toBe(201);
+    const proposal = `/proposals/2027-03.khu-2.${FLOOR_CELL}.f${(added.body as { n: number }).n}`;
+    expect((await act(`${MEETING}/close`, DEPUTY)).status).toBe(200);
+    expect((await act(`${proposal}/route`, DEPUTY, { level: 'district' }, proposal)).status).toBe(200);
+    const assigned = await act(
+      `${proposal}/assignments`,
+      OFFICE,
+      { departments: [{ departmentId: 'ban-to-chuc' }] },
+      proposal,
+    );
+    expect(assigned.status).toBe(200);
+    await unassign(`bi-thu-cb-${FLOOR_CELL}.cell-secretary.${FLOOR_CELL}`);
+    expect((await remove(`/cells/${FLOOR_CELL}`)).body.code).toBe('unit_has_history');
+    await unassign('can-bo-ban-dan-van.department.ban-dan-van');
+    await unassign('can-bo-ban-to-chuc.department.ban-to-chuc');
+
+    for (const department of ['ban-dan-van', 'ban-to-chuc']) {
+      const refused = await remove(`/departments/${department}`);
+      expect([department, refused.status, refused.body.code]).toEqual([department, 409, 'unit_has_history']);
+    }
   });
 });

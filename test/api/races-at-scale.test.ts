@@ -1,7 +1,7 @@
 /**
  * Races at scale, through HTTP: 20 conflicting changes at once, all naming the same version, on a
- * cell's report, a meeting's minutes, a meeting's floor proposals (which it counts) and a
- * proposal's routing, three rounds each. Every round has exactly one winner, the others are
+ * cell's report, a meeting's minutes, a meeting's floor proposals (which it counts), a proposal's
+ * routing, and a department's answers to a proposal and their review, three rounds each. Every round has exactly one winner, the others are
  * refused with 412 or 409, the record moves one version per round and holds the winner's change,
  * the audit trail holds exactly the winners, and the counts stay exact.
  */
@@ -21,6 +21,8 @@ const MEETING = '2027-03.khu-2';
 const CELL = 'gia-tan-thon-ha';
 const SECRETARY = 'bi-thu-cb-gia-tan-thon-ha';
 const DEPUTY = 'pho-khu-2';
+/** An official of a department the proposals are assigned to. */
+const DEPARTMENT = 'can-bo-phong-tnmt';
 const REPORT = `/meetings/${MEETING}/reports/${CELL}`;
 let racesRun = 0;
 
@@ -177,7 +179,55 @@ describe('twenty changes at once', () => {
     expect(detail.body.history.map((entry) => entry.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('answering a proposal and reviewing the answers: one winner a round, each answer and review kept once', async () => {
+    const proposal = `/proposals/${MEETING}.${CELL}.f2`;
+    const once = async (action: string, as: string, body: unknown) => {
+      const answer = await api.request('POST', `${proposal}/${action}`, {
+        as,
+        body,
+        headers: { 'if-match': `"${await versionOf(proposal)}"` },
+      });
+      expect(answer.status, action).toBe(200);
+    };
+    await once('route', DEPUTY, { level: 'district' });
+    await once('assignments', OFFICE, { departments: [{ departmentId: 'phong-tnmt' }] });
+    const answered: string[] = [];
+    const returned: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const text = (i: number) => `Phòng TN&MT trả lời vòng ${round}, bản ${i}: sẽ khảo sát và báo cáo.`;
+      const answer = await race(`${proposal}/answers`, proposal, (i, ifMatch) =>
+        api.request('POST', `${proposal}/answers`, {
+          as: DEPARTMENT,
+          body: { kind: 'substantive', text: text(i) },
+          headers: { 'if-match': ifMatch },
+        }),
+      );
+      answered.push(text(answer));
+      const reason = (i: number) => `Chưa nêu thời hạn và kinh phí (vòng ${round}, lần ${i}).`;
+      const review = await race(`${proposal}/answers/phong-tnmt.${round + 1}/review`, proposal, (i, ifMatch) =>
+        api.request('POST', `${proposal}/answers/phong-tnmt.${round + 1}/review`, {
+          as: OFFICE,
+          body: { decision: 'return', reason: reason(i) },
+          headers: { 'if-match': ifMatch },
+        }),
+      );
+      returned.push(reason(review));
+    }
+
+    const detail = await api.request<{
+      answers: { id: string; text: string; review?: { decision: string; reason?: string } }[];
+      assignments: { rounds: number; answerCount: number }[];
+    }>('GET', proposal, { as: OFFICE });
+    expect(detail.body.answers.map((a) => [a.id, a.text, a.review?.reason])).toEqual(
+      answered.map((text, round) => [`phong-tnmt.${round + 1}`, text, returned[round]]),
+    );
+    expect(detail.body.assignments[0]).toMatchObject({ answerCount: ROUNDS });
+    const trail = (await auditOf(`proposal:${MEETING}.${CELL}.f2`)).map((entry) => entry.action);
+    expect(trail.filter((action) => action === 'answer')).toHaveLength(ROUNDS);
+    expect(trail.filter((action) => action === 'return-answer')).toHaveLength(ROUNDS);
+  });
+
   it('ran every race', () => {
-    expect(racesRun).toBe(4 * ROUNDS);
+    expect(racesRun).toBe(6 * ROUNDS);
   });
 });

@@ -7,7 +7,7 @@ import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
 import { toStored } from '../../db/store';
 import type { AssignmentsInput, DepartmentAssignment } from '../../domain/answers/answers';
-import { type FieldProblem, ValidationError } from '../../domain/errors';
+import { type FieldProblem, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Department } from '../../domain/structure/entities';
 import type { ProposalStep } from '../proposals/proposal-actions';
 import { addDepartmentEntry } from '../proposals/proposal-store';
@@ -53,7 +53,14 @@ function assignmentBuilder(input: AssignmentsInput, today: string): ProposalStep
           };
       current.set(departmentId, after);
       moveQueueEntry(changes, record, before, after);
-      if (!before) addDepartmentEntry(changes, record, departmentId);
+      if (!before) {
+        addDepartmentEntry(changes, record, departmentId);
+        // the department must still exist as this commits, and keeps its history: its id never passes to another.
+        changes.markInUse(
+          keys.unit('department', departmentId),
+          new NotFoundError(`Ban, ngành "${departmentId}" không còn tồn tại.`, 'department_not_found'),
+        );
+      }
     }
     const named = input.departments.map(({ departmentId }) => {
       const assignment = current.get(departmentId);

@@ -10,6 +10,7 @@ import { ConflictError, type FieldProblem, ValidationError } from '../../domain/
 import type { FloorProposal, FloorProposalInput } from '../../domain/proposals/proposal';
 import { proposalProblems } from '../../domain/proposals/report-rules';
 import type { ChangeBuilder, MeetingActor } from '../cycle/meeting-actions';
+import { markReferencedUnits } from './referenced-units';
 import { loadKnownUnits, loadReportRules } from './report-store';
 
 /** Adds a floor proposal, as specific as a report's and attributed to a cell of the meeting. */
@@ -34,6 +35,7 @@ export function addFloorProposal(input: FloorProposalInput, by: MeetingActor): C
       addedBy: by.person,
       addedAt: changes.at,
     };
+    markReferencedUnits(changes, input.cellId, [input]);
     changes.create(
       { type: 'floor-proposal', id: `${meeting.id}.f${n}` },
       keys.floorProposal(meeting.month, meeting.zoneId, n),

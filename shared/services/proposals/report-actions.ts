@@ -21,6 +21,7 @@ import { type ReportAction, type ReportState, reportLifecycle } from '../../doma
 import type { Role } from '../../domain/structure/roles';
 import { vietnamDate } from '../../domain/time';
 import { loadMeeting } from '../cycle/cycle-store';
+import { markReferencedUnits } from './referenced-units';
 import { currentProblems, expectedCell, findReport, reportNotFound, reportRef } from './report-store';
 
 /** Who acts: the audit actor, the person recorded on the report and the roles held over its cell. */
@@ -100,6 +101,9 @@ export async function applyReportAction(
     changes.create(ref, key, after, new ConflictError('report_exists', 'Chi bộ vừa viết báo cáo này; hãy tải lại.'));
   }
   changes.check(keys.meeting(meeting.month, meeting.zoneId), stillOpenForReports, meetingHeld());
+  // the report names its cell from its first writing; its proposals name their addressees once submitted.
+  if (!stored) markReferencedUnits(changes, cell.cellId, []);
+  if (action === 'submit') markReferencedUnits(changes, cell.cellId, after.proposals);
   await changes.commit();
   return { record: after, version: version + 1, created: !stored };
 }
