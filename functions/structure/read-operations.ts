@@ -9,19 +9,10 @@ import {
   readAssignment,
   readCalendar,
 } from '../../shared/services/structure/structure-reads';
-import { unitKind } from '../../shared/services/structure/unit-kinds';
 import type { structureRoutes } from './routes';
-import { unitOperations } from './unit-operations';
+import { cells, communes, departments, officials, zones } from './unit-operations';
 
 type Operations = OperationsOf<typeof structureRoutes, 'structureRead'>;
-
-export const [zones, communes, cells, departments, officials] = [
-  unitOperations(unitKind('zone')),
-  unitOperations(unitKind('commune')),
-  unitOperations(unitKind('cell')),
-  unitOperations(unitKind('department')),
-  unitOperations(unitKind('official')),
-];
 
 /**
  * The generic unit operations answer with values their collection's schema validated, the same

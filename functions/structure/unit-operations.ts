@@ -8,7 +8,7 @@ import { Access } from '../../shared/http/access';
 import { allow } from '../../shared/http/access-rules';
 import { actorOf } from '../../shared/http/actors';
 import { listUnits } from '../../shared/services/structure/structure-reads';
-import { loadUnit, type UnitKind } from '../../shared/services/structure/unit-kinds';
+import { loadUnit, type UnitKind, unitKind } from '../../shared/services/structure/unit-kinds';
 import { createUnit, deleteUnit, type UnitValue, updateUnit } from '../../shared/services/structure/unit-writes';
 
 /** Who may read fields a descriptor marks private (an official's account subject). */
@@ -75,3 +75,12 @@ export function unitOperations(descriptor: UnitKind) {
     },
   };
 }
+
+/** The five collections' operations, shared by the read and write handlers. */
+export const [zones, communes, cells, departments, officials] = [
+  unitOperations(unitKind('zone')),
+  unitOperations(unitKind('commune')),
+  unitOperations(unitKind('cell')),
+  unitOperations(unitKind('department')),
+  unitOperations(unitKind('official')),
+];

@@ -6,8 +6,8 @@ import { json, type OperationsOf } from '../../shared/http/contract';
 import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
 import { forgetCallers } from '../../shared/services/structure/callers';
 import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
-import { cells, communes, departments, officials, zones } from './read-operations';
 import type { structureRoutes } from './routes';
+import { cells, communes, departments, officials, zones } from './unit-operations';
 
 type Operations = OperationsOf<typeof structureRoutes, 'structureWrite'>;
 
