@@ -1,8 +1,11 @@
 /** Runs the local gateway on a free port for an API test file and speaks HTTP to it. */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
+import * as z from 'zod/mini';
+import { routeKeyOf, routes } from '../../functions/routes';
 import { createGateway, type GatewayOptions } from '../../infra/local/gateway';
 import { createLocalIssuer, type LocalIssuer } from '../../infra/local/jwt';
+import { matchPath } from '../../shared/http/route-match';
 import type { RequestOutcome } from '../../shared/observability/request-log';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -63,14 +66,27 @@ export function useApi(options: GatewayOptions = {}): TestApi {
       }
       const response = await fetch(`${state.baseUrl}${path}`, { method, headers, body });
       const text = await response.text();
-      return {
-        status: response.status,
-        headers: response.headers,
-        // JSON replies parsed; others (CSV, SVG) as their text.
-        body:
-          text && /json/.test(response.headers.get('content-type') ?? 'json') ? JSON.parse(text) : text || undefined,
-      } as ApiResponse<never>;
+      // JSON replies parsed; others (CSV, SVG) as their text.
+      const json = text !== '' && /json/.test(response.headers.get('content-type') ?? 'json');
+      const replied: unknown = json ? JSON.parse(text) : text || undefined;
+      if (json && response.ok) expectContract(method, path, replied);
+      return { status: response.status, headers: response.headers, body: replied } as ApiResponse<never>;
     },
   };
   return api;
+}
+
+/**
+ * Fails the calling test when a success reply is not what its route declares: every API test
+ * checks the contract of the routes it calls, so the OpenAPI document cannot drift from the code.
+ */
+export function expectContract(method: string, target: string, body: unknown): void {
+  const path = target.split('?')[0] ?? target;
+  const route = matchPath(routes, path).find((match) => match.route.method === method)?.route;
+  const schema = route?.response.body;
+  if (!route || !schema) throw new Error(`${method} ${path} answered JSON, but no route declares a JSON reply for it`);
+  const result = z.safeParse(schema, body);
+  if (!result.success) {
+    throw new Error(`${routeKeyOf(route)} answered outside its declared reply:\n${z.prettifyError(result.error)}`);
+  }
 }
