@@ -9,15 +9,17 @@
  * raised, the proposals move in transactions of their own before the close's; each plan takes only
  * what is still to do, so a close that fails after them completes when it is retried.
  */
+import type * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
-import { queryAll, type Stored, toStored } from '../../db/store';
-import type { CommuneResult } from '../../domain/answers/answers';
+import { parseStored, parseValues, queryAll, type Stored } from '../../db/store';
+import { communeResultRecord } from '../../domain/answers/answer-records';
 import type { AgendaWindow } from '../../domain/cycle/meeting';
 import { ConflictError } from '../../domain/errors';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { type ProposalAction, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
-import type { ResponseZoneEntry } from '../../domain/responses/response';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
+import { responseZoneEntryRecord } from '../../domain/responses/response-records';
 import { meetingAgendaWindow, timelineRange } from '../cycle/agenda';
 import type { MeetingClosedEvent, MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { commitTransitions, type PlannedTransition } from '../proposals/proposal-actions';
@@ -27,7 +29,7 @@ async function storedRecords(ids: readonly string[]): Promise<Stored<ProposalRec
   if (ids.length === 0) return [];
   const items = await getItems([...new Set(ids)].map((id) => keys.proposal(id)));
   return items
-    .map((item) => toStored<ProposalRecord>(item))
+    .map((item) => parseStored(proposalRecordSchema, item))
     .sort((a, b) => a.value.number.localeCompare(b.value.number));
 }
 
@@ -35,10 +37,10 @@ async function storedRecords(ids: readonly string[]): Promise<Stored<ProposalRec
  * Every entry of a zone's agenda feed in the meeting's window: what its agenda lists (the agenda
  * shows at most a hundred a section; the close announces them all).
  */
-async function windowEntries<T>(partition: string, window: AgendaWindow): Promise<T[]> {
+async function windowEntries<T>(schema: z.ZodMiniType<T>, partition: string, window: AgendaWindow): Promise<T[]> {
   const { from, to } = timelineRange(window.since, window.until);
   const items = await queryAll({ index: 'GSI1', partition, between: [from, to] });
-  return items.map((item) => toStored<T>(item).value);
+  return parseValues(schema, items);
 }
 
 /** The transition `action` of each record, with the record after it and the history note. */
@@ -59,8 +61,8 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
   const { meeting, changes } = event;
   const window = await meetingAgendaWindow(meeting, new Date(changes.at));
   const [results, responses] = await Promise.all([
-    windowEntries<CommuneResult>(keys.zoneCommuneResults(meeting.zoneId), window),
-    windowEntries<ResponseZoneEntry>(keys.zoneOfficialResponses(meeting.zoneId), window),
+    windowEntries(communeResultRecord, keys.zoneCommuneResults(meeting.zoneId), window),
+    windowEntries(responseZoneEntryRecord, keys.zoneOfficialResponses(meeting.zoneId), window),
   ]);
   const carried = new Map(responses.flatMap((entry) => entry.proposals.map((p) => [p.id, entry.responseId])));
   const records = await storedRecords([...results.map((result) => result.proposalId), ...carried.keys()]);
@@ -91,15 +93,13 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
 export const markOverdueAtClose: MeetingClosedHook = async (event) => {
   const { meeting, changes } = event;
   const open = await queryAll({ index: 'GSI2', partition: keys.zoneOpenProposals(meeting.zoneId) });
-  const late = open
-    .map((item) => toStored<ProposalRecord>(item).value)
-    .filter(
-      (record) =>
-        record.status === 'routed-commune' &&
-        record.overdueSince === undefined &&
-        record.dueMonth !== undefined &&
-        record.dueMonth <= meeting.month,
-    );
+  const late = parseValues(proposalRecordSchema, open).filter(
+    (record) =>
+      record.status === 'routed-commune' &&
+      record.overdueSince === undefined &&
+      record.dueMonth !== undefined &&
+      record.dueMonth <= meeting.month,
+  );
   // The index is read eventually consistent; the records are read again, strongly, for their versions.
   const records = (await storedRecords(late.map((record) => record.id))).filter(
     ({ value }) => value.status === 'routed-commune' && value.overdueSince === undefined,

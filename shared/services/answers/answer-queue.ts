@@ -4,11 +4,13 @@
  * as the record. The entry repeats what a queue and `GET /overdue` show, so they read no records to
  * know who owes what.
  */
+import * as z from 'zod/mini';
 import type { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import type { DepartmentAssignment } from '../../domain/answers/answers';
-import { OWING_STATES } from '../../domain/answers/assignment-lifecycle';
+import { assignmentStates, OWING_STATES } from '../../domain/answers/assignment-lifecycle';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { proposalEntryRecord } from '../../domain/proposals/proposal-records';
 import { entryOf, type ProposalEntry } from '../proposals/proposal-store';
 
 export interface QueueEntry extends ProposalEntry {
@@ -18,6 +20,16 @@ export interface QueueEntry extends ProposalEntry {
   readonly dueDate: string;
   readonly status: DepartmentAssignment['status'];
 }
+
+/** What the queue's reader checks each entry against. */
+export const queueEntryRecord: z.ZodMiniType<QueueEntry> = z.looseObject({
+  ...proposalEntryRecord.shape,
+  title: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  dueDate: z.string(),
+  status: z.enum(assignmentStates),
+});
 
 function owes(assignment: DepartmentAssignment | undefined): assignment is DepartmentAssignment {
   return assignment !== undefined && OWING_STATES.includes(assignment.status);

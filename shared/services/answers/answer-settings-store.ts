@@ -1,7 +1,8 @@
 /** The district's answer settings as imported from its config, with their defaults. */
 import { keys } from '../../db/keys';
-import { findStored } from '../../db/store';
-import { type AnswerSettings, answerSettingsOf, type StoredAnswerSettings } from '../../domain/answers/answer-settings';
+import { getStored } from '../../db/store';
+import { answerSettingsRecord } from '../../domain/answers/answer-records';
+import { type AnswerSettings, answerSettingsOf } from '../../domain/answers/answer-settings';
 import { candidateMonths, defaultDueDate } from '../../domain/answers/due-dates';
 import { windowOfCycle } from '../../domain/cycle/meeting';
 import { resolveMonthWindow } from '../../domain/cycle/meeting-calendar';
@@ -9,7 +10,7 @@ import { readMonth } from '../cycle/cycle-store';
 import { loadCalendar } from '../cycle/district-data';
 
 export async function loadAnswerSettings(): Promise<AnswerSettings> {
-  return answerSettingsOf((await findStored<StoredAnswerSettings>(keys.answerSettings()))?.value);
+  return answerSettingsOf((await getStored(answerSettingsRecord, keys.answerSettings()))?.value);
 }
 
 /** The first day of a month's meeting window: the window it opened with, else the one it will open with. */

@@ -5,10 +5,10 @@
  */
 import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
-import { toStored } from '../../db/store';
+import { parseValues } from '../../db/store';
 import type { AssignmentsInput, DepartmentAssignment } from '../../domain/answers/answers';
 import { type FieldProblem, NotFoundError, ValidationError } from '../../domain/errors';
-import type { Department } from '../../domain/structure/entities';
+import { type Department, departmentSchema } from '../../domain/structure/entities';
 import type { ProposalStep } from '../proposals/proposal-actions';
 import { addDepartmentEntry } from '../proposals/proposal-store';
 import { moveQueueEntry } from './answer-queue';
@@ -18,7 +18,7 @@ import { defaultDueDateOn } from './answer-settings-store';
 async function requireDepartments(input: AssignmentsInput): Promise<Map<string, Department>> {
   const ids = input.departments.map((d) => d.departmentId);
   const items = await getItems([...new Set(ids)].map((id) => keys.unit('department', id)));
-  const found = new Map(items.map((item) => toStored<Department>(item).value).map((d) => [d.id, d]));
+  const found = new Map(parseValues(departmentSchema, items).map((d) => [d.id, d]));
   const problems: FieldProblem[] = ids.flatMap((id, index) => {
     const path = `/departments/${index}/departmentId`;
     if (!found.has(id)) return [{ path, code: 'unknown_reference', message: `Không có ban, ngành "${id}"` }];

@@ -6,13 +6,14 @@
  */
 import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
-import { queryAll, queryPage, toStored } from '../../db/store';
+import { parseValues, queryAll, queryPage } from '../../db/store';
 import { addDays, daysBetween } from '../../domain/answers/due-dates';
 import { isOverdue, type ProposalRecord } from '../../domain/proposals/proposal';
-import type { Commune } from '../../domain/structure/entities';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
+import { communeSchema } from '../../domain/structure/entities';
 import { TIMELINE_END, TIMELINE_START } from '../cycle/timeline';
 import type { ProposalReader } from '../proposals/proposal-search';
-import type { QueueEntry } from './answer-queue';
+import { queueEntryRecord } from './answer-queue';
 
 const MAX_READ = 1_000;
 /** "Due soon": today and the next three days. */
@@ -20,7 +21,7 @@ export const DUE_SOON_DAYS = 3;
 
 async function records(ids: readonly string[]): Promise<Map<string, ProposalRecord>> {
   const items = await getItems([...new Set(ids)].map((id) => keys.proposal(id)));
-  return new Map(items.map((item) => toStored<ProposalRecord>(item).value).map((record) => [record.id, record]));
+  return new Map(parseValues(proposalRecordSchema, items).map((record) => [record.id, record]));
 }
 
 function reminders(record: ProposalRecord) {
@@ -43,7 +44,7 @@ async function owedAnswers(today: string, reader: ProposalReader) {
     between: [TIMELINE_START, `${addDays(today, DUE_SOON_DAYS)}#${TIMELINE_END}`],
     limit: MAX_READ,
   });
-  const entries = page.items.map((item) => toStored<QueueEntry>(item).value);
+  const entries = parseValues(queueEntryRecord, page.items);
   const found = await records(entries.map((entry) => entry.id));
   const shown = entries.flatMap((entry) => {
     const record = found.get(entry.id);
@@ -65,7 +66,7 @@ async function owedResults(today: string, reader: ProposalReader) {
     queryPage({ partition: keys.proposalLists.status('routed-commune'), limit: MAX_READ }),
     queryAll({ index: 'GSI1', partition: keys.unitCollection('commune') }),
   ]);
-  const names = new Map(communes.map((item) => toStored<Commune>(item).value).map((c) => [c.id, c.name]));
+  const names = new Map(parseValues(communeSchema, communes).map((c) => [c.id, c.name]));
   const found = await records(page.items.map((item) => String(item.id)));
   const overdue = [...found.values()].filter((record) => isOverdue(record, today) && reader.sees(record));
   const byCommune = groupBy(overdue, (record) => record.assignedCommuneId ?? record.communeId);

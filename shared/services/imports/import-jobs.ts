@@ -11,9 +11,9 @@ import { config } from '../../config';
 import { putDerivedEntries } from '../../db/batch';
 import { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { findStored, queryAll, type Stored } from '../../db/store';
+import { getStored, queryAll, type Stored } from '../../db/store';
 import { type AppError, NotFoundError } from '../../domain/errors';
-import type { ImportJob } from '../../domain/imports/import-job';
+import { type ImportJob, importJobView } from '../../domain/imports/import-job';
 import { vietnamMonth } from '../../domain/time';
 import { checkProposalFile, type Importer, writeImportedProposals } from './import-proposals';
 
@@ -26,7 +26,7 @@ export function importJobNotFound(id: string): NotFoundError {
 }
 
 export async function readImportJob(id: string): Promise<Stored<ImportJob>> {
-  const stored = await findStored<ImportJob>(keys.importJob(id));
+  const stored = await getStored(importJobView, keys.importJob(id));
   if (!stored) throw importJobNotFound(id);
   return stored;
 }

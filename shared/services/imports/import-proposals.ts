@@ -9,10 +9,11 @@
  * so an import that stopped midway is completed by running it again, and two imports of one
  * record cannot both write it.
  */
+import type * as z from 'zod/mini';
 import { getItems, putDerivedEntries } from '../../db/batch';
 import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { queryAll, toStored } from '../../db/store';
+import { parseValues, queryAll } from '../../db/store';
 import type { Person } from '../../domain/cycle/meeting';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import {
@@ -22,6 +23,7 @@ import {
   importedRecord,
 } from '../../domain/imports/legacy-proposals';
 import { type HistoryEntry, legacyKey, type ProposalRecord } from '../../domain/proposals/proposal';
+import { cellSchema, communeSchema, departmentSchema, zoneSchema } from '../../domain/structure/entities';
 import { actionsToAdd, addProposal, wordEntries } from '../proposals/proposal-store';
 import { countedItems } from '../stats/proposal-counters';
 
@@ -42,18 +44,17 @@ export interface Importer {
   readonly person: Person;
 }
 
-async function collection<T>(kind: 'zone' | 'commune' | 'cell' | 'department'): Promise<T[]> {
-  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
-  return items.map((item) => toStored<T>(item).value);
+async function collection<T>(kind: 'zone' | 'commune' | 'cell' | 'department', schema: z.ZodMiniType<T>): Promise<T[]> {
+  return parseValues(schema, await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) }));
 }
 
 /** The structure the rows' names are resolved against: four queries. */
 export async function loadImportStructure(): Promise<ImportStructure> {
   const [zones, communes, cells, departments] = await Promise.all([
-    collection<ImportStructure['zones'][number]>('zone'),
-    collection<ImportStructure['communes'][number]>('commune'),
-    collection<ImportStructure['cells'][number]>('cell'),
-    collection<ImportStructure['departments'][number]>('department'),
+    collection('zone', zoneSchema),
+    collection('commune', communeSchema),
+    collection('cell', cellSchema),
+    collection('department', departmentSchema),
   ]);
   return { zones, communes, cells, departments };
 }

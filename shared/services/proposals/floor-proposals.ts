@@ -4,10 +4,11 @@
  * (it counts them), so a close that read the meeting before a floor proposal came cannot commit.
  */
 import { keys } from '../../db/keys';
-import { queryAll, toStored } from '../../db/store';
+import { parseValues, queryAll } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { ConflictError, type FieldProblem, ValidationError } from '../../domain/errors';
 import type { FloorProposal, FloorProposalInput } from '../../domain/proposals/proposal';
+import { floorProposalRecord } from '../../domain/proposals/proposal-records';
 import { proposalProblems } from '../../domain/proposals/report-rules';
 import type { ChangeBuilder, MeetingActor } from '../cycle/meeting-actions';
 import { markReferencedUnits } from './referenced-units';
@@ -52,5 +53,5 @@ export async function readFloorProposals(meeting: Pick<Meeting, 'month' | 'zoneI
     partition: keys.cyclePartition(meeting.month),
     prefix: keys.floorProposalPrefix(meeting.zoneId),
   });
-  return items.map((item) => toStored<FloorProposal>(item).value);
+  return parseValues(floorProposalRecord, items);
 }

@@ -26,7 +26,7 @@
 import { getItems } from '../../db/batch';
 import { encodeCursor } from '../../db/cursor';
 import { keys } from '../../db/keys';
-import { type Page, queryPage, toStored } from '../../db/store';
+import { type Page, parseStored, parseValues, queryPage } from '../../db/store';
 import { type FieldProblem, ValidationError } from '../../domain/errors';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import {
@@ -36,6 +36,7 @@ import {
   queryWordsOf,
   recordMatches,
 } from '../../domain/proposals/proposal-filter';
+import { proposalEntryRecord, proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import type { ScopeKind } from '../../domain/structure/roles';
 import { TIMELINE_END, TIMELINE_START } from '../cycle/timeline';
 
@@ -103,10 +104,9 @@ function monthListFor(filter: ProposalFilter, words: readonly string[], reader: 
   return lists.district;
 }
 
-interface Entry extends EntryFacts {
-  readonly PK: string;
-  readonly SK: string;
-  readonly id: string;
+/** A list's entry, checked, with the keys a cursor after it names. */
+function listEntry(item: Record<string, unknown>): EntryFacts & { PK: string; SK: string; id: string } {
+  return { ...parseStored(proposalEntryRecord, item).value, PK: String(item.PK), SK: String(item.SK) };
 }
 
 /**
@@ -139,13 +139,12 @@ export async function searchProposals(
   while (found.length < page.limit && examined < MAX_EXAMINED) {
     const limit = Math.min(ENTRY_BATCH, MAX_EXAMINED - examined);
     const batch = await queryPage({ partition, between, descending, limit, cursor });
-    const entries = batch.items as unknown as Entry[];
+    const entries = batch.items.map(listEntry);
     const candidates = entries.filter((entry) => entryMatches(entry, filter));
     const records = new Map(
-      (await getItems(candidates.map((entry) => keys.proposal(entry.id)))).map((item) => {
-        const record = toStored<ProposalRecord>(item).value;
-        return [record.id, record];
-      }),
+      parseValues(proposalRecordSchema, await getItems(candidates.map((entry) => keys.proposal(entry.id)))).map(
+        (record) => [record.id, record],
+      ),
     );
     cursor = batch.nextCursor;
     for (const entry of entries) {

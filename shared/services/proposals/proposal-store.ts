@@ -7,14 +7,16 @@
  * entries (see `raise-proposals.ts`). While open, the record also sits in its zone's carry-over
  * (GSI2 `keys.zoneOpenProposals`), which the agenda reads.
  */
+import type * as z from 'zod/mini';
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
-import type { Answer, AnswerReview, CommuneResult } from '../../domain/answers/answers';
+import { getStored, parseStored, parseValues, queryAll, type Stored } from '../../db/store';
+import { answerRecord, answerReviewRecord, communeResultRecord } from '../../domain/answers/answer-records';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { type HistoryEntry, type ProposalRecord, proposalWords } from '../../domain/proposals/proposal';
 import { addresseeKey } from '../../domain/proposals/proposal-fields';
 import { isOpen } from '../../domain/proposals/proposal-lifecycle';
+import { historyEntryRecord, proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import type { ProposalTrail } from '../../domain/proposals/proposal-views';
 import { countProposalChange } from '../stats/proposal-counters';
 
@@ -127,7 +129,7 @@ export function proposalNotFound(id: string): NotFoundError {
 }
 
 export function findProposal(id: string): Promise<Stored<ProposalRecord> | undefined> {
-  return findStored<ProposalRecord>(keys.proposal(id));
+  return getStored(proposalRecordSchema, keys.proposal(id));
 }
 
 /** A record with its history, answers, reviews and results, in one query of its partition. */
@@ -137,15 +139,18 @@ export async function readProposalWithHistory(
   const items = await queryAll({ partition: keys.proposalPartition(id) });
   const recordItem = items.find((item) => item.SK === keys.proposal(id).SK);
   if (!recordItem) throw proposalNotFound(id);
-  const withPrefix = <T>(prefix: string) =>
-    items.filter((item) => String(item.SK).startsWith(prefix)).map((item) => toStored<T>(item).value);
+  const withPrefix = <T>(schema: z.ZodMiniType<T>, prefix: string) =>
+    parseValues(
+      schema,
+      items.filter((item) => String(item.SK).startsWith(prefix)),
+    );
   return {
-    record: toStored<ProposalRecord>(recordItem),
+    record: parseStored(proposalRecordSchema, recordItem),
     trail: {
-      history: withPrefix<HistoryEntry>(keys.proposalHistoryPrefix),
-      answers: withPrefix<Answer>(keys.proposalAnswerPrefix),
-      reviews: withPrefix<AnswerReview>(keys.answerReviewPrefix),
-      results: withPrefix<CommuneResult>(keys.communeResultPrefix),
+      history: withPrefix(historyEntryRecord, keys.proposalHistoryPrefix),
+      answers: withPrefix(answerRecord, keys.proposalAnswerPrefix),
+      reviews: withPrefix(answerReviewRecord, keys.answerReviewPrefix),
+      results: withPrefix(communeResultRecord, keys.communeResultPrefix),
     },
   };
 }

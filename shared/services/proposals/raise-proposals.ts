@@ -20,7 +20,7 @@
 import { getItems, putDerivedEntries } from '../../db/batch';
 import { ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { getItem, queryAll, toStored } from '../../db/store';
+import { getItem, parseValues, queryAll } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { ConflictError } from '../../domain/errors';
 import {
@@ -32,6 +32,7 @@ import {
   proposalNumber,
 } from '../../domain/proposals/proposal';
 import { type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
+import { reportRecord } from '../../domain/proposals/proposal-records';
 import type { Report, ReportProposal } from '../../domain/proposals/report';
 import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { readFloorProposals } from './floor-proposals';
@@ -51,7 +52,7 @@ async function submittedReports(meeting: Meeting): Promise<Map<string, Report>> 
     partition: keys.cyclePartition(meeting.month),
     prefix: keys.reportPrefix(meeting.zoneId),
   });
-  const reports = items.map((item) => toStored<Report>(item).value).filter((r) => r.status === 'submitted');
+  const reports = parseValues(reportRecord, items).filter((r) => r.status === 'submitted');
   return new Map(reports.map((report) => [report.cellId, report]));
 }
 

@@ -3,20 +3,23 @@
  * cycle partition (`keys.report`), so one query lists a meeting's reports. The district's report
  * rules are one item, imported with the structure.
  */
+
+import * as z from 'zod/mini';
 import type { EntityRef } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { getStored, parseStored, queryAll, type Stored } from '../../db/store';
 import type { ExpectedReport, Meeting } from '../../domain/cycle/meeting';
 import { NotFoundError } from '../../domain/errors';
 import { withFieldLabel } from '../../domain/proposals/proposal-fields';
+import { reportRecord } from '../../domain/proposals/proposal-records';
 import type { Report } from '../../domain/proposals/report';
-import type { ReportState } from '../../domain/proposals/report-lifecycle';
+import { reportStates } from '../../domain/proposals/report-lifecycle';
 import {
   type KnownUnits,
   type ReportRules,
-  type ReportRulesInput,
   reportProblems,
   reportRulesOf,
+  reportRulesSchema,
 } from '../../domain/proposals/report-rules';
 import { loadMeeting } from '../cycle/cycle-store';
 
@@ -29,7 +32,7 @@ export function findReport(
   meeting: Pick<Meeting, 'month' | 'zoneId'>,
   cellId: string,
 ): Promise<Stored<Report> | undefined> {
-  return findStored<Report>(keys.report(meeting.month, meeting.zoneId, cellId));
+  return getStored(reportRecord, keys.report(meeting.month, meeting.zoneId, cellId));
 }
 
 /** The cell's entry in the meeting's expected reports; 404 when the meeting expects no report from it. */
@@ -59,7 +62,7 @@ export function reportNotFound(cellId: string): NotFoundError {
 
 /** The district's report rules, with the defaults when none were imported. */
 export async function loadReportRules(): Promise<ReportRules> {
-  return reportRulesOf((await findStored<ReportRulesInput>(keys.reportRules()))?.value);
+  return reportRulesOf((await getStored(reportRulesSchema, keys.reportRules()))?.value);
 }
 
 async function unitIds(kind: 'commune' | 'department'): Promise<Set<string>> {
@@ -89,12 +92,13 @@ export async function presentReport(report: Report) {
 }
 
 /** What a meeting's list shows of a report. */
-interface ReportSummary {
-  readonly cellId: string;
-  readonly status: ReportState;
-  readonly agreement: { readonly agreedOn: string } | null;
-  readonly submittedAt?: string;
-}
+/** The few fields of a report the list of a meeting's reports reads (a projection). */
+const reportSummary = z.looseObject({
+  cellId: z.string(),
+  status: z.enum(reportStates),
+  agreement: z.nullable(z.looseObject({ agreedOn: z.string() })),
+  submittedAt: z.optional(z.string()),
+});
 
 /**
  * Every cell the meeting expects a report from, in the meeting's order, with the state of its
@@ -104,9 +108,9 @@ export async function readReportStates(meeting: Meeting) {
   const items = await queryAll({
     partition: keys.cyclePartition(meeting.month),
     prefix: keys.reportPrefix(meeting.zoneId),
-    attributes: ['cellId', 'status', 'agreement', 'submittedAt'],
+    attributes: ['PK', 'SK', 'cellId', 'status', 'agreement', 'submittedAt'],
   });
-  const byCell = new Map(items.map((item) => [String(item.cellId), toStored<ReportSummary>(item).value]));
+  const byCell = new Map(items.map((item) => [String(item.cellId), parseStored(reportSummary, item).value]));
   return meeting.expectedReports.map(({ cellId, cellName, communeId, communeName }) => {
     const report = byCell.get(cellId);
     return {

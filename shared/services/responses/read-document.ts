@@ -1,9 +1,10 @@
 /** A response as a document: the response, then everything it refers to, in one batch read. */
 import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
-import { toStored } from '../../db/store';
-import { type Answer, parseAnswerId } from '../../domain/answers/answers';
-import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { parseValues } from '../../db/store';
+import { answerRecord } from '../../domain/answers/answer-records';
+import { parseAnswerId } from '../../domain/answers/answers';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import type { OfficialResponse } from '../../domain/responses/response';
 import { type ResponseDocument, responseDocument } from '../../domain/responses/response-document';
 import { loadAnswerSettings } from '../answers/answer-settings-store';
@@ -31,16 +32,13 @@ export async function readResponseDocument(id: string): Promise<{ document: Resp
   ]);
   const isAnswer = (item: Record<string, unknown>) => String(item.SK).startsWith(keys.proposalAnswerPrefix);
   const proposals = new Map(
-    items
-      .filter((item) => !isAnswer(item))
-      .map((item) => toStored<ProposalRecord>(item).value)
-      .map((proposal) => [proposal.id, proposal]),
+    parseValues(
+      proposalRecordSchema,
+      items.filter((item) => !isAnswer(item)),
+    ).map((proposal) => [proposal.id, proposal]),
   );
   const answers = new Map(
-    items
-      .filter(isAnswer)
-      .map((item) => toStored<Answer>(item).value)
-      .map((answer) => [`${answer.proposalId}/${answer.id}`, answer]),
+    parseValues(answerRecord, items.filter(isAnswer)).map((answer) => [`${answer.proposalId}/${answer.id}`, answer]),
   );
   const document = responseDocument(response.value, {
     settings,

@@ -9,11 +9,12 @@
 import { getItems } from '../../db/batch';
 import { type Actor, ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { findStored, queryPage, type Stored, toStored } from '../../db/store';
+import { getStored, parseStored, queryPage, type Stored } from '../../db/store';
 import type { Person } from '../../domain/cycle/meeting';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import {
   type CompileInput,
   entryOf,
@@ -27,6 +28,7 @@ import {
   responseTitle,
 } from '../../domain/responses/response';
 import { responseLifecycle } from '../../domain/responses/response-lifecycle';
+import { officialResponseRecord } from '../../domain/responses/response-records';
 import type { Role } from '../../domain/structure/roles';
 import { loadZones } from '../cycle/district-data';
 import { commitTransitions } from '../proposals/proposal-actions';
@@ -50,7 +52,7 @@ function belongsTo(record: ProposalRecord, responseId: string | undefined): bool
 async function recordsOf(ids: readonly string[]): Promise<Stored<ProposalRecord>[]> {
   if (ids.length === 0) return [];
   return (await getItems([...new Set(ids)].map((id) => keys.proposal(id)))).map((item) =>
-    toStored<ProposalRecord>(item),
+    parseStored(proposalRecordSchema, item),
   );
 }
 
@@ -66,7 +68,7 @@ async function answeredProposals(draftId: string | undefined): Promise<ProposalR
 
 async function requireIssued(id: string | undefined): Promise<void> {
   if (id === undefined) return;
-  const corrected = await findStored<OfficialResponse>(keys.response(id));
+  const corrected = await getStored(officialResponseRecord, keys.response(id));
   if (corrected?.value.status !== 'issued') {
     throw new ValidationError([
       { path: '/corrects', code: 'unknown_reference', message: `Không có văn bản trả lời đã ban hành "${id}"` },

@@ -3,11 +3,14 @@
  * in its partition, one entry per zone it concerns once issued (on that zone's agenda) and where
  * it was announced; and each month's numbering and current draft (`keys.responseMonth`).
  */
+
+import * as z from 'zod/mini';
 import type { EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { getStored, parseStored, parseValues, queryAll, type Stored } from '../../db/store';
 import { NotFoundError } from '../../domain/errors';
 import type { OfficialResponse, ResponseMonth } from '../../domain/responses/response';
+import { officialResponseRecord, responseMonthRecord } from '../../domain/responses/response-records';
 
 export function responseRef(id: string): EntityRef {
   return { type: 'response', id };
@@ -26,11 +29,11 @@ export function responseNotFound(id: string): NotFoundError {
 }
 
 export function readResponseMonth(month: string): Promise<Stored<ResponseMonth> | undefined> {
-  return findStored<ResponseMonth>(keys.responseMonth(month));
+  return getStored(responseMonthRecord, keys.responseMonth(month));
 }
 
 export async function loadResponse(id: string): Promise<Stored<OfficialResponse>> {
-  const stored = await findStored<OfficialResponse>(keys.response(id));
+  const stored = await getStored(officialResponseRecord, keys.response(id));
   if (!stored) throw responseNotFound(id);
   return stored;
 }
@@ -42,6 +45,12 @@ export interface ResponseAnnouncement {
   readonly at: string;
 }
 
+const announcementRecord: z.ZodMiniType<ResponseAnnouncement> = z.looseObject({
+  zoneId: z.string(),
+  meetingId: z.string(),
+  at: z.string(),
+});
+
 /** A response with where it was announced, in one query of its partition. */
 export async function readResponseWithAnnouncements(
   id: string,
@@ -49,9 +58,9 @@ export async function readResponseWithAnnouncements(
   const items = await queryAll({ partition: keys.responsePartition(id) });
   const record = items.find((item) => item.SK === keys.response(id).SK);
   if (!record) throw responseNotFound(id);
-  const announcements = items
-    .filter((item) => String(item.SK).startsWith(keys.responseAnnouncementPrefix))
-    .map((item) => toStored<ResponseAnnouncement & { responseId: string }>(item).value)
-    .map(({ zoneId, meetingId, at }) => ({ zoneId, meetingId, at }));
-  return { response: toStored<OfficialResponse>(record), announcements };
+  const announcements = parseValues(
+    announcementRecord,
+    items.filter((item) => String(item.SK).startsWith(keys.responseAnnouncementPrefix)),
+  ).map(({ zoneId, meetingId, at }) => ({ zoneId, meetingId, at }));
+  return { response: parseStored(officialResponseRecord, record), announcements };
 }

@@ -6,8 +6,9 @@
 import { getItems } from '../../db/batch';
 import type { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { queryAll, queryPage, toStored } from '../../db/store';
+import { parseValues, queryAll, queryPage } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { countDeltas, type MonthZoneCounts } from '../../domain/stats/proposal-counts';
 
 /**
@@ -61,7 +62,7 @@ export async function* allProposalRecords(): AsyncGenerator<ProposalRecord[]> {
       attributes: ['PK', 'SK', 'id'],
     });
     const records = await getItems(page.items.map((entry) => keys.proposal(String(entry.id))));
-    yield records.map((item) => toStored<ProposalRecord>(item).value);
+    yield parseValues(proposalRecordSchema, records);
     cursor = page.nextCursor;
   } while (cursor);
 }

@@ -4,10 +4,11 @@
  */
 import { config } from '../../config';
 import { keys } from '../../db/keys';
-import { getItem, queryAll, toStored } from '../../db/store';
-import type { Caller, CallerAssignment } from '../../domain/access/caller';
+import { getItem, parseStored, parseValues, queryAll } from '../../db/store';
+import type { Caller } from '../../domain/access/caller';
 import { ForbiddenError } from '../../domain/errors';
-import type { Official } from '../../domain/structure/entities';
+import { officialSchema } from '../../domain/structure/entities';
+import { assignmentView } from '../../domain/structure/structure-views';
 
 const cache = new Map<string, { caller: Caller; expires: number }>();
 
@@ -23,10 +24,11 @@ export async function resolveCaller(subject: string, now = Date.now()): Promise<
   const items = await queryAll({ partition: keys.officialPartition(officialId) });
   const officialItem = items.find((item) => item.SK === keys.unit('official', officialId).SK);
   if (!officialItem) throw new ForbiddenError(NO_OFFICIAL);
-  const assignments = items
-    .filter((item) => String(item.SK).startsWith(keys.assignmentPrefix))
-    .map((item) => toStored<CallerAssignment>(item).value);
-  const caller: Caller = { subject, official: toStored<Official>(officialItem).value, assignments };
+  const assignments = parseValues(
+    assignmentView,
+    items.filter((item) => String(item.SK).startsWith(keys.assignmentPrefix)),
+  );
+  const caller: Caller = { subject, official: parseStored(officialSchema, officialItem).value, assignments };
   cache.set(subject, { caller, expires: now + config().ACCESS_CACHE_SECONDS * 1000 });
   return caller;
 }
