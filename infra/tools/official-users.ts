@@ -19,6 +19,7 @@ import {
 import type { Actor } from '../../shared/db/change-set';
 import { keys } from '../../shared/db/keys';
 import { ConflictError } from '../../shared/domain/errors';
+import { officialSchema } from '../../shared/domain/structure/entities';
 import { type LinkOutcome, linkOfficialAccount } from '../../shared/services/structure/official-accounts';
 import { findRecord } from '../../shared/services/structure/structure-queries';
 import { loadUnit, unitKind } from '../../shared/services/structure/unit-kinds';
@@ -140,7 +141,7 @@ export async function listUsers(pool: UserPool): Promise<(OfficialUser & { reado
     const page = await pool.cognito.send(new ListUsersCommand({ UserPoolId: pool.userPoolId, PaginationToken: token }));
     for (const entry of page.Users ?? []) {
       const user = toUser(entry.Username ?? '', entry);
-      const official = await findRecord(keys.unit('official', user.officialId));
+      const official = await findRecord(officialSchema, keys.unit('official', user.officialId));
       users.push({ ...user, linked: official?.value.subject === user.sub });
     }
     token = page.PaginationToken;

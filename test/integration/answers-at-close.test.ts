@@ -9,8 +9,9 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { queryAll, toStored } from '../../shared/db/store';
+import { parseStored, parseValues, queryAll } from '../../shared/db/store';
 import type { HistoryEntry, ProposalRecord } from '../../shared/domain/proposals/proposal';
+import { historyEntryRecord, proposalRecordSchema } from '../../shared/domain/proposals/proposal-records';
 import { reportResult } from '../../shared/services/answers/commune-results';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
 import { applyMeetingAction, close, hold, type MeetingActor } from '../../shared/services/cycle/meeting-actions';
@@ -60,13 +61,13 @@ async function records(): Promise<ProposalRecord[]> {
     entries.map((entry) => queryAll({ partition: keys.proposalPartition(String(entry.id)) })),
   );
   return items.map(
-    (partition) => toStored<ProposalRecord>(partition.find((item) => item.SK === 'PROPOSAL') ?? {}).value,
+    (partition) => parseStored(proposalRecordSchema, partition.find((item) => item.SK === 'PROPOSAL') ?? {}).value,
   );
 }
 
 async function history(id: string): Promise<HistoryEntry[]> {
   const items = await queryAll({ partition: keys.proposalPartition(id), prefix: keys.proposalHistoryPrefix });
-  return items.map((item) => toStored<HistoryEntry>(item).value);
+  return parseValues(historyEntryRecord, items);
 }
 
 async function runMeeting(meetingId: string, floors: number): Promise<number> {

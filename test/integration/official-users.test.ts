@@ -18,6 +18,7 @@ import {
 import { keys } from '../../shared/db/keys';
 import { queryAll } from '../../shared/db/store';
 import { ConflictError, NotFoundError } from '../../shared/domain/errors';
+import { officialSchema } from '../../shared/domain/structure/entities';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { linkOfficialAccount } from '../../shared/services/structure/official-accounts';
 import { findRecord } from '../../shared/services/structure/structure-queries';
@@ -128,7 +129,7 @@ beforeEach(() => {
 });
 
 async function subjectOf(officialId: string): Promise<unknown> {
-  return (await findRecord(keys.unit('official', officialId)))?.value.subject;
+  return (await findRecord(officialSchema, keys.unit('official', officialId)))?.value.subject;
 }
 
 async function auditsOf(officialId: string): Promise<Record<string, unknown>[]> {

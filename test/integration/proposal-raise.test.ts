@@ -7,8 +7,9 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { getItem, queryAll, toStored } from '../../shared/db/store';
-import type { HistoryEntry, ProposalRecord } from '../../shared/domain/proposals/proposal';
+import { getItem, parseStored, parseValues, queryAll } from '../../shared/db/store';
+import type { ProposalRecord } from '../../shared/domain/proposals/proposal';
+import { historyEntryRecord, proposalRecordSchema } from '../../shared/domain/proposals/proposal-records';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { loadMeeting } from '../../shared/services/cycle/cycle-store';
 import { applyMeetingAction, close, hold, type MeetingActor } from '../../shared/services/cycle/meeting-actions';
@@ -96,7 +97,7 @@ async function submitThree(cellId: string): Promise<number> {
 async function raisedRecords(): Promise<ProposalRecord[]> {
   const entries = await queryAll({ partition: keys.proposalLists.zone('khu-1') });
   const records = await Promise.all(entries.map((entry) => getItem(keys.proposal(String(entry.id)))));
-  return records.map((item) => toStored<ProposalRecord>(item ?? {}).value);
+  return records.map((item) => parseStored(proposalRecordSchema, item ?? {}).value);
 }
 
 const numbers = (from: number, to: number) =>
@@ -165,7 +166,7 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     const id = `${MEETING}.thon-12.3`;
     const history = await queryAll({ partition: keys.proposalPartition(id), prefix: keys.proposalHistoryPrefix });
 
-    expect(history.map((item) => toStored<HistoryEntry>(item).value)).toEqual([
+    expect(parseValues(historyEntryRecord, history)).toEqual([
       {
         seq: 1,
         at: meeting.closedAt,

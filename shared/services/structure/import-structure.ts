@@ -17,9 +17,11 @@ import {
   NOT_IN_USE,
 } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
-import { findStored, queryAll } from '../../db/store';
+import { getStored, queryAll } from '../../db/store';
+import { answerSettingsRecord } from '../../domain/answers/answer-records';
 import type { StoredAnswerSettings } from '../../domain/answers/answer-settings';
 import { ConflictError, ValidationError } from '../../domain/errors';
+import { reportRulesSchema } from '../../domain/proposals/report-rules';
 import {
   type ConfigLists,
   checkConfigReferences,
@@ -30,16 +32,18 @@ import {
   type Assignment,
   assignmentId,
   assignmentInputSchema,
+  calendarSchema,
   cellSchema,
   communeSchema,
   departmentSchema,
   officialSchema,
   zoneSchema,
 } from '../../domain/structure/entities';
+import { assignmentView } from '../../domain/structure/structure-views';
 import { problemsOf } from '../../domain/validation';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
-import { subjectTaken } from './unit-kinds';
+import { subjectTaken, unitKind } from './unit-kinds';
 import { referenceCountsOf } from './unit-references';
 
 export interface ImportSummary {
@@ -50,6 +54,9 @@ export interface ImportSummary {
 }
 
 type Existing = StoredRecord & { readonly key: ItemKey };
+
+/** What a unit's or an assignment's item is checked against when the import reads it. */
+type RecordSchema = z.ZodMiniType<Record<string, unknown>>;
 
 /** One planned write; `ops` is how many transaction actions it takes (change + audit). */
 interface Step {
@@ -117,11 +124,11 @@ function referenceView(input: unknown): ConfigLists {
 }
 
 /** Every record of a GSI1 collection (the units of a kind, or all assignments), by id. */
-async function loadExisting(collection: string): Promise<Map<string, Existing>> {
+async function loadExisting(collection: string, schema: RecordSchema): Promise<Map<string, Existing>> {
   const items = await queryAll({ index: 'GSI1', partition: collection });
   return new Map(
     items.map((item) => {
-      const record = recordOf(item);
+      const record = recordOf(schema, item);
       return [String(record.value.id), { ...record, key: { PK: String(item.PK), SK: String(item.SK) } }];
     }),
   );
@@ -196,7 +203,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     const desired = new Map(
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
-    const existing = await loadExisting(keys.unitCollection(kind));
+    const existing = await loadExisting(keys.unitCollection(kind), unitKind(kind).schema);
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     if (kind === 'official') officials = existing;
     const plan = diff(kind, desired, existing, counts);
@@ -221,7 +228,12 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
       ];
     }),
   );
-  const assignmentPlan = diff('assignment', desiredAssignments, await loadExisting(keys.assignmentCollection), counts);
+  const assignmentPlan = diff(
+    'assignment',
+    desiredAssignments,
+    await loadExisting(keys.assignmentCollection, assignmentView),
+    counts,
+  );
   upserts.push(...assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
   const recount = await referenceSteps(config, existingUnits);
@@ -231,13 +243,33 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   }
 
   upserts.push(...subjectSteps(config, officials));
-  upserts.push(...(await settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), config.calendar, counts)));
   upserts.push(
-    ...(await settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts)),
+    ...(await settingSteps(
+      { type: 'calendar', id: 'district' },
+      keys.calendar(),
+      calendarSchema,
+      config.calendar,
+      counts,
+    )),
+  );
+  upserts.push(
+    ...(await settingSteps(
+      { type: 'report-rules', id: 'district' },
+      keys.reportRules(),
+      reportRulesSchema,
+      config.reports ?? {},
+      counts,
+    )),
   );
   const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
   upserts.push(
-    ...(await settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts)),
+    ...(await settingSteps(
+      { type: 'answer-settings', id: 'district' },
+      keys.answerSettings(),
+      answerSettingsRecord,
+      answerSettings,
+      counts,
+    )),
   );
 
   // Parents before children when adding; children before parents when removing; the reference
@@ -339,10 +371,11 @@ function subjectSteps(config: DistrictConfig, existing: ReadonlyMap<string, Exis
 async function settingSteps(
   ref: EntityRef,
   key: ItemKey,
+  schema: z.ZodMiniType<object>,
   setting: object,
   counts: { created: number; updated: number; unchanged: number },
 ): Promise<Step[]> {
-  const stored = await findStored<object>(key);
+  const stored = await getStored(schema, key);
   // Stored items never hold undefined attributes; compare like with like.
   const value = JSON.parse(JSON.stringify(setting)) as object;
   if (!stored) {

@@ -1,25 +1,27 @@
 /** Reads the structure services share: single records and assignments by id. */
+import type * as z from 'zod/mini';
 import { type ItemKey, keys } from '../../db/keys';
-import { getItem, toStored } from '../../db/store';
+import { getItem, parseStored } from '../../db/store';
 import { NotFoundError } from '../../domain/errors';
+import { assignmentView } from '../../domain/structure/structure-views';
 
 /** A stored unit or assignment with what its writers need besides the value. */
-export interface StoredRecord {
-  readonly value: Record<string, unknown>;
+export interface StoredRecord<T = Record<string, unknown>> {
+  readonly value: T;
   readonly version: number;
   readonly inUseSince?: string;
 }
 
-/** A stored item as a record: its value without keys, its version and its history mark. */
-export function recordOf(item: Record<string, unknown>): StoredRecord {
-  const { value, version } = toStored<Record<string, unknown>>(item);
+/** A stored item as a record: its value (checked against `schema`), its version and its history mark. */
+export function recordOf<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>): StoredRecord<T> {
+  const { value, version } = parseStored(schema, item);
   return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
 }
 
 /** Reads one item as a record, or undefined when it does not exist. */
-export async function findRecord(key: ItemKey): Promise<StoredRecord | undefined> {
+export async function findRecord<T>(schema: z.ZodMiniType<T>, key: ItemKey): Promise<StoredRecord<T> | undefined> {
   const item = await getItem(key);
-  return item ? recordOf(item) : undefined;
+  return item ? recordOf(schema, item) : undefined;
 }
 
 /**
@@ -32,9 +34,9 @@ export function assignmentKeyOf(assignmentId: string): ItemKey | undefined {
 }
 
 /** Reads an assignment by id; 404 when there is none. */
-export async function loadAssignment(assignmentId: string): Promise<StoredRecord & { key: ItemKey }> {
+export async function loadAssignment(assignmentId: string) {
   const key = assignmentKeyOf(assignmentId);
-  const found = key ? await findRecord(key) : undefined;
+  const found = key ? await findRecord(assignmentView, key) : undefined;
   if (!key || !found) throw new NotFoundError(`Không có phân công "${assignmentId}".`, 'assignment_not_found');
   return { ...found, key };
 }

@@ -4,7 +4,7 @@
  * read is checked against its schema before it leaves.
  */
 import { keys } from '../../db/keys';
-import { type Page, type QuerySpec, queryPage, toStored } from '../../db/store';
+import { type Page, parseStored, type QuerySpec, queryPage } from '../../db/store';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { type Calendar, calendarSchema } from '../../domain/structure/entities';
 import type { Role } from '../../domain/structure/roles';
@@ -14,11 +14,6 @@ import { findRecord, loadAssignment } from './structure-queries';
 import type { UnitKind } from './unit-kinds';
 
 type Source = Omit<QuerySpec, 'limit' | 'cursor'>;
-
-/** A stored item's own fields, without keys and bookkeeping. */
-function toValue(item: Record<string, unknown>): Record<string, unknown> {
-  return toStored<Record<string, unknown>>(item).value;
-}
 
 async function pageOf<T>(
   source: Source,
@@ -43,7 +38,7 @@ export function listUnits(
     parent && parentId !== undefined
       ? { index: 'GSI2', partition: keys.childrenOf(parent.kind, parentId) }
       : { index: 'GSI1', partition: keys.unitCollection(descriptor.kind) };
-  return pageOf(source, limit, cursor, (item) => validate(descriptor.schema, toValue(item)));
+  return pageOf(source, limit, cursor, (item) => parseStored(descriptor.schema, item).value);
 }
 
 export interface AssignmentFilter {
@@ -81,7 +76,7 @@ function assignmentSource(filter: AssignmentFilter): Source {
 }
 
 export function listAssignments(filter: AssignmentFilter, limit: number, cursor: string | undefined) {
-  return pageOf(assignmentSource(filter), limit, cursor, (item) => validate(assignmentView, toValue(item)));
+  return pageOf(assignmentSource(filter), limit, cursor, (item) => parseStored(assignmentView, item).value);
 }
 
 /** What an audit record shows; its keys stay inside. */
@@ -98,13 +93,12 @@ export function listAudit(entity: string, limit: number, cursor: string | undefi
 }
 
 export async function readCalendar(): Promise<{ value: Calendar; version: number }> {
-  const calendar = await findRecord(keys.calendar());
+  const calendar = await findRecord(calendarSchema, keys.calendar());
   if (!calendar) throw new NotFoundError('Huyện chưa có lịch (ngày nghỉ).', 'calendar_not_found');
-  return { value: validate(calendarSchema, calendar.value), version: calendar.version };
+  return calendar;
 }
 
 /** An assignment by id, with its version; 404 when there is none. */
-export async function readAssignment(assignmentId: string) {
-  const found = await loadAssignment(assignmentId);
-  return { value: validate(assignmentView, found.value), version: found.version };
+export function readAssignment(assignmentId: string) {
+  return loadAssignment(assignmentId);
 }

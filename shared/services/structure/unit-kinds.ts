@@ -134,7 +134,9 @@ export function unitKind(kind: StructureKind): UnitKind {
 
 /** Reads a unit; 404 with `<kind>_not_found` when there is none (or the id cannot be one). */
 export async function loadUnit(descriptor: UnitKind, id: string): Promise<StoredRecord> {
-  const found = idSchema.safeParse(id).success ? await findRecord(keys.unit(descriptor.kind, id)) : undefined;
+  const found = idSchema.safeParse(id).success
+    ? await findRecord(descriptor.schema, keys.unit(descriptor.kind, id))
+    : undefined;
   if (!found) throw new NotFoundError(`${descriptor.label} "${id}" không tồn tại.`, `${descriptor.kind}_not_found`);
   return found;
 }
