@@ -14,11 +14,7 @@ import { cells, communes, departments, officials, zones } from './unit-operation
 
 type Operations = OperationsOf<typeof structureRoutes, 'structureRead'>;
 
-/**
- * The generic unit operations answer with values their collection's schema validated, the same
- * schema the route declares as its reply; the compiler cannot follow a descriptor to its view.
- */
-const unitReads = {
+export const structureReadOperations: Operations = {
   'zones.list': zones.list,
   'zones.get': zones.get,
   'communes.list': communes.list,
@@ -29,10 +25,6 @@ const unitReads = {
   'departments.get': departments.get,
   'officials.list': officials.list,
   'officials.get': officials.get,
-} as unknown as Pick<Operations, `${'zones' | 'communes' | 'cells' | 'departments' | 'officials'}.${'list' | 'get'}`>;
-
-export const structureReadOperations: Operations = {
-  ...unitReads,
 
   'assignments.list': async ({ query: { limit, cursor, ...filter } }) =>
     json(await listAssignments(filter, limit, cursor)),

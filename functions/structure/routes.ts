@@ -35,21 +35,27 @@ import { pageQuery } from '../../shared/http/page-query';
 const tag = 'Cơ cấu tổ chức';
 const STRUCTURE_EDITORS = allow(['office', 'district-admin']);
 
-interface UnitCollection<C extends string, P extends string> {
+type UnitSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
+
+interface UnitCollection<C extends string, P extends string, S extends UnitSchema, Q extends ParameterSchema> {
   readonly collection: C;
   readonly idParam: P;
   readonly label: string;
-  readonly schema: z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
-  readonly view: z.ZodMiniType;
+  /** The body of a creation; named, it is also the reply (`view`). */
+  readonly schema: S;
+  readonly view: S;
   readonly page: z.ZodMiniType;
-  readonly listQuery: ParameterSchema;
+  readonly listQuery: Q;
   readonly conflicts: readonly string[];
 }
 
 /** The five CRUD routes of one structure collection; the operations are named `<collection>.<verb>`. */
-function unitRoutes<const C extends string, const P extends string>(unit: UnitCollection<C, P>) {
+function unitRoutes<const C extends string, const P extends string, S extends UnitSchema, Q extends ParameterSchema>(
+  unit: UnitCollection<C, P, S, Q>,
+) {
   const { collection, idParam, label } = unit;
-  const path = z.strictObject({ [idParam]: pathIdSchema }) as ParameterSchema;
+  // A computed key types as any string; the object has exactly the key `idParam`.
+  const path = z.strictObject({ [idParam]: pathIdSchema } as Record<P, typeof pathIdSchema>);
   const item = `/${collection}/{${idParam}}` as const;
   const notFound = { 404: [`${collection.replace(/s$/, '')}_not_found`] };
   return [

@@ -8,8 +8,14 @@ import { Access } from '../../shared/http/access';
 import { allow } from '../../shared/http/access-rules';
 import { actorOf } from '../../shared/http/actors';
 import { listUnits } from '../../shared/services/structure/structure-reads';
-import { loadUnit, type UnitKind, unitKind } from '../../shared/services/structure/unit-kinds';
-import { createUnit, deleteUnit, type UnitValue, updateUnit } from '../../shared/services/structure/unit-writes';
+import {
+  loadUnit,
+  type UnitKind,
+  type UnitOf,
+  type UnitSchema,
+  unitKind,
+} from '../../shared/services/structure/unit-kinds';
+import { createUnit, deleteUnit, updateUnit } from '../../shared/services/structure/unit-writes';
 
 /** Who may read fields a descriptor marks private (an official's account subject). */
 const PRIVATE_FIELD_READERS = allow(['office', 'district-admin']);
@@ -31,15 +37,16 @@ function presenter(descriptor: UnitKind, caller: Caller): <T extends Record<stri
 }
 
 /**
- * The operations of `descriptor`'s collection. The values they return were validated against the
- * collection's schema, which is also its route's reply schema (on write, and on read by
- * `listUnits` / `loadUnit`).
+ * The operations of `descriptor`'s collection, typed by its schema: the values they return were
+ * checked against it (on write, and on read by `listUnits` / `loadUnit`), and it is also the
+ * route's body and reply schema.
  */
-export function unitOperations(descriptor: UnitKind) {
+export function unitOperations<S extends UnitSchema>(descriptor: UnitKind<S>) {
   const idOf = (path: Readonly<Record<string, string>>) => path[descriptor.idParam] ?? '';
   return {
     list: async ({ query, caller }: { query: Page & Record<string, unknown>; caller: Caller }) => {
-      const parentId = descriptor.parent ? (query[descriptor.parent.field] as string | undefined) : undefined;
+      const parent = descriptor.parent ? query[descriptor.parent.field] : undefined;
+      const parentId = typeof parent === 'string' ? parent : undefined;
       const page = await listUnits(descriptor, parentId, query.limit, query.cursor);
       const present = presenter(descriptor, caller);
       const body = { ...page, items: page.items.map(present) };
@@ -49,10 +56,9 @@ export function unitOperations(descriptor: UnitKind) {
       const unit = await loadUnit(descriptor, idOf(path));
       return { body: presenter(descriptor, caller)(unit.value), version: unit.version };
     },
-    create: async ({ body, caller }: { body: Record<string, unknown>; caller: Caller }) => {
-      const unit = body as UnitValue;
-      await createUnit(descriptor, unit, actorOf(caller));
-      return { status: 201, body: unit, version: 1, headers: { location: `/${descriptor.collection}/${unit.id}` } };
+    create: async ({ body, caller }: { body: UnitOf<S>; caller: Caller }) => {
+      await createUnit(descriptor, body, actorOf(caller));
+      return { status: 201, body, version: 1, headers: { location: `/${descriptor.collection}/${body.id}` } };
     },
     update: async (input: {
       path: Readonly<Record<string, string>>;

@@ -11,20 +11,22 @@ import { cells, communes, departments, officials, zones } from './unit-operation
 
 type Operations = OperationsOf<typeof structureRoutes, 'structureWrite'>;
 
-/** See `read-operations.ts`: the generic unit operations answer with their collection's validated values. */
-const unitWrites = Object.fromEntries(
-  Object.entries({ zones, communes, cells, departments, officials }).flatMap(([collection, operations]) => [
-    [`${collection}.create`, operations.create],
-    [`${collection}.update`, operations.update],
-    [`${collection}.delete`, operations.remove],
-  ]),
-) as unknown as Pick<
-  Operations,
-  `${'zones' | 'communes' | 'cells' | 'departments' | 'officials'}.${'create' | 'update' | 'delete'}`
->;
-
 export const structureWriteOperations: Operations = {
-  ...unitWrites,
+  'zones.create': zones.create,
+  'zones.update': zones.update,
+  'zones.delete': zones.remove,
+  'communes.create': communes.create,
+  'communes.update': communes.update,
+  'communes.delete': communes.remove,
+  'cells.create': cells.create,
+  'cells.update': cells.update,
+  'cells.delete': cells.remove,
+  'departments.create': departments.create,
+  'departments.update': departments.update,
+  'departments.delete': departments.remove,
+  'officials.create': officials.create,
+  'officials.update': officials.update,
+  'officials.delete': officials.remove,
 
   'assignments.create': async ({ body, caller }) => {
     const stored = await createAssignment(body, actorOf(caller));

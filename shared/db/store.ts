@@ -48,7 +48,7 @@ function fieldsAtFault(error: z.core.$ZodError): string[] {
  * An item as its domain value (checked against `schema`, built once at module level) and its
  * version; a malformed item is a `MalformedItemError`, never a silently wrong value.
  */
-export function parseStored<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>): Stored<T> {
+export function parseStored<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): Stored<z.output<S>> {
   const result = schema.safeParse(payloadOf(item));
   if (!result.success)
     throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldsAtFault(result.error));
@@ -56,7 +56,7 @@ export function parseStored<T>(schema: z.ZodMiniType<T>, item: Record<string, un
 }
 
 /** The items as their domain values, each checked against `schema`. */
-export function parseValues<T>(schema: z.ZodMiniType<T>, items: readonly Record<string, unknown>[]): T[] {
+export function parseValues<S extends z.ZodMiniType>(schema: S, items: readonly Record<string, unknown>[]): z.output<S>[] {
   return items.map((item) => parseStored(schema, item).value);
 }
 
@@ -82,7 +82,10 @@ export async function getItem(key: ItemKey): Promise<Record<string, unknown> | u
 }
 
 /** One item as its domain value (checked against `schema`) and version, or undefined when it does not exist. */
-export async function getStored<T>(schema: z.ZodMiniType<T>, key: ItemKey): Promise<Stored<T> | undefined> {
+export async function getStored<S extends z.ZodMiniType>(
+  schema: S,
+  key: ItemKey,
+): Promise<Stored<z.output<S>> | undefined> {
   const item = await getItem(key);
   return item ? parseStored(schema, item) : undefined;
 }

@@ -3,7 +3,10 @@
  * line per request with who asked what and how it ended, the same request id in every problem
  * answer, and nothing of the token or the minutes in any line.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentClient, tableName } from '../../shared/db/client';
+import { keys } from '../../shared/db/keys';
 import { type ApiResponse, useApi } from '../support/api';
 import { cloudWatchLinesDuring, requestLines } from '../support/log-lines';
 import { expectProblem } from '../support/problem';
@@ -176,5 +179,28 @@ describe('a minutes write', () => {
     expectProblem(response, 400, 'validation_failed');
     expect(lineOf(response, lines)).toMatchObject({ operation: 'meetings.minutes', problemCode: 'validation_failed' });
     expectNothingOfTheRequest(lines, token);
+  });
+});
+
+describe('an item the code never wrote', () => {
+  it('answers 500 and is logged as malformed with its key and the field at fault, never its value', async () => {
+    const zone = { ...keys.unit('zone', 'khu-hong'), entityType: 'zone', version: 1, id: 'khu-hong', name: 4_217 };
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: zone }));
+
+    const { result: response, lines } = await cloudWatchLinesDuring(() =>
+      api.request('GET', '/zones/khu-hong', { as: OFFICE }),
+    );
+
+    expectProblem(response, 500, 'internal_error');
+    const line = lineOf(response, lines);
+    expect(line).toMatchObject({
+      level: 'ERROR',
+      status: 500,
+      error: {
+        name: 'MalformedItemError',
+        message: `Stored item ${zone.PK} / ${zone.SK} is malformed at name (invalid_type)`,
+      },
+    });
+    expect(JSON.stringify(line)).not.toContain('4217');
   });
 });

@@ -5,7 +5,7 @@
 import type { Actor } from '../../db/change-set';
 import { ConflictError } from '../../domain/errors';
 import { loadUnit, unitKind } from './unit-kinds';
-import { replaceUnit, type UnitValue } from './unit-writes';
+import { replaceUnit } from './unit-writes';
 
 export type LinkOutcome = 'linked' | 'already-linked';
 
@@ -26,6 +26,6 @@ export async function linkOfficialAccount(officialId: string, subject: string, a
       `Cán bộ "${officialId}" đã gắn với tài khoản "${String(linked)}"; hãy gỡ tài khoản cũ trước.`,
     );
   }
-  await replaceUnit(officials, current, { ...(current.value as UnitValue), subject }, actor);
+  await replaceUnit(officials, current, { ...current.value, subject }, actor);
   return 'linked';
 }

@@ -13,13 +13,16 @@ export interface StoredRecord<T = Record<string, unknown>> {
 }
 
 /** A stored item as a record: its value (checked against `schema`), its version and its history mark. */
-export function recordOf<T>(schema: z.ZodMiniType<T>, item: Record<string, unknown>): StoredRecord<T> {
+export function recordOf<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): StoredRecord<z.output<S>> {
   const { value, version } = parseStored(schema, item);
   return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
 }
 
 /** Reads one item as a record, or undefined when it does not exist. */
-export async function findRecord<T>(schema: z.ZodMiniType<T>, key: ItemKey): Promise<StoredRecord<T> | undefined> {
+export async function findRecord<S extends z.ZodMiniType>(
+  schema: S,
+  key: ItemKey,
+): Promise<StoredRecord<z.output<S>> | undefined> {
   const item = await getItem(key);
   return item ? recordOf(schema, item) : undefined;
 }

@@ -11,7 +11,7 @@ import type { Role } from '../../domain/structure/roles';
 import { assignmentView, auditEntryView } from '../../domain/structure/structure-views';
 import { validate } from '../../domain/validation';
 import { findRecord, loadAssignment } from './structure-queries';
-import type { UnitKind } from './unit-kinds';
+import type { UnitKind, UnitOf, UnitSchema } from './unit-kinds';
 
 type Source = Omit<QuerySpec, 'limit' | 'cursor'>;
 
@@ -27,12 +27,12 @@ async function pageOf<T>(
 }
 
 /** Every unit of a kind, or the children of `parentId` (communes of a zone, cells of a commune). */
-export function listUnits(
-  descriptor: UnitKind,
+export function listUnits<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
   parentId: string | undefined,
   limit: number,
   cursor: string | undefined,
-): Promise<Page<Record<string, unknown>>> {
+): Promise<Page<UnitOf<S>>> {
   const parent = descriptor.parent;
   const source: Source =
     parent && parentId !== undefined

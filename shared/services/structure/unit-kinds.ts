@@ -27,14 +27,20 @@ export interface UniqueField {
   taken(value: string): AppError;
 }
 
-export interface UnitKind {
+/** A kind's schema: a strict object with a string `id` (the route's body and reply schema too). */
+export type UnitSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict> & z.ZodMiniType<{ id: string }>;
+
+/** A unit of the kind whose schema is `S`, as its schema gives it. */
+export type UnitOf<S extends UnitSchema> = S['_zod']['output'];
+
+export interface UnitKind<S extends UnitSchema = UnitSchema> {
   readonly kind: StructureKind;
   /** The route table's collection (`/zones`, operations `zones.*`). */
   readonly collection: string;
   readonly idParam: string;
   /** Vietnamese noun used in messages. */
   readonly label: string;
-  readonly schema: z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
+  readonly schema: S;
   /** The unit this one belongs to; the field is fixed at creation (moves go through the structure import). */
   readonly parent?: { readonly field: string; readonly kind: 'zone' | 'commune' };
   /** The 409 that refuses a removal while child units or assignments still refer to the unit (see `unit-references.ts`). */
@@ -61,79 +67,93 @@ function assignedUnit(label: string, children?: (id: string) => AppError): UnitK
         );
 }
 
-export const unitKinds: readonly UnitKind[] = [
-  {
-    kind: 'zone',
-    collection: 'zones',
-    idParam: 'zoneId',
-    label: 'Khu',
-    schema: zoneSchema,
-    referenced: assignedUnit(
-      'Khu',
-      (id) =>
-        new ConflictError('zone_has_communes', `Khu "${id}" vẫn còn xã, thị trấn; hãy chuyển hoặc xoá chúng trước.`),
+const zoneKind: UnitKind<typeof zoneSchema> = {
+  kind: 'zone',
+  collection: 'zones',
+  idParam: 'zoneId',
+  label: 'Khu',
+  schema: zoneSchema,
+  referenced: assignedUnit(
+    'Khu',
+    (id) =>
+      new ConflictError('zone_has_communes', `Khu "${id}" vẫn còn xã, thị trấn; hãy chuyển hoặc xoá chúng trước.`),
+  ),
+};
+
+const communeKind: UnitKind<typeof communeSchema> = {
+  kind: 'commune',
+  collection: 'communes',
+  idParam: 'communeId',
+  label: 'Xã, thị trấn',
+  schema: communeSchema,
+  parent: { field: 'zoneId', kind: 'zone' },
+  referenced: assignedUnit(
+    'Xã, thị trấn',
+    (id) => new ConflictError('commune_has_cells', `Xã "${id}" vẫn còn chi bộ; hãy chuyển hoặc xoá chúng trước.`),
+  ),
+};
+
+const cellKind: UnitKind<typeof cellSchema> = {
+  kind: 'cell',
+  collection: 'cells',
+  idParam: 'cellId',
+  label: 'Chi bộ',
+  schema: cellSchema,
+  parent: { field: 'communeId', kind: 'commune' },
+  referenced: assignedUnit('Chi bộ'),
+};
+
+const departmentKind: UnitKind<typeof departmentSchema> = {
+  kind: 'department',
+  collection: 'departments',
+  idParam: 'departmentId',
+  label: 'Ban, ngành',
+  schema: departmentSchema,
+  referenced: assignedUnit('Ban, ngành'),
+};
+
+const officialKind: UnitKind<typeof officialSchema> = {
+  kind: 'official',
+  collection: 'officials',
+  idParam: 'officialId',
+  label: 'Cán bộ',
+  schema: officialSchema,
+  referenced: (_reference, id) =>
+    new ConflictError(
+      'official_has_assignments',
+      `Cán bộ "${id}" vẫn còn phân công; hãy kết thúc các phân công trước.`,
     ),
+  unique: {
+    field: 'subject',
+    key: keys.subject,
+    owner: (id) => ({ officialId: id }),
+    taken: subjectTaken,
   },
-  {
-    kind: 'commune',
-    collection: 'communes',
-    idParam: 'communeId',
-    label: 'Xã, thị trấn',
-    schema: communeSchema,
-    parent: { field: 'zoneId', kind: 'zone' },
-    referenced: assignedUnit(
-      'Xã, thị trấn',
-      (id) => new ConflictError('commune_has_cells', `Xã "${id}" vẫn còn chi bộ; hãy chuyển hoặc xoá chúng trước.`),
-    ),
-  },
-  {
-    kind: 'cell',
-    collection: 'cells',
-    idParam: 'cellId',
-    label: 'Chi bộ',
-    schema: cellSchema,
-    parent: { field: 'communeId', kind: 'commune' },
-    referenced: assignedUnit('Chi bộ'),
-  },
-  {
-    kind: 'department',
-    collection: 'departments',
-    idParam: 'departmentId',
-    label: 'Ban, ngành',
-    schema: departmentSchema,
-    referenced: assignedUnit('Ban, ngành'),
-  },
-  {
-    kind: 'official',
-    collection: 'officials',
-    idParam: 'officialId',
-    label: 'Cán bộ',
-    schema: officialSchema,
-    referenced: (_reference, id) =>
-      new ConflictError(
-        'official_has_assignments',
-        `Cán bộ "${id}" vẫn còn phân công; hãy kết thúc các phân công trước.`,
-      ),
-    unique: {
-      field: 'subject',
-      key: keys.subject,
-      owner: (id) => ({ officialId: id }),
-      taken: subjectTaken,
-    },
-    privateFields: ['subject'],
-    definesCallers: true,
-  },
-];
+  privateFields: ['subject'],
+  definesCallers: true,
+};
+
+/** The descriptors by kind, each typed by its schema. */
+const descriptors = {
+  zone: zoneKind,
+  commune: communeKind,
+  cell: cellKind,
+  department: departmentKind,
+  official: officialKind,
+};
+
+export const unitKinds: readonly UnitKind[] = Object.values(descriptors);
 
 /** The descriptor of a kind. */
-export function unitKind(kind: StructureKind): UnitKind {
-  const found = unitKinds.find((descriptor) => descriptor.kind === kind);
-  if (!found) throw new Error(`No descriptor for ${kind}`);
-  return found;
+export function unitKind<K extends StructureKind>(kind: K): (typeof descriptors)[K] {
+  return descriptors[kind];
 }
 
 /** Reads a unit; 404 with `<kind>_not_found` when there is none (or the id cannot be one). */
-export async function loadUnit(descriptor: UnitKind, id: string): Promise<StoredRecord> {
+export async function loadUnit<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
+  id: string,
+): Promise<StoredRecord<UnitOf<S>>> {
   const found = idSchema.safeParse(id).success
     ? await findRecord(descriptor.schema, keys.unit(descriptor.kind, id))
     : undefined;

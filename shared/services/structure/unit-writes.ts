@@ -11,10 +11,8 @@ import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { validate } from '../../domain/validation';
 import { forgetCallers } from './callers';
 import type { StoredRecord } from './structure-queries';
-import { keysOfUnit, loadUnit, type UnitKind, unknownReference } from './unit-kinds';
+import { keysOfUnit, loadUnit, type UnitKind, type UnitOf, type UnitSchema, unknownReference } from './unit-kinds';
 import { dropReference, referTo, requireUnreferenced } from './unit-references';
-
-export type UnitValue = Record<string, unknown> & { id: string };
 
 function applyPatch(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const next: Record<string, unknown> = { ...current };
@@ -52,7 +50,11 @@ async function commit(descriptor: UnitKind, changes: ChangeSet): Promise<void> {
 }
 
 /** Reads the unit and checks the client's version against it (412 before any rule is applied). */
-async function loadForChange(descriptor: UnitKind, id: string, expected: number): Promise<StoredRecord> {
+async function loadForChange<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
+  id: string,
+  expected: number,
+): Promise<StoredRecord<UnitOf<S>>> {
   const current = await loadUnit(descriptor, id);
   if (current.version !== expected) throw new PreconditionFailedError();
   return current;
@@ -65,7 +67,11 @@ function parentOf(descriptor: UnitKind, unit: Record<string, unknown>) {
 }
 
 /** Creates a unit checked by its kind's schema; its parent must exist when the transaction commits. */
-export async function createUnit(descriptor: UnitKind, unit: UnitValue, actor: Actor): Promise<void> {
+export async function createUnit<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
+  unit: UnitOf<S>,
+  actor: Actor,
+): Promise<void> {
   const changes = new ChangeSet(actor);
   const parent = parentOf(descriptor, unit);
   if (parent) {
@@ -77,13 +83,13 @@ export async function createUnit(descriptor: UnitKind, unit: UnitValue, actor: A
 }
 
 /** Applies a merge patch at the client's version; returns the unit and its version after it. */
-export async function updateUnit(
-  descriptor: UnitKind,
+export async function updateUnit<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
   id: string,
   patch: Record<string, unknown>,
   expected: number,
   actor: Actor,
-): Promise<{ value: UnitValue; version: number }> {
+): Promise<{ value: UnitOf<S>; version: number }> {
   const current = await loadForChange(descriptor, id, expected);
   const parentField = descriptor.parent?.field;
   if (parentField && patch[parentField] !== undefined && patch[parentField] !== current.value[parentField]) {
@@ -92,7 +98,7 @@ export async function updateUnit(
       `Không đổi được ${parentField} bằng PATCH; hãy chuyển đơn vị qua nhập cấu trúc huyện (PUT /structure).`,
     );
   }
-  const after = validate(descriptor.schema, applyPatch(current.value, patch)) as UnitValue;
+  const after: UnitOf<S> = validate(descriptor.schema, applyPatch(current.value, patch));
   if (isDeepStrictEqual(after, current.value)) return { value: after, version: current.version };
   await replaceUnit(descriptor, current, after, actor);
   return { value: after, version: expected + 1 };
@@ -102,10 +108,10 @@ export async function updateUnit(
  * Replaces a unit read as `current` with `after` in one audited change set, conditional on the
  * version read, moving its unique-field reservation along. Shared by `PATCH` and the users tool.
  */
-export async function replaceUnit(
-  descriptor: UnitKind,
-  current: StoredRecord,
-  after: UnitValue,
+export async function replaceUnit<S extends UnitSchema>(
+  descriptor: UnitKind<S>,
+  current: StoredRecord<UnitOf<S>>,
+  after: UnitOf<S>,
   actor: Actor,
 ): Promise<void> {
   const changes = new ChangeSet(actor);
