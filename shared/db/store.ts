@@ -56,7 +56,10 @@ export function parseStored<S extends z.ZodMiniType>(schema: S, item: Record<str
 }
 
 /** The items as their domain values, each checked against `schema`. */
-export function parseValues<S extends z.ZodMiniType>(schema: S, items: readonly Record<string, unknown>[]): z.output<S>[] {
+export function parseValues<S extends z.ZodMiniType>(
+  schema: S,
+  items: readonly Record<string, unknown>[],
+): z.output<S>[] {
   return items.map((item) => parseStored(schema, item).value);
 }
 

@@ -22,6 +22,7 @@ export const officialResponseRecord: z.ZodMiniType<OfficialResponse> = z.looseOb
       answerIds: z.array(z.string()),
     }),
   ),
+  proposalCount: z.number(),
   compiledAt: z.string(),
   compiledBy: personRecord,
   issue: z.optional(

@@ -25,7 +25,7 @@ export type ResponseSummary = z.infer<typeof responseSummaryView>;
 export const responseSummaryPageView = named(pageOf(responseSummaryView), 'ResponseSummaryPage');
 
 /** What a summary is made of in a stored response: a list projects these attributes only. */
-const storedSummary = z.object({
+export const storedSummary = z.object({
   id: z.string(),
   month: z.string(),
   status: z.enum(responseStates),
@@ -38,9 +38,8 @@ const storedSummary = z.object({
 
 export const RESPONSE_SUMMARY_ATTRIBUTES = Object.keys(storedSummary.shape) as readonly (keyof OfficialResponse)[];
 
-/** A stored response's projected attributes as its summary; throws when the item is not one. */
-export function responseSummary(item: Record<string, unknown>): ResponseSummary {
-  const { issue, ...response } = z.parse(storedSummary, item);
+/** A stored response's projected attributes (checked against `storedSummary` by the store) as its summary. */
+export function responseSummary({ issue, ...response }: z.infer<typeof storedSummary>): ResponseSummary {
   return {
     ...response,
     ...(issue && { documentNumber: issue.documentNumber, date: issue.date, issuedAt: issue.issuedAt }),

@@ -1,10 +1,11 @@
 /** The district's official responses, newest first, as summaries read by projection from GSI1. */
 import { keys } from '../../db/keys';
-import { type Page, queryPage } from '../../db/store';
+import { type Page, parseValues, queryPage } from '../../db/store';
 import {
   RESPONSE_SUMMARY_ATTRIBUTES,
   type ResponseSummary,
   responseSummary,
+  storedSummary,
 } from '../../domain/responses/response-summary';
 
 export interface ResponseListQuery {
@@ -28,8 +29,11 @@ export async function listResponses(query: ResponseListQuery): Promise<Page<Resp
     descending: true,
     limit: query.limit,
     cursor: query.cursor,
-    attributes: RESPONSE_SUMMARY_ATTRIBUTES,
+    // The keys too, so that a malformed item is reported with them.
+    attributes: ['PK', 'SK', ...RESPONSE_SUMMARY_ATTRIBUTES],
   });
-  const items = page.items.map(responseSummary).filter((summary) => query.withDrafts || summary.status !== 'draft');
+  const items = parseValues(storedSummary, page.items)
+    .map(responseSummary)
+    .filter((summary) => query.withDrafts || summary.status !== 'draft');
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
