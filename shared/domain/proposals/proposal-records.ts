@@ -14,10 +14,8 @@ import type { FloorProposal, HistoryEntry, ProposalRecord } from './proposal';
 import { historyActions } from './proposal';
 import { type Addressee, addresseeKinds, proposalFields } from './proposal-fields';
 import { proposalStates } from './proposal-lifecycle';
-import type { Report } from './report';
-import { reportStates } from './report-lifecycle';
 
-const addresseeRecord: z.ZodMiniType<Addressee> = z.looseObject({
+export const addresseeRecord: z.ZodMiniType<Addressee> = z.looseObject({
   kind: z.enum(addresseeKinds),
   id: z.optional(z.string()),
 });
@@ -81,44 +79,6 @@ export const floorProposalRecord: z.ZodMiniType<FloorProposal> = z.looseObject({
   addressee: addresseeRecord,
   addedBy: personRecord,
   addedAt: z.string(),
-});
-
-const reportProposalRecord = z.looseObject({
-  field: z.optional(z.enum(proposalFields)),
-  title: z.optional(z.string()),
-  content: z.optional(z.string()),
-  place: z.optional(z.string()),
-  addressee: z.optional(addresseeRecord),
-  withdrawal: z.optional(z.looseObject({ reason: z.string(), by: personRecord, at: z.string() })),
-});
-
-export const reportRecord: z.ZodMiniType<Report> = z.looseObject({
-  meetingId: z.string(),
-  month: z.string(),
-  zoneId: z.string(),
-  cellId: z.string(),
-  cellName: z.string(),
-  communeId: z.string(),
-  communeName: z.string(),
-  status: z.enum(reportStates),
-  situation: z.optional(z.string()),
-  nextMonthTasks: z.optional(z.string()),
-  followThrough: z.optional(z.looseObject({ heldOn: z.optional(z.string()), passedOn: z.optional(z.string()) })),
-  proposals: z.array(reportProposalRecord),
-  agreement: z.nullable(
-    z.looseObject({
-      agreedOn: z.string(),
-      membersPresent: z.number(),
-      membersTotal: z.number(),
-      presidedBy: z.string(),
-      recordedBy: personRecord,
-      recordedAt: z.string(),
-    }),
-  ),
-  writtenBy: personRecord,
-  writtenAt: z.string(),
-  submittedBy: z.optional(personRecord),
-  submittedAt: z.optional(z.string()),
 });
 
 /** What an index entry repeats of its proposal (`entryOf`): what lists are filtered by before records are read. */

@@ -32,8 +32,8 @@ import {
   proposalNumber,
 } from '../../domain/proposals/proposal';
 import { type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
-import { reportRecord } from '../../domain/proposals/proposal-records';
 import type { Report, ReportProposal } from '../../domain/proposals/report';
+import { reportRecord } from '../../domain/proposals/report-records';
 import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { readFloorProposals } from './floor-proposals';
 import { actionsToAdd, addProposal, wordEntries } from './proposal-store';

@@ -11,9 +11,9 @@ import { getStored, parseStored, queryAll, type Stored } from '../../db/store';
 import type { ExpectedReport, Meeting } from '../../domain/cycle/meeting';
 import { NotFoundError } from '../../domain/errors';
 import { withFieldLabel } from '../../domain/proposals/proposal-fields';
-import { reportRecord } from '../../domain/proposals/proposal-records';
 import type { Report } from '../../domain/proposals/report';
 import { reportStates } from '../../domain/proposals/report-lifecycle';
+import { reportRecord } from '../../domain/proposals/report-records';
 import {
   type KnownUnits,
   type ReportRules,
