@@ -1,13 +1,27 @@
 /**
  * How the monthly cycle is stored and read back: a month's cycle item and its meetings share the
  * partition `CYCLE#<month>`; each meeting is also listed in its zone's GSI1 partition by month.
+ * A meeting's item holds its record; its roster, attendance and minutes are items of their own
+ * beside it (`keys.meetingPart`), written under the record's version and read only with the
+ * whole meeting, so a month's list reads small items and a page of 100 always fits.
  */
-import type { EntityRef } from '../../db/change-set';
+import { isDeepStrictEqual } from 'node:util';
+import { getItems } from '../../db/batch';
+import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
-import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
+import type {
+  Amendment,
+  CycleRecord,
+  Meeting,
+  MeetingAttendance,
+  MeetingMinutes,
+  MeetingRecord,
+  MeetingRoster,
+} from '../../domain/cycle/meeting';
 import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import type { AppError } from '../../domain/errors';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 
 /** Audit entity of a meeting: `GET /audit?entity=meeting:<meetingId>`. */
@@ -19,7 +33,7 @@ export function cycleRef(month: string): EntityRef {
   return { type: 'cycle', id: month };
 }
 
-export function meetingItemKeys(meeting: Pick<Meeting, 'month' | 'zoneId'>): ItemKey & IndexKeys {
+export function meetingItemKeys(meeting: Pick<MeetingRecord, 'month' | 'zoneId'>): ItemKey & IndexKeys {
   return {
     ...keys.meeting(meeting.month, meeting.zoneId),
     GSI1PK: keys.zoneMeetings(meeting.zoneId),
@@ -57,18 +71,90 @@ export async function readMonth(month: string): Promise<MonthItems> {
   return { cycle: find<CycleRecord>(keys.cycle(month)), window: find<OfficeWindowRecord>(keys.monthWindow(month)) };
 }
 
-/** Every meeting of a month, in zone order of the cycle partition. */
-export async function readCycleMeetings(month: string): Promise<Meeting[]> {
+/** The record of every meeting of a month, in zone order of the cycle partition. */
+export async function readCycleMeetings(month: string): Promise<MeetingRecord[]> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.meetingPrefix });
-  return items.map((item) => toStored<Meeting>(item).value);
+  return items.map((item) => toStored<MeetingRecord>(item).value);
 }
 
-/** A meeting by id; 404 when the id is malformed or the meeting does not exist. */
+/** A meeting's items: its record and its large parts (null while the part was never written). */
+interface MeetingItems {
+  readonly record: MeetingRecord;
+  readonly parts: {
+    readonly roster: MeetingRoster;
+    readonly attendance: MeetingAttendance | null;
+    readonly minutes: MeetingMinutes | null;
+  };
+}
+
+const partNames = ['roster', 'attendance', 'minutes'] as const;
+
+function splitMeeting(meeting: Meeting): MeetingItems {
+  const { minutesSecretary, expectedAttendees, expectedReports, attendance, minutes, ...record } = meeting;
+  return { record, parts: { roster: { minutesSecretary, expectedAttendees, expectedReports }, attendance, minutes } };
+}
+
+/** A whole meeting by id, its record and parts in one batch read; 404 when the id is malformed or it does not exist. */
 export async function loadMeeting(meetingId: string): Promise<Stored<Meeting>> {
   const parsed = parseMeetingId(meetingId);
-  const stored = parsed ? await findStored<Meeting>(keys.meeting(parsed.month, parsed.zoneId)) : undefined;
-  if (!stored) throw meetingNotFound(meetingId);
-  return stored;
+  if (!parsed) throw meetingNotFound(meetingId);
+  const { month, zoneId } = parsed;
+  const recordKey = keys.meeting(month, zoneId);
+  const partKeys = partNames.map((part) => keys.meetingPart(month, zoneId, part));
+  const items = await getItems([recordKey, ...partKeys]);
+  const find = (key: ItemKey) => items.find((item) => item.SK === key.SK);
+  const record = find(recordKey);
+  if (!record) throw meetingNotFound(meetingId);
+  const [roster, attendance, minutes] = partKeys.map((key) => {
+    const item = find(key);
+    return item ? toStored<unknown>(item).value : null;
+  });
+  const stored = toStored<MeetingRecord>(record);
+  const meeting = {
+    ...stored.value,
+    ...(roster as MeetingRoster),
+    attendance: attendance as MeetingAttendance | null,
+    minutes: minutes as MeetingMinutes | null,
+  };
+  return { value: meeting, version: stored.version };
+}
+
+/** Adds a new meeting to `changes`: its record (audited) and its roster, which the record's creation guards. */
+export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: AppError): void {
+  const { record, parts } = splitMeeting(meeting);
+  changes.create(meetingRef(meeting.id), meetingItemKeys(meeting), record, conflict);
+  changes.putEntry(keys.meetingPart(meeting.month, meeting.zoneId, 'roster'), parts.roster);
+}
+
+/** Transaction actions `createMeeting` takes: the record, its audit and the roster. */
+export const MEETING_CREATE_OPERATIONS = 3;
+
+/**
+ * Adds a change of a meeting to `changes`: its record at `expectedVersion` (the version guards
+ * every part) and only the parts that changed; the audit keeps what changed of the whole meeting.
+ */
+export function replaceMeeting(
+  changes: ChangeSet,
+  change: { before: Meeting; after: Meeting; expectedVersion: number; action: string; reason?: string },
+): void {
+  const was = splitMeeting(change.before);
+  const is = splitMeeting(change.after);
+  const { before, after, expectedVersion, action, reason } = change;
+  changes.replace(meetingRef(before.id), meetingItemKeys(before), {
+    before,
+    after,
+    item: is.record,
+    expectedVersion,
+    action,
+    reason,
+  });
+  for (const part of partNames) {
+    if (isDeepStrictEqual(was.parts[part], is.parts[part])) continue;
+    const key = keys.meetingPart(before.month, before.zoneId, part);
+    const value = is.parts[part];
+    if (value === null) changes.release(key);
+    else changes.putEntry(key, value);
+  }
 }
 
 export function meetingNotFound(meetingId: string): NotFoundError {
@@ -76,7 +162,7 @@ export function meetingNotFound(meetingId: string): NotFoundError {
 }
 
 /** A meeting's amendments, oldest first (none are read while there are none). */
-export async function readAmendments(meeting: Meeting): Promise<Amendment[]> {
+export async function readAmendments(meeting: MeetingRecord): Promise<Amendment[]> {
   if (meeting.amendmentCount === 0) return [];
   const items = await queryAll({
     partition: keys.cyclePartition(meeting.month),
@@ -99,7 +185,7 @@ export async function listMeetings(
   filter: { readonly month?: string; readonly zoneId?: string },
   limit: number,
   cursor: string | undefined,
-): Promise<Page<Meeting>> {
+): Promise<Page<MeetingRecord>> {
   const { month, zoneId } = filter;
   const source: Omit<QuerySpec, 'limit' | 'cursor'> =
     zoneId !== undefined
@@ -111,6 +197,6 @@ export async function listMeetings(
         }
       : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
   const page = await queryPage({ ...source, limit, cursor });
-  const items = page.items.map((item) => toStored<Meeting>(item).value);
+  const items = page.items.map((item) => toStored<MeetingRecord>(item).value);
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }

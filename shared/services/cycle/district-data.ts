@@ -66,9 +66,9 @@ export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
   return items.map((item) => toStored<Commune>(item).value).sort(byNaturalId);
 }
 
-/** Every zone, commune and cell assignment inside a zone. */
-export async function zoneAssignments(zoneId: string): Promise<ZoneAssignment[]> {
-  const items = await queryAll({ index: 'GSI2', partition: keys.zoneAssignments(zoneId) });
+/** Every assignment of the district, in one query of their collection: each names its zone, if any. */
+export async function districtAssignments(): Promise<ZoneAssignment[]> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
   return items.map((item) => toStored<ZoneAssignment>(item).value);
 }
 
