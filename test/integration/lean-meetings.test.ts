@@ -2,7 +2,9 @@
  * A meeting's large parts (roster, attendance, minutes) live in items of their own: a month's
  * list reads small records only, and a change to one part writes that part, not the whole meeting.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { type MeetingRecord, meetingSummary } from '../../shared/domain/cycle/meeting';
 import type { Role } from '../../shared/domain/structure/roles';
@@ -89,6 +91,21 @@ describe(`opening a month in a district of ${ZONES} zones`, () => {
     // Five meetings' actions fit a transaction by the dozen or more; the rest are the district's collections.
     expect(count('TransactWriteItemsCommand')).toBeLessThanOrEqual(Math.ceil(ZONES / 12));
     expect(calls.length).toBeLessThan(ZONES / 3);
+  });
+});
+
+describe('reading a meeting the table holds wrongly', () => {
+  it('fails on the read instead of passing on what the schema refuses', async () => {
+    const { value } = await loadMeeting(MEETING);
+    const { expectedAttendees, expectedReports, minutesSecretary, attendance, minutes, ...record } = value;
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...record, ...keys.meeting('2027-08', 'khu-1'), id: '2027-08.khu-1', status: 'forgotten', version: 1 },
+      }),
+    );
+
+    await expect(listMeetings({ month: '2027-08' }, 10, undefined)).rejects.toThrow(/status/);
   });
 });
 

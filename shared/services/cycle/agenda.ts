@@ -16,6 +16,7 @@
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
+import { meetingRecordSchema } from '../../domain/cycle/cycle-records';
 import { type AgendaWindow, agendaWindow, type MeetingRecord } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
@@ -90,7 +91,7 @@ async function earlierMeetings(zoneId: string, month: string): Promise<MeetingRe
     descending: true,
     limit: EARLIER_MEETINGS + 1,
   });
-  return page.items.map((item) => toStored<MeetingRecord>(item).value).filter((meeting) => meeting.month < month);
+  return page.items.map((item) => toStored(meetingRecordSchema, item).value).filter((meeting) => meeting.month < month);
 }
 
 /** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */

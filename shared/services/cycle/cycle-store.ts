@@ -9,7 +9,25 @@ import { isDeepStrictEqual } from 'node:util';
 import { getItems } from '../../db/batch';
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
+import {
+  findStored,
+  type Page,
+  type QuerySpec,
+  queryAll,
+  queryPage,
+  type Stored,
+  type StoredSchema,
+  toStored,
+} from '../../db/store';
+import {
+  amendmentRecordSchema,
+  cycleRecordSchema,
+  meetingAttendanceSchema,
+  meetingMinutesSchema,
+  meetingRecordSchema,
+  meetingRosterSchema,
+  officeWindowRecordSchema,
+} from '../../domain/cycle/cycle-records';
 import type {
   Amendment,
   CycleRecord,
@@ -52,7 +70,7 @@ export function slotTaken(date: string, session: string): ConflictError {
 }
 
 export function readCycle(month: string): Promise<Stored<CycleRecord> | undefined> {
-  return findStored<CycleRecord>(keys.cycle(month));
+  return findStored(cycleRecordSchema, keys.cycle(month));
 }
 
 /** A month before and after it opens: its cycle (once open) and the office's window (if set). */
@@ -64,17 +82,20 @@ export interface MonthItems {
 /** The month's cycle item and the office's window for it, in one query. */
 export async function readMonth(month: string): Promise<MonthItems> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.cycleItemsPrefix });
-  const find = <T>(key: { SK: string }) => {
+  const find = <T>(schema: StoredSchema<T>, key: { SK: string }) => {
     const item = items.find((candidate) => candidate.SK === key.SK);
-    return item ? toStored<T>(item) : undefined;
+    return item ? toStored(schema, item) : undefined;
   };
-  return { cycle: find<CycleRecord>(keys.cycle(month)), window: find<OfficeWindowRecord>(keys.monthWindow(month)) };
+  return {
+    cycle: find(cycleRecordSchema, keys.cycle(month)),
+    window: find(officeWindowRecordSchema, keys.monthWindow(month)),
+  };
 }
 
 /** The record of every meeting of a month, in zone order of the cycle partition. */
 export async function readCycleMeetings(month: string): Promise<MeetingRecord[]> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.meetingPrefix });
-  return items.map((item) => toStored<MeetingRecord>(item).value);
+  return items.map((item) => toStored(meetingRecordSchema, item).value);
 }
 
 /** A meeting's items: its record and its large parts (null while the part was never written). */
@@ -102,21 +123,21 @@ export async function loadMeeting(meetingId: string): Promise<Stored<Meeting>> {
   const recordKey = keys.meeting(month, zoneId);
   const partKeys = partNames.map((part) => keys.meetingPart(month, zoneId, part));
   const items = await getItems([recordKey, ...partKeys]);
-  const find = (key: ItemKey) => items.find((item) => item.SK === key.SK);
-  const record = find(recordKey);
-  if (!record) throw meetingNotFound(meetingId);
-  const [roster, attendance, minutes] = partKeys.map((key) => {
-    const item = find(key);
-    return item ? toStored<unknown>(item).value : null;
-  });
-  const stored = toStored<MeetingRecord>(record);
-  const meeting = {
-    ...stored.value,
-    ...(roster as MeetingRoster),
-    attendance: attendance as MeetingAttendance | null,
-    minutes: minutes as MeetingMinutes | null,
+  const find = <T>(schema: StoredSchema<T>, key: ItemKey) => {
+    const item = items.find((candidate) => candidate.SK === key.SK);
+    return item ? toStored(schema, item) : undefined;
   };
-  return { value: meeting, version: stored.version };
+  const [rosterKey, attendanceKey, minutesKey] = partKeys as [ItemKey, ItemKey, ItemKey];
+  const record = find(meetingRecordSchema, recordKey);
+  const roster = find(meetingRosterSchema, rosterKey);
+  if (!record || !roster) throw meetingNotFound(meetingId);
+  const meeting: Meeting = {
+    ...record.value,
+    ...roster.value,
+    attendance: find(meetingAttendanceSchema, attendanceKey)?.value ?? null,
+    minutes: find(meetingMinutesSchema, minutesKey)?.value ?? null,
+  };
+  return { value: meeting, version: record.version };
 }
 
 /** Adds a new meeting to `changes`: its record (audited) and its roster, which the record's creation guards. */
@@ -169,7 +190,7 @@ export async function readAmendments(meeting: MeetingRecord): Promise<Amendment[
     prefix: keys.amendmentPrefix(meeting.zoneId),
   });
   // Numbered under the meeting's version lock; the number, not a server clock, gives the order.
-  return items.map((item) => toStored<Amendment>(item).value).sort((a, b) => a.number - b.number);
+  return items.map((item) => toStored(amendmentRecordSchema, item).value).sort((a, b) => a.number - b.number);
 }
 
 /** A meeting as the API shows it: the original minutes, then every amendment in order. */
@@ -197,6 +218,6 @@ export async function listMeetings(
         }
       : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
   const page = await queryPage({ ...source, limit, cursor });
-  const items = page.items.map((item) => toStored<MeetingRecord>(item).value);
+  const items = page.items.map((item) => toStored(meetingRecordSchema, item).value);
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
