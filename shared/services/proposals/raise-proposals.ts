@@ -12,9 +12,9 @@
  * - the meeting moves to `closed` only in the close's own transaction, after every proposal is
  *   raised. A close that fails midway leaves the meeting `held`, its proposals partly raised, and
  *   retrying the close raises the rest.
- * The words a search finds a record by are written just before its transaction, as derived
- * entries that are written again with the same content on a retry; a search reads the records an
- * entry names and ignores those that do not exist.
+ * The words a search finds a record by are written with it (`addProposal`); those of a long text
+ * beyond the first are written just after its transaction, and a retry writes them again for the
+ * records it finds raised, so the meeting closes only once every word of every record is there.
  */
 
 import { getItems, putDerivedEntries } from '../../db/batch';
@@ -35,7 +35,7 @@ import { type ProposalState, proposalLifecycle } from '../../domain/proposals/pr
 import type { Report, ReportProposal } from '../../domain/proposals/report';
 import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { readFloorProposals } from './floor-proposals';
-import { actionsToAdd, addProposal, wordEntries } from './proposal-store';
+import { actionsToAdd, addProposal, remainingWordEntries } from './proposal-store';
 
 /** A proposal the close raises, before it has a number. */
 interface Raisable {
@@ -164,8 +164,13 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
   const all = await raisables(meeting);
   if (all.length === 0) return;
   const to = proposalLifecycle.require('submitted', 'raise', by.roles);
-  const raised = new Set((await getItems(all.map((r) => keys.proposal(r.id)))).map((item) => String(item.id)));
-  const pending = all.filter((r) => !raised.has(r.id));
+  const raised = (await getItems(all.map((r) => keys.proposal(r.id)))).map(
+    (item) => toStored<ProposalRecord>(item).value,
+  );
+  // A close that failed after a record's transaction may not have written the rest of its words.
+  await putDerivedEntries(raised.flatMap(remainingWordEntries));
+  const raisedIds = new Set(raised.map((record) => record.id));
+  const pending = all.filter((r) => !raisedIds.has(r.id));
   if (pending.length === 0) return;
   const prefix = numberPrefix(meeting.month, meeting.zoneId);
   let last = Number((await getItem(keys.proposalNumbers(prefix)))?.last ?? 0);
@@ -188,8 +193,8 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
         note: raisable.note,
       });
     }
-    await putDerivedEntries(group.flatMap(({ record }) => wordEntries(record)));
     await chunk.commit();
+    await putDerivedEntries(group.flatMap(({ record }) => remainingWordEntries(record)));
     last += group.length;
   }
 };
