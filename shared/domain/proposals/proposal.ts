@@ -191,7 +191,16 @@ export interface FloorProposal extends FloorProposalInput {
   readonly communeId: string;
   readonly addedBy: Person;
   readonly addedAt: string;
+  /** Who corrected it last, and when (while the meeting was held). */
+  readonly editedBy?: Person;
+  readonly editedAt?: string;
 }
+
+/** A floor proposal's order in a path (`…/floor-proposals/{n}`). */
+export const floorPositionSchema = z.pipe(
+  z.string().check(z.regex(/^[1-9]\d{0,3}$/, 'Số thứ tự kiến nghị nêu tại hội nghị, từ 1')),
+  z.transform(Number),
+);
 
 /** `POST /proposals/{proposalId}/route`: who must act on it, and why when it is routed again. */
 export const routeBodySchema = z.strictObject({
