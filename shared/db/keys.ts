@@ -346,6 +346,13 @@ export const keys = {
   zoneOpenProposals(zoneId: string): string {
     return `ZONE#${zoneId}#OPEN-PROPOSALS`;
   },
+  /**
+   * GSI2, sorted by `timelineSortKey(endedAt, id)`: a zone's proposals that stopped being open
+   * (closed or merged), so an agenda also carries over those open at the previous close and ended since.
+   */
+  zoneEndedProposals(zoneId: string): string {
+    return `ZONE#${zoneId}#ENDED-PROPOSALS`;
+  },
   /** GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported (`communeResult`). */
   zoneCommuneResults(zoneId: string): string {
     return `ZONE#${zoneId}#RESULTS`;

@@ -150,7 +150,7 @@ describe('a cell’s proposals from its report to their routing', () => {
     expect(submitted.body.status).toBe('submitted');
   });
 
-  it('raises the three and the deputy’s floor proposal at the close, numbered, in the zone’s carry-over', async () => {
+  it('raises the three and the deputy’s floor proposal at the close, numbered', async () => {
     await runMeeting(MARCH, DEPUTY, [floor]);
 
     const raised = await Promise.all(
@@ -171,12 +171,6 @@ describe('a cell’s proposals from its report to their routing', () => {
         by: expect.objectContaining({ officialId: DEPUTY }),
       }),
     ]);
-    const agenda = await api.request<{ sections: { carryOverProposals: { id: string }[] } }>(
-      'GET',
-      `/meetings/${MARCH}/agenda`,
-      { as: SECRETARY },
-    );
-    expect(agenda.body.sections.carryOverProposals.map((p) => p.id).sort()).toEqual([ROAD, CANAL, POLICY, LAMP].sort());
   });
 
   it('lets the deputy route one to the commune and three to the district, each history in order', async () => {
@@ -414,5 +408,48 @@ describe('finding proposals', () => {
     expect([...ids(first), ...ids(second)].sort()).toEqual([ROAD, CANAL, POLICY]);
     expect(second.body.nextCursor).toBeUndefined();
     expectProblem(foreign, 400, 'invalid_cursor');
+  });
+});
+
+describe('the carry-over on the next meeting’s agenda', () => {
+  const carriedTo = async (meetingId: string) => {
+    const agenda = await api.request<{ sections: { carryOverProposals: { id: string; status: string }[] } }>(
+      'GET',
+      `/meetings/${meetingId}/agenda`,
+      { as: OFFICE },
+    );
+    expect(agenda.status).toBe(200);
+    return agenda.body.sections.carryOverProposals.map((p) => [p.id, p.status]);
+  };
+
+  it('carries what the previous close left open, each as it stands now, and not the meeting’s own', async () => {
+    for (const month of ['2026-10', '2027-04']) {
+      expect((await api.request('POST', `/cycles/${month}/open`, { as: OFFICE })).status).toBe(201);
+    }
+
+    expect(await carriedTo(MARCH)).toEqual([]);
+    expect(await carriedTo('2027-04.khu-2')).toEqual([
+      [ROAD, 'routed-commune'],
+      [CANAL, 'routed-district'],
+      [POLICY, 'routed-district'],
+      [LAMP, 'routed-commune'],
+    ]);
+    // merged after September's close: still carried to October, as merged.
+    expect(await carriedTo('2026-10.khu-1')).toEqual([
+      [september(1), 'routed-commune'],
+      [september(2), 'merged'],
+      [september(3), 'routed-commune'],
+    ]);
+  });
+
+  it('leaves out what ended before the previous close, and keeps a closed meeting’s as it was', async () => {
+    await runMeeting('2026-10.khu-1', OTHER_DEPUTY, []);
+    expect((await api.request('POST', '/cycles/2026-11/open', { as: OFFICE })).status).toBe(201);
+
+    expect(await carriedTo('2026-11.khu-1')).toEqual([
+      [september(1), 'routed-commune'],
+      [september(3), 'routed-commune'],
+    ]);
+    expect((await carriedTo('2026-10.khu-1')).map(([id]) => id)).toEqual([1, 2, 3].map(september));
   });
 });

@@ -59,6 +59,8 @@ export interface ProposalRecord {
   readonly dueMonth?: string;
   /** The proposal this one was folded into. */
   readonly mergedInto?: string;
+  /** When it stopped being open (closed or merged): a meeting's carry-over keeps what was open at the previous close. */
+  readonly endedAt?: string;
   /** Set at the close of the zone's meeting that was due to hear the commune's result and did not. */
   readonly overdueSince?: string;
   /** The commune's latest result. */

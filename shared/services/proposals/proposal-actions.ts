@@ -13,7 +13,12 @@ import type { ResourceUnits } from '../../domain/access/caller';
 import type { Person } from '../../domain/cycle/meeting';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
 import { actingUnits, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
-import { type ProposalAction, type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
+import {
+  isOpen,
+  type ProposalAction,
+  type ProposalState,
+  proposalLifecycle,
+} from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
 import { addMonths } from '../../domain/time';
 import { countProposalChange } from '../stats/proposal-counters';
@@ -71,7 +76,7 @@ export interface Transition extends ProposalChange {
 export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>, change: Transition): ProposalRecord {
   const before = stored.value;
   const seq = before.historyCount + 1;
-  const after: ProposalRecord = { ...change.after, status: change.to, historyCount: seq };
+  const after = withEnd({ ...change.after, status: change.to, historyCount: seq }, before, changes.at);
   changes.replace(proposalRef(before.id), proposalItemKeys(after), {
     before,
     after,
@@ -93,6 +98,14 @@ export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>
   moveStateEntry(changes, before, after);
   countProposalChange(changes, before, after);
   return after;
+}
+
+/** The record with `endedAt` set when this transition ends it (closed, merged), and kept only while it stays ended. */
+function withEnd(after: ProposalRecord, before: ProposalRecord, at: string): ProposalRecord {
+  const { endedAt, ...rest } = after;
+  if (isOpen(after.status)) return rest;
+  const end = isOpen(before.status) ? at : before.endedAt;
+  return end === undefined ? rest : { ...rest, endedAt: end };
 }
 
 /** How many transaction actions a transition from `before` to state `to` takes (see `addTransition`). */

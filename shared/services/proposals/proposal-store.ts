@@ -3,8 +3,9 @@
  * same partition, and one index entry in every list it belongs to (`keys.proposalLists`). The
  * entries of the lists by district, zone, commune, cell and addressee never change, since what
  * they sort and filter by never changes; the entry in the list of its state moves with the state,
- * in the same transaction as the record. While open, the record also sits in its zone's carry-over
- * (GSI2 `keys.zoneOpenProposals`), which the agenda reads.
+ * in the same transaction as the record. While open, the record also sits in its zone's open
+ * proposals (GSI2 `keys.zoneOpenProposals`), and once ended in its ended ones, which the agenda's
+ * carry-over reads.
  *
  * The word lists (free-text search) are written in the record's own transaction too, so a failed
  * write leaves no entry behind. A text may hold hundreds of distinct words and a transaction at most
@@ -32,12 +33,19 @@ export function proposalRef(id: string): EntityRef {
   return { type: 'proposal', id };
 }
 
-/** The record's keys; an open proposal is also in its zone's carry-over. */
+/**
+ * The record's keys; an open proposal is also in its zone's open proposals, one that ended (closed
+ * or merged) in its zone's ended ones by the time it ended: the two the carry-over reads.
+ */
 export function proposalItemKeys(record: ProposalRecord): ItemKey & IndexKeys {
-  const sortKey = keys.proposalEntrySortKey(record.month, record.number);
-  return isOpen(record.status)
-    ? { ...keys.proposal(record.id), GSI2PK: keys.zoneOpenProposals(record.zoneId), GSI2SK: sortKey }
-    : keys.proposal(record.id);
+  const key = keys.proposal(record.id);
+  if (isOpen(record.status)) {
+    const sortKey = keys.proposalEntrySortKey(record.month, record.number);
+    return { ...key, GSI2PK: keys.zoneOpenProposals(record.zoneId), GSI2SK: sortKey };
+  }
+  if (record.endedAt === undefined) return key;
+  const sortKey = keys.timelineSortKey(record.endedAt, record.id);
+  return { ...key, GSI2PK: keys.zoneEndedProposals(record.zoneId), GSI2SK: sortKey };
 }
 
 /** What an index entry repeats of its proposal: what a list is filtered by before the records are read. */
