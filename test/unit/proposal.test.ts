@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   isOverdue,
   numberPrefix,
-  type ProposalRecord,
   parseProposalId,
   proposalIdOf,
   proposalNumber,
@@ -19,27 +18,9 @@ import {
   proposalStates,
 } from '../../shared/domain/proposals/proposal-lifecycle';
 import type { Role } from '../../shared/domain/structure/roles';
+import { proposalRecord } from '../support/proposal-record';
 
-const record: ProposalRecord = {
-  id: '2027-03.khu-2.gia-tan-thon-ha.1',
-  number: '2027-03/K2/001',
-  status: 'raised',
-  level: null,
-  meetingId: '2027-03.khu-2',
-  month: '2027-03',
-  zoneId: 'khu-2',
-  communeId: 'gia-tan',
-  cellId: 'gia-tan-thon-ha',
-  cellName: 'Chi bộ thôn Hạ',
-  field: 'industry-infrastructure',
-  title: 'Cứng hoá Đường làng',
-  content: 'Đường làng thôn Hạ xuống cấp, ổ gà sâu 20 cm.',
-  place: 'Thôn Hạ',
-  addressee: { kind: 'department', id: 'phong-kt-ht' },
-  source: 'report',
-  raisedAt: '2027-03-07T03:00:00.000Z',
-  historyCount: 1,
-};
+const record = proposalRecord();
 
 describe('proposal numbers and ids', () => {
   it('numbers by month, zone code and a three-digit sequence', () => {
