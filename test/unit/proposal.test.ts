@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  communeDueMonth,
   isOverdue,
   numberPrefix,
   parseProposalId,
@@ -98,6 +99,19 @@ describe('filters', () => {
 
     expect(isOverdue(routed, '2027-04-08')).toBe(false);
     expect(isOverdue({ ...routed, overdueSince: '2027-04-08T09:00:00.000Z' }, '2027-04-08')).toBe(true);
+  });
+
+  it('give a commune until the meeting after its routing’s month, never before the meeting after the raising', () => {
+    expect(communeDueMonth('2027-03', new Date('2027-03-08T03:00:00Z'))).toBe('2027-04');
+    // 1 April in Vietnam already.
+    expect(communeDueMonth('2027-03', new Date('2027-03-31T18:00:00Z'))).toBe('2027-05');
+    expect(communeDueMonth('2027-03', new Date('2027-06-02T03:00:00Z'))).toBe('2027-07');
+    expect(
+      isOverdue(
+        { ...record, status: 'routed-commune', dueMonth: communeDueMonth('2027-03', new Date('2027-06-02T03:00:00Z')) },
+        '2027-06-02',
+      ),
+    ).toBe(false);
   });
 
   it('count a district proposal overdue while a department owes an answer past its due day', () => {

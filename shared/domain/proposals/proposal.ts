@@ -15,6 +15,7 @@ import {
 } from '../answers/answers';
 import type { Person } from '../cycle/meeting';
 import { idSchema, text } from '../schema-kit';
+import { addMonths, vietnamMonth } from '../time';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
 import { type ProposalState, proposalActions } from './proposal-lifecycle';
 import { REPORT_LIMITS } from './report';
@@ -242,6 +243,18 @@ export function actingUnits(record: Pick<ProposalRecord, 'zoneId' | 'communeId' 
  * without its result (or whose month has passed), or assigned to a department that still owes an
  * answer after its due day.
  */
+/**
+ * The month of the zone's meeting at which a commune reports the result of a proposal routed to it
+ * at `routedAt`: the meeting after the one that raised it, or, routed later, the meeting of the
+ * month after the routing, so a commune always has until a whole month's meeting to resolve it.
+ */
+export function communeDueMonth(raisedMonth: string, routedAt: Date): string {
+  const afterRaising = addMonths(raisedMonth, 1);
+  const afterRouting = addMonths(vietnamMonth(routedAt), 1);
+  // months as `YYYY-MM` sort as they come.
+  return afterRouting.localeCompare(afterRaising) > 0 ? afterRouting : afterRaising;
+}
+
 export function isOverdue(
   record: Pick<ProposalRecord, 'status' | 'dueMonth' | 'overdueSince' | 'assignments'>,
   today: string,

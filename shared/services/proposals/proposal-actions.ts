@@ -12,7 +12,7 @@ import type { Stored } from '../../db/store';
 import type { ResourceUnits } from '../../domain/access/caller';
 import type { Person } from '../../domain/cycle/meeting';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
-import { actingUnits, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
+import { actingUnits, communeDueMonth, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
 import {
   isOpen,
   type ProposalAction,
@@ -20,7 +20,6 @@ import {
   proposalLifecycle,
 } from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
-import { addMonths } from '../../domain/time';
 import { countProposalChange } from '../stats/proposal-counters';
 import {
   addHistory,
@@ -184,24 +183,25 @@ export async function commitTransitions(
 }
 
 /**
- * Routes a proposal to the commune (which must resolve it and report at the zone's next meeting)
- * or to the district (the office's queue). Routing it again needs a reason.
+ * Routes a proposal to the commune (which must resolve it and report at the zone's next meeting,
+ * `communeDueMonth`) or to the district (the office's queue). Routing it again needs a reason, and
+ * starts afresh: an earlier routing's due month and lateness do not follow it.
  */
 export function routeProposal(level: 'commune' | 'district', reason: string | undefined): ProposalBuilder {
-  return (record) => {
+  return (record, _to, changes) => {
     if (record.level !== null && reason === undefined) {
       throw new ValidationError([
         { path: '/reason', code: 'required', message: 'Chuyển lại kiến nghị đã được chuyển cần ghi lý do' },
       ]);
     }
-    const { assignedCommuneId: _commune, dueMonth: _due, ...rest } = record;
+    const { assignedCommuneId: _commune, dueMonth: _due, overdueSince: _late, ...rest } = record;
     const after: ProposalRecord =
       level === 'commune'
         ? {
             ...rest,
             level,
             assignedCommuneId: (record.addressee.kind === 'commune' && record.addressee.id) || record.communeId,
-            dueMonth: addMonths(record.month, 1),
+            dueMonth: communeDueMonth(record.month, new Date(changes.at)),
           }
         : { ...rest, level };
     const to =
