@@ -30,6 +30,14 @@ describe('proposal numbers and ids', () => {
     expect(zoneCode('vung-bac')).toBe('VUNG-BAC');
   });
 
+  it('gives every zone id its own code, so zones ending in the same number number apart', () => {
+    const ids = ['khu-2', 'vung-2', '2', 'khu-02', 'khu-2a', 'k2'];
+    const codes = ids.map(zoneCode);
+
+    expect(codes).toEqual(['2', 'VUNG-2', '-2', '02', 'KHU-2A', 'K2']);
+    expect(new Set(ids.map((id) => numberPrefix('2027-03', id))).size).toBe(ids.length);
+  });
+
   it('derives ids from where a proposal comes from, and reads the units back', () => {
     const report = proposalIdOf('2027-03.khu-2', 'gia-tan-thon-ha', { kind: 'report', index: 3 });
     const floor = proposalIdOf('2027-03.khu-2', 'gia-tan-thon-ha', { kind: 'floor', n: 2 });

@@ -143,11 +143,14 @@ export function parseProposalId(id: string): { month: string; zoneId: string; ce
 }
 
 /**
- * The zone's code in proposal numbers: the number a zone id ends with (`khu-2` → `2`), else the
- * whole id in capitals. Zones sharing a code share their numbering, so numbers stay unique.
+ * The zone's code in proposal numbers, one per zone id so that a number names its zone: the
+ * number of a `khu-<n>` id (`khu-2` → `2`), else the whole id in capitals (`vung-2` → `VUNG-2`),
+ * and an id of digits alone after a `-`, which no id starts with (`2` → `-2`, apart from `khu-2`'s).
  */
 export function zoneCode(zoneId: string): string {
-  return /-(\d+)$/.exec(zoneId)?.[1] ?? zoneId.toUpperCase();
+  const khu = /^khu-(\d+)$/.exec(zoneId)?.[1];
+  if (khu !== undefined) return khu;
+  return /^\d+$/.test(zoneId) ? `-${zoneId}` : zoneId.toUpperCase();
 }
 
 /** What every number of a zone's month starts with: `2027-03/K2`. */
