@@ -340,8 +340,8 @@ export const keys = {
 
   /**
    * Agenda sources (the agenda only reads them). GSI2 (sparse): a zone's proposals that are still
-   * open, the carry-over of every agenda, sorted by `proposalEntrySortKey`; the proposal records
-   * carry these keys while open (see `proposal-store.ts`).
+   * open, sorted by `proposalEntrySortKey`, half of every agenda's carry-over (with
+   * `zoneEndedProposals`); the proposal records carry these keys while open (see `proposal-store.ts`).
    */
   zoneOpenProposals(zoneId: string): string {
     return `ZONE#${zoneId}#OPEN-PROPOSALS`;
