@@ -63,13 +63,21 @@ export function parseValues<S extends z.ZodMiniType>(
   return items.map((item) => parseStored(schema, item).value);
 }
 
+/** A zod schema of the domain, as the cycle's stores name the schema they read with. */
+export type StoredSchema<T> = z.ZodMiniType<T>;
+
 /**
- * TEMPORARY, unchecked: kept only for `shared/services/cycle/*`, which the perf-lean work moves to
- * checked reads; removed once both have landed. Everything else uses `parseStored`.
- * @deprecated use `parseStored(schema, item)`.
+ * The cycle's name for `parseStored`. Without a schema: TEMPORARY and unchecked, kept only for the
+ * two reads of `shared/services/cycle/agenda.ts` that do not parse yet; to be removed with them.
  */
-export function toStored<T>(item: Record<string, unknown>): Stored<T> {
-  return { value: payloadOf(item) as T, version: Number(item.version ?? 0) };
+export function toStored<T>(schema: StoredSchema<T>, item: Record<string, unknown>): Stored<T>;
+/** @deprecated TEMPORARY, unchecked: use `parseStored(schema, item)`. */
+export function toStored<T>(item: Record<string, unknown>): Stored<T>;
+export function toStored<T>(
+  ...args: [Record<string, unknown>] | [StoredSchema<T>, Record<string, unknown>]
+): Stored<T> {
+  if (args.length === 2) return parseStored(args[0], args[1]);
+  return { value: payloadOf(args[0]) as T, version: Number(args[0].version ?? 0) };
 }
 
 /**
@@ -93,14 +101,8 @@ export async function getStored<S extends z.ZodMiniType>(
   return item ? parseStored(schema, item) : undefined;
 }
 
-/**
- * TEMPORARY, unchecked: kept only for `shared/services/cycle/*` (see `toStored`).
- * @deprecated use `getStored(schema, key)`.
- */
-export async function findStored<T>(key: ItemKey): Promise<Stored<T> | undefined> {
-  const item = await getItem(key);
-  return item ? toStored<T>(item) : undefined;
-}
+/** The cycle's name for `getStored`. */
+export const findStored = getStored;
 
 export interface QuerySpec {
   /** Omit for the base table. */
