@@ -16,7 +16,7 @@ import { type HistoryEntry, type ProposalRecord, proposalWords } from '../../dom
 import { addresseeKey } from '../../domain/proposals/proposal-fields';
 import { isOpen } from '../../domain/proposals/proposal-lifecycle';
 import type { ProposalTrail } from '../../domain/proposals/proposal-views';
-import { countProposalChange } from '../stats/proposal-counters';
+import { countProposalChange, watchActions } from '../stats/proposal-counters';
 
 /** Audit entity of a proposal: `GET /audit?entity=proposal:<id>`. */
 export function proposalRef(id: string): EntityRef {
@@ -77,8 +77,8 @@ function entryKey(list: string, record: ProposalRecord): ItemKey {
  * and zone (one action for all the records of a month and zone in a transaction, `countedItems`).
  */
 export function actionsToAdd(record: ProposalRecord): number {
-  // the record and its audit, the first history entry, the fixed lists and the state's list.
-  return 3 + fixedLists(record).length + 1;
+  // the record and its audit, the first history entry, the fixed lists, the state's list and its overdue entries.
+  return 3 + fixedLists(record).length + 1 + watchActions(undefined, record);
 }
 
 /** Adds a new record, its first history entry, its list entries and its count to `changes`. */
