@@ -80,7 +80,7 @@ export async function proposalStats(query: StatsQuery, today: string) {
   };
 }
 
-/** How often a month and zone written to during its re-check is re-checked before it is reported unsettled. */
+/** How often a month and zone written to during its re-check is tried again before it is reported unsettled. */
 const RECHECKS = 3;
 
 const itemId = (month: string, zoneId: string) => `${month} ${zoneId}`;
@@ -118,30 +118,48 @@ function compare(stored: MonthZoneCounts | undefined, recount: Recount, storedWa
   };
 }
 
+interface MonthZone {
+  readonly month: string;
+  readonly zoneId: string;
+}
+
 /**
- * One month and zone compared alone, between two reads of its counters item: when its revision held
- * still, no change of its records, counters or overdue entries came between (each such change moves
- * the revision in its own transaction), so what differs differs. Undefined when it never held still.
+ * Months and zones compared again, each alone between two reads of its counters item: when its
+ * revision held still, no change of its records, counters or overdue entries came between (each
+ * such change moves the revision in its own transaction), so what differs differs. Those that did
+ * not hold still are tried again; those that never did are returned unsettled.
  */
-async function recheck(month: string, zoneId: string): Promise<Found | undefined> {
-  for (let attempt = 0; attempt < RECHECKS; attempt++) {
-    const first = await readMonthZoneCounts(month, zoneId);
-    const [records, watches] = await Promise.all([monthZoneRecords(month, zoneId), readAllOverdueWatches()]);
-    const last = await readMonthZoneCounts(month, zoneId);
-    if (first.revision === last.revision) {
-      return compare(
-        last,
-        recountOf(records),
-        watches.filter((w) => w.month === month && w.zoneId === zoneId),
-      );
-    }
+async function recheck(pending: readonly MonthZone[]): Promise<{ found: Found[]; unsettled: readonly MonthZone[] }> {
+  const found: Found[] = [];
+  let left = pending;
+  for (let attempt = 0; attempt < RECHECKS && left.length > 0; attempt++) {
+    const first = await Promise.all(left.map((m) => readMonthZoneCounts(m.month, m.zoneId)));
+    const [records, watches] = await Promise.all([
+      Promise.all(left.map((m) => monthZoneRecords(m.month, m.zoneId))),
+      readAllOverdueWatches(),
+    ]);
+    const last = await Promise.all(left.map((m) => readMonthZoneCounts(m.month, m.zoneId)));
+    const moved: MonthZone[] = [];
+    left.forEach((m, i) => {
+      if (first[i]?.revision !== last[i]?.revision) {
+        moved.push(m);
+        return;
+      }
+      const own = watches.filter((w) => w.month === m.month && w.zoneId === m.zoneId);
+      found.push(compare(last[i], recountOf(records[i] ?? []), own));
+    });
+    left = moved;
   }
-  return undefined;
+  return { found, unsettled: left };
 }
 
 function grouped<T>(items: readonly T[], id: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(id(item), [...(groups.get(id(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(id(item));
+    if (group) group.push(item);
+    else groups.set(id(item), [item]);
+  }
   return groups;
 }
 
@@ -173,18 +191,15 @@ export async function verifyProposalCounts() {
   const watchesByItem = grouped(watches, (w) => itemId(w.month, w.zoneId));
   const ids = new Set([...first.keys(), ...last.keys(), ...recounts.keys(), ...watchesByItem.keys()]);
 
-  const found: Found[] = [];
-  const unsettled: { month: string; zoneId: string }[] = [];
+  const doubtful: MonthZone[] = [];
   for (const id of [...ids].sort()) {
     const [month = '', zoneId = ''] = id.split(' ');
     const stored = last.get(id);
     const asRead = compare(stored, recounts.get(id) ?? recountOf([]), watchesByItem.get(id) ?? []);
     const held = (first.get(id)?.revision ?? 0) === (stored?.revision ?? 0);
-    if (held && asRead.counts.length === 0 && asRead.overdue.length === 0) continue;
-    const again = await recheck(month, zoneId);
-    if (again) found.push(again);
-    else unsettled.push({ month, zoneId });
+    if (!held || asRead.counts.length > 0 || asRead.overdue.length > 0) doubtful.push({ month, zoneId });
   }
+  const { found, unsettled } = await recheck(doubtful);
   const counted = found.flatMap((f) => f.counts);
   const overdue = found.flatMap((f) => f.overdue);
   return {
