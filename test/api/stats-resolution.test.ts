@@ -9,6 +9,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
+import { getItem } from '../../shared/db/store';
 import { addDays } from '../../shared/domain/answers/due-dates';
 import { parseCsv } from '../../shared/domain/csv';
 import { vietnamDate } from '../../shared/domain/time';
@@ -282,7 +283,7 @@ describe('the recount', () => {
     expect((await verify()).body.exact).toBe(true);
   });
 
-  it('reports a resolution counter and overdue entries made wrong on purpose, and is exact once they are put back', async () => {
+  it('reports a resolution counter made wrong, an overdue entry missing and one extra, and is exact once they are put back', async () => {
     const counts = keys.proposalCounts('2027-03', 'khu-2');
     const combination = 'a|agriculture|on-time';
     const nudge = (by: number) =>
@@ -305,10 +306,14 @@ describe('the recount', () => {
       zoneId: 'khu-2',
       field: 'industry-infrastructure',
     };
+    // the policy proposal's second department owes an answer due later: its entry is taken away.
+    const owed = `${addDays(later, 1)}#${POLICY}#department#phong-kt-ht`;
+    const owedItem = await getItem(keys.overdueWatch(owed));
     await nudge(1);
     await documentClient().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.overdueWatch(stray), ...watch } }),
     );
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.overdueWatch(owed) }));
 
     const found = await verify();
 
@@ -316,11 +321,16 @@ describe('the recount', () => {
       proposals: 6,
       exact: false,
       differences: [{ month: '2027-03', zoneId: 'khu-2', combination, stored: 2, recounted: 1 }],
-      overdueDifferences: [{ entry: stray, kind: 'extra' }],
+      overdueDifferences: [
+        { entry: owed, kind: 'missing' },
+        { entry: stray, kind: 'extra' },
+      ],
       unsettled: [],
     });
     await nudge(-1);
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.overdueWatch(stray) }));
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: owedItem }));
+    expect(owedItem).toMatchObject({ proposalId: POLICY, holder: 'department', unitId: 'phong-kt-ht' });
     expect((await verify()).body.exact).toBe(true);
   });
 });
