@@ -6,27 +6,17 @@ import { overdueWatches, watchChanges, watchSortKey } from '../../shared/domain/
 import { countDeltas, countRecords, countsOf } from '../../shared/domain/stats/proposal-counts';
 import { summarise, tally } from '../../shared/domain/stats/proposal-stats';
 import { histogramMedian, resolutionFigures } from '../../shared/domain/stats/resolution';
+import { proposalRecord } from '../support/proposal-record';
 
-const raised: ProposalRecord = {
+// raised at 10:00 on 7 March in Vietnam.
+const raised = proposalRecord({
   id: '2027-03.khu-2.gia-tan-thon-ha.f1',
-  number: '2027-03/K2/001',
-  status: 'raised',
-  level: null,
-  meetingId: '2027-03.khu-2',
-  month: '2027-03',
-  zoneId: 'khu-2',
-  communeId: 'gia-tan',
-  cellId: 'gia-tan-thon-ha',
   field: 'agriculture',
   title: 'Nạo vét kênh',
   content: 'Kênh T3 bồi lắng.',
-  place: 'Thôn Hạ',
   addressee: { kind: 'district' },
   source: 'floor',
-  // 10:00 on 7 March in Vietnam.
-  raisedAt: '2027-03-07T03:00:00.000Z',
-  historyCount: 1,
-};
+});
 
 const assignment = (departmentId: string, change: Partial<DepartmentAssignment> = {}): DepartmentAssignment => ({
   departmentId,
