@@ -137,6 +137,13 @@ export const keys = {
   meeting(month: string, zoneId: string): ItemKey {
     return { PK: `CYCLE#${month}`, SK: `MEETING#${zoneId}` };
   },
+  /**
+   * A large part of a meeting (its roster, attendance or minutes) beside its record, outside
+   * `meetingPrefix` and without index keys: lists of meetings never read it.
+   */
+  meetingPart(month: string, zoneId: string, part: 'roster' | 'attendance' | 'minutes'): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `MEETINGPART#${zoneId}#${part}` };
+  },
   /** GSI1: a zone's meetings by month, for "the zone's last meeting" and zone listings. */
   zoneMeetings(zoneId: string): string {
     return `ZONE#${zoneId}#MEETINGS`;

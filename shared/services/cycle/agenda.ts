@@ -17,7 +17,8 @@
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
-import { type AgendaWindow, agendaWindow, type Meeting } from '../../domain/cycle/meeting';
+import { meetingRecordSchema } from '../../domain/cycle/cycle-records';
+import { type AgendaWindow, agendaWindow, type MeetingRecord } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { presentProposal } from '../../domain/proposals/proposal-views';
@@ -103,7 +104,7 @@ export const agendaSources: readonly AgendaSource[] = [
 const EARLIER_MEETINGS = 6;
 
 /** The zone's meetings before `month`, newest first: where the previous closed one is looked for. */
-async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]> {
+async function earlierMeetings(zoneId: string, month: string): Promise<MeetingRecord[]> {
   // The range ends at `month` itself, whose meeting is dropped below: `0000-01` has no month before it.
   const page = await queryPage({
     index: 'GSI1',
@@ -112,11 +113,11 @@ async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]
     descending: true,
     limit: EARLIER_MEETINGS + 1,
   });
-  return page.items.map((item) => toStored<Meeting>(item).value).filter((meeting) => meeting.month < month);
+  return page.items.map((item) => toStored(meetingRecordSchema, item).value).filter((meeting) => meeting.month < month);
 }
 
 /** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */
-export async function meetingAgendaWindow(meeting: Meeting, now: Date): Promise<AgendaWindow> {
+export async function meetingAgendaWindow(meeting: MeetingRecord, now: Date): Promise<AgendaWindow> {
   return agendaWindow(meeting, await earlierMeetings(meeting.zoneId, meeting.month), now);
 }
 
