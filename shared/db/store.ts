@@ -67,20 +67,6 @@ export function parseValues<S extends z.ZodMiniType>(
 export type StoredSchema<T> = z.ZodMiniType<T>;
 
 /**
- * The cycle's name for `parseStored`. Without a schema: TEMPORARY and unchecked, kept only for the
- * two reads of `shared/services/cycle/agenda.ts` that do not parse yet; to be removed with them.
- */
-export function toStored<T>(schema: StoredSchema<T>, item: Record<string, unknown>): Stored<T>;
-/** @deprecated TEMPORARY, unchecked: use `parseStored(schema, item)`. */
-export function toStored<T>(item: Record<string, unknown>): Stored<T>;
-export function toStored<T>(
-  ...args: [Record<string, unknown>] | [StoredSchema<T>, Record<string, unknown>]
-): Stored<T> {
-  if (args.length === 2) return parseStored(args[0], args[1]);
-  return { value: payloadOf(args[0]) as T, version: Number(args[0].version ?? 0) };
-}
-
-/**
  * Reads one item, strongly consistent: most reads here precede a conditional write (the version an
  * ETag names, an open cycle a racing opener must see), and a stale read would turn into a false 412
  * or a lost race. It costs one read unit instead of a half.
@@ -100,9 +86,6 @@ export async function getStored<S extends z.ZodMiniType>(
   const item = await getItem(key);
   return item ? parseStored(schema, item) : undefined;
 }
-
-/** The cycle's name for `getStored`. */
-export const findStored = getStored;
 
 export interface QuerySpec {
   /** Omit for the base table. */

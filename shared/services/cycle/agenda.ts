@@ -16,12 +16,14 @@
  * previous close fill theirs, and the close announces them (see `answers/announce-at-close.ts`).
  */
 import { keys } from '../../db/keys';
-import { queryPage, toStored } from '../../db/store';
-import { meetingRecordSchema } from '../../domain/cycle/cycle-records';
+import { parseStored, parseValues, queryPage, type StoredSchema } from '../../db/store';
+import { communeResultRecord } from '../../domain/answers/answer-records';
+import { announcementRecordSchema, meetingRecordSchema } from '../../domain/cycle/cycle-records';
 import { type AgendaWindow, agendaWindow, type MeetingRecord } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
-import type { ProposalRecord } from '../../domain/proposals/proposal';
+import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { presentProposal } from '../../domain/proposals/proposal-views';
+import { responseZoneEntryRecord } from '../../domain/responses/response-records';
 import { addMonths, vietnamDate } from '../../domain/time';
 import { readReportStates } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
@@ -36,7 +38,12 @@ export interface AgendaSource {
    * meeting, absent for a first meeting) up to `until`, oldest first. A source must answer as of
    * `until`, so a closed meeting's agenda stays what it was. `month` is the meeting's.
    */
-  read(zoneId: string, since: string | undefined, until: string, month: string): Promise<Record<string, unknown>[]>;
+  read(
+    zoneId: string,
+    since: string | undefined,
+    until: string,
+    month: string,
+  ): Promise<readonly Record<string, unknown>[]>;
 }
 
 /** Most entries one section shows. */
@@ -47,13 +54,21 @@ export function timelineRange(since: string | undefined, until: string): { from:
   return { from: since ?? TIMELINE_START, to: keys.timelineSortKey(until, TIMELINE_END) };
 }
 
-/** A source of time-ordered entries (sort key `timelineSortKey(at, id)`) in the zone's partitions. */
-function timelineSource(name: string, partitionsOf: (zoneId: string) => TimelinePartition[]): AgendaSource {
+/** A source of time-ordered entries (sort key `timelineSortKey(at, id)`) in the zone's partitions, each read as `schema`. */
+function timelineSource<T extends object>(
+  name: string,
+  schema: StoredSchema<T>,
+  partitionsOf: (zoneId: string) => TimelinePartition[],
+): AgendaSource {
   return {
     name,
     async read(zoneId, since, until) {
       const page = await readTimeline(partitionsOf(zoneId), timelineRange(since, until), SECTION_LIMIT);
-      return page.items.map((entry) => toStored<Record<string, unknown>>(entry.item).value).reverse();
+      const values: object[] = parseValues(
+        schema,
+        page.items.map((entry) => entry.item),
+      );
+      return values.map((value) => ({ ...value })).reverse();
     },
   };
 }
@@ -87,17 +102,20 @@ export const agendaSources: readonly AgendaSource[] = [
         }),
       ]);
       const today = vietnamDate(new Date());
-      return [...open.items, ...ended.items]
-        .map((item) => toStored<ProposalRecord>(item).value)
+      return parseValues(proposalRecordSchema, [...open.items, ...ended.items])
         .filter((record) => record.month < month)
         .sort((a, b) => a.month.localeCompare(b.month) || a.number.localeCompare(b.number))
         .slice(0, SECTION_LIMIT)
         .map((record) => presentProposal(record, today));
     },
   },
-  timelineSource('communeResults', (zoneId) => [{ index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) }]),
-  timelineSource('officialResponses', (zoneId) => [{ index: 'GSI1', partition: keys.zoneOfficialResponses(zoneId) }]),
-  timelineSource('announcements', (zoneId) => announcementFeeds(new Set([zoneId]))),
+  timelineSource('communeResults', communeResultRecord, (zoneId) => [
+    { index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) },
+  ]),
+  timelineSource('officialResponses', responseZoneEntryRecord, (zoneId) => [
+    { index: 'GSI1', partition: keys.zoneOfficialResponses(zoneId) },
+  ]),
+  timelineSource('announcements', announcementRecordSchema, (zoneId) => announcementFeeds(new Set([zoneId]))),
 ];
 
 /** How many earlier meetings are looked at to find the zone's previous closed one. */
@@ -113,7 +131,9 @@ async function earlierMeetings(zoneId: string, month: string): Promise<MeetingRe
     descending: true,
     limit: EARLIER_MEETINGS + 1,
   });
-  return page.items.map((item) => toStored(meetingRecordSchema, item).value).filter((meeting) => meeting.month < month);
+  return page.items
+    .map((item) => parseStored(meetingRecordSchema, item).value)
+    .filter((meeting) => meeting.month < month);
 }
 
 /** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */

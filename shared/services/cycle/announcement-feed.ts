@@ -5,7 +5,7 @@
  */
 import { type CursorScope, decodeCursor, encodeCursor } from '../../db/cursor';
 import { keys } from '../../db/keys';
-import { toStored } from '../../db/store';
+import { parseStored } from '../../db/store';
 import { announcementRecordSchema } from '../../domain/cycle/cycle-records';
 import type { Person } from '../../domain/cycle/meeting';
 import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
@@ -46,7 +46,7 @@ export async function listAnnouncements(
     { from: TIMELINE_START, to: before ?? TIMELINE_END, exclude: before },
     limit,
   );
-  const items: Announcement[] = page.items.map((entry) => toStored(announcementRecordSchema, entry.item).value);
+  const items: Announcement[] = page.items.map((entry) => parseStored(announcementRecordSchema, entry.item).value);
   const last = page.items.at(-1);
   if (!page.more || !last) return { items };
   const [attribute, feed] = CURSOR_SCOPE.partition;

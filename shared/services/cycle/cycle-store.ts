@@ -10,14 +10,14 @@ import { getItems } from '../../db/batch';
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import {
-  findStored,
+  getStored,
   type Page,
+  parseStored,
   type QuerySpec,
   queryAll,
   queryPage,
   type Stored,
   type StoredSchema,
-  toStored,
 } from '../../db/store';
 import {
   amendmentRecordSchema,
@@ -70,7 +70,7 @@ export function slotTaken(date: string, session: string): ConflictError {
 }
 
 export function readCycle(month: string): Promise<Stored<CycleRecord> | undefined> {
-  return findStored(cycleRecordSchema, keys.cycle(month));
+  return getStored(cycleRecordSchema, keys.cycle(month));
 }
 
 /** A month before and after it opens: its cycle (once open) and the office's window (if set). */
@@ -84,7 +84,7 @@ export async function readMonth(month: string): Promise<MonthItems> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.cycleItemsPrefix });
   const find = <T>(schema: StoredSchema<T>, key: { SK: string }) => {
     const item = items.find((candidate) => candidate.SK === key.SK);
-    return item ? toStored(schema, item) : undefined;
+    return item ? parseStored(schema, item) : undefined;
   };
   return {
     cycle: find(cycleRecordSchema, keys.cycle(month)),
@@ -95,7 +95,7 @@ export async function readMonth(month: string): Promise<MonthItems> {
 /** The record of every meeting of a month, in zone order of the cycle partition. */
 export async function readCycleMeetings(month: string): Promise<MeetingRecord[]> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.meetingPrefix });
-  return items.map((item) => toStored(meetingRecordSchema, item).value);
+  return items.map((item) => parseStored(meetingRecordSchema, item).value);
 }
 
 /** A meeting's items: its record and its large parts (null while the part was never written). */
@@ -125,7 +125,7 @@ export async function loadMeeting(meetingId: string): Promise<Stored<Meeting>> {
   const items = await getItems([recordKey, ...partKeys]);
   const find = <T>(schema: StoredSchema<T>, key: ItemKey) => {
     const item = items.find((candidate) => candidate.SK === key.SK);
-    return item ? toStored(schema, item) : undefined;
+    return item ? parseStored(schema, item) : undefined;
   };
   const [rosterKey, attendanceKey, minutesKey] = partKeys as [ItemKey, ItemKey, ItemKey];
   const record = find(meetingRecordSchema, recordKey);
@@ -190,7 +190,7 @@ export async function readAmendments(meeting: MeetingRecord): Promise<Amendment[
     prefix: keys.amendmentPrefix(meeting.zoneId),
   });
   // Numbered under the meeting's version lock; the number, not a server clock, gives the order.
-  return items.map((item) => toStored(amendmentRecordSchema, item).value).sort((a, b) => a.number - b.number);
+  return items.map((item) => parseStored(amendmentRecordSchema, item).value).sort((a, b) => a.number - b.number);
 }
 
 /** A meeting as the API shows it: the original minutes, then every amendment in order. */
@@ -218,6 +218,6 @@ export async function listMeetings(
         }
       : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
   const page = await queryPage({ ...source, limit, cursor });
-  const items = page.items.map((item) => toStored(meetingRecordSchema, item).value);
+  const items = page.items.map((item) => parseStored(meetingRecordSchema, item).value);
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }

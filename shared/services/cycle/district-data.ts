@@ -1,6 +1,6 @@
 /** The parts of the district structure the monthly cycle reads: one query per collection. */
 import { keys } from '../../db/keys';
-import { findStored, queryAll, type StoredSchema, toStored } from '../../db/store';
+import { getStored, parseStored, queryAll, type StoredSchema } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
 import { calendarRecordSchema, unitRecordSchemas, zoneAssignmentSchema } from '../../domain/cycle/cycle-records';
 import { type DistrictCalendar, districtCalendarOf } from '../../domain/cycle/meeting-calendar';
@@ -30,7 +30,7 @@ function byNaturalId(a: { readonly id: string }, b: { readonly id: string }): nu
 
 async function collection<T>(kind: keyof typeof unitRecordSchemas, schema: StoredSchema<T>): Promise<T[]> {
   const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
-  return items.map((item) => toStored(schema, item).value);
+  return items.map((item) => parseStored(schema, item).value);
 }
 
 /** Zones, communes, cells, official names and the calendar, read in parallel. */
@@ -58,19 +58,19 @@ export async function loadZones(): Promise<Zone[]> {
 
 /** The district calendar with its defaults (no holidays when it was never imported). */
 export async function loadCalendar(): Promise<DistrictCalendar> {
-  return districtCalendarOf((await findStored(calendarRecordSchema, keys.calendar()))?.value);
+  return districtCalendarOf((await getStored(calendarRecordSchema, keys.calendar()))?.value);
 }
 
 /** The communes of a zone, in natural order. */
 export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
   const items = await queryAll({ index: 'GSI2', partition: keys.childrenOf('zone', zoneId) });
-  return items.map((item) => toStored(unitRecordSchemas.commune, item).value).sort(byNaturalId);
+  return items.map((item) => parseStored(unitRecordSchemas.commune, item).value).sort(byNaturalId);
 }
 
 /** Every assignment of the district, in one query of their collection: each names its zone, if any. */
 export async function districtAssignments(): Promise<ZoneAssignment[]> {
   const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
-  return items.map((item) => toStored(zoneAssignmentSchema, item).value);
+  return items.map((item) => parseStored(zoneAssignmentSchema, item).value);
 }
 
 /** A zone or commune by id; 404 `<kind>_not_found` when there is none. */
@@ -79,7 +79,7 @@ export async function requireUnit<K extends 'zone' | 'commune'>(
   id: string,
 ): Promise<K extends 'zone' ? Zone : Commune> {
   const schema: StoredSchema<Zone | Commune> = unitRecordSchemas[kind];
-  const found = await findStored(schema, keys.unit(kind, id));
+  const found = await getStored(schema, keys.unit(kind, id));
   if (!found) throw new NotFoundError(`Không có ${kind === 'zone' ? 'khu' : 'xã'} "${id}".`, `${kind}_not_found`);
   return found.value as K extends 'zone' ? Zone : Commune;
 }

@@ -5,7 +5,7 @@
 import { getItems } from '../../db/batch';
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { findStored, queryAll, toStored } from '../../db/store';
+import { getStored, parseStored, queryAll } from '../../db/store';
 import { hostingWishRecordSchema, meetingRecordSchema, rotationRecordSchema } from '../../domain/cycle/cycle-records';
 import type { MeetingRecord } from '../../domain/cycle/meeting';
 import { swapMonths } from '../../domain/cycle/rotation';
@@ -35,12 +35,12 @@ async function meetingsOfYear(zoneId: string, year: number): Promise<MeetingReco
     partition: keys.zoneMeetings(zoneId),
     between: [keys.zoneMeetingSortKey(yearMonth(year, 1)), keys.zoneMeetingSortKey(yearMonth(year, 12))],
   });
-  return items.map((item) => toStored(meetingRecordSchema, item).value);
+  return items.map((item) => parseStored(meetingRecordSchema, item).value);
 }
 
 /** Last December's host: the meeting that took place if there was one, else what the plan said. */
 async function previousDecemberHost(zoneId: string, year: number): Promise<string | undefined> {
-  const december = await findStored(meetingRecordSchema, keys.meeting(`${year - 1}-12`, zoneId));
+  const december = await getStored(meetingRecordSchema, keys.meeting(`${year - 1}-12`, zoneId));
   if (december) return december.value.host?.communeId;
   return (await readRotation(zoneId, year - 1))?.value.hosts[11];
 }
@@ -117,7 +117,7 @@ export async function ensureRotations(
 ): Promise<Map<string, RotationRecord>> {
   const stored = await getItems(zones.map(({ zoneId }) => keys.rotation(zoneId, year)));
   const plans = new Map<string, RotationRecord>(
-    stored.map((item) => toStored(rotationRecordSchema, item).value).map((plan) => [plan.zoneId, plan]),
+    stored.map((item) => parseStored(rotationRecordSchema, item).value).map((plan) => [plan.zoneId, plan]),
   );
   const missing = zones.filter(({ zoneId }) => !plans.has(zoneId));
   await mapBounded(missing, PLANS_AT_ONCE, async ({ zoneId, communes }) => {
@@ -208,7 +208,7 @@ export async function putHostingWishes(
     year,
     months: [...new Set(months)].sort((a, b) => a - b),
   };
-  const existing = await findStored(hostingWishRecordSchema, key);
+  const existing = await getStored(hostingWishRecordSchema, key);
   const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
   return storeRecord(new ChangeSet(actor), { ref, key, conflict }, record, existing, expectedVersion);
 }

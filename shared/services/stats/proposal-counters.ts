@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
 import type { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { getItem, parseValues, queryAll, queryPage } from '../../db/store';
+import { getItem, parseStored, parseValues, queryAll, queryPage } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { type OverdueWatch, watchChanges, watchSortKey } from '../../domain/stats/overdue-watch';
@@ -66,11 +66,15 @@ export interface StoredCounts extends MonthZoneCounts {
   readonly revision: number;
 }
 
+/** A month and zone's counter item: its names, then any number of counters. */
+const countsRecord = z.looseObject({ month: z.string(), zoneId: z.string(), [REVISION]: z.optional(z.number()) });
+
 function storedCounts(item: Record<string, unknown>): StoredCounts {
+  const { month, zoneId, [REVISION]: revision } = parseStored(countsRecord, item).value;
   return {
-    month: String(item.month),
-    zoneId: String(item.zoneId),
-    revision: Number(item[REVISION] ?? 0),
+    month,
+    zoneId,
+    revision: revision ?? 0,
     counts: new Map(Object.entries(item).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
   };
 }
