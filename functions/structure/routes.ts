@@ -137,7 +137,7 @@ export const structureRoutes = defineRoutes([
     view: zoneView,
     page: zonePageView,
     listQuery: plainList,
-    conflicts: ['zone_has_communes'],
+    conflicts: ['zone_has_communes', 'unit_in_rotation', 'unit_has_hosting_wishes'],
   }),
   ...unitRoutes({
     collection: 'communes',
@@ -147,7 +147,7 @@ export const structureRoutes = defineRoutes([
     view: communeView,
     page: communePageView,
     listQuery: z.strictObject({ ...pageQuery, zoneId: z.optional(idSchema) }),
-    conflicts: ['commune_has_cells'],
+    conflicts: ['commune_has_cells', 'unit_in_rotation', 'unit_has_hosting_wishes'],
   }),
   ...unitRoutes({
     collection: 'cells',
