@@ -265,7 +265,7 @@ export const structureRoutes = defineRoutes([
       'Checked in full before the first write; the same file twice changes nothing. The file is the district config (`infra/districts/*.json`).',
     request: { body: z.record(z.string(), z.unknown()) },
     response: { status: 200, description: 'What the import changed', body: importSummaryView },
-    problems: { 400: ['other_district', 'unknown_reference'], 409: ['unit_has_history'] },
+    problems: { 400: ['other_district', 'unknown_reference'], 409: ['unit_has_history', 'unit_in_rotation'] },
     maxBodyBytes: 5 * 1024 * 1024,
   },
   {
