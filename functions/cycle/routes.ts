@@ -85,7 +85,7 @@ export const cycleRoutes = defineRoutes([
     description: 'The first registration needs no `If-Match`; replacing one does.',
     request: { path: communeYearPath, body: hostingWishesBodySchema, ifMatch: 'to-replace' },
     response: { status: 201, alsoOk: true, description: 'The registration', body: hostingWishView, etag: true },
-    problems: { 404: ['commune_not_found'], 409: ['hosting_wishes_exist'] },
+    problems: { 404: ['commune_not_found', 'zone_not_found'], 409: ['hosting_wishes_exist'] },
   },
   {
     method: 'GET',
@@ -110,7 +110,7 @@ export const cycleRoutes = defineRoutes([
     description: 'Regenerating an existing plan needs `If-Match`; months whose meetings exist are kept.',
     request: { path: zoneYearPath, ifMatch: 'to-replace' },
     response: { status: 201, alsoOk: true, description: 'The rotation plan', body: rotationView, etag: true },
-    problems: { 404: ['zone_not_found'], 409: ['zone_has_no_communes', 'rotation_exists'] },
+    problems: { 404: ['zone_not_found'], 409: ['zone_has_no_communes', 'rotation_exists', 'concurrent_change'] },
   },
   {
     method: 'POST',

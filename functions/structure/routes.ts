@@ -143,7 +143,7 @@ export const structureRoutes = defineRoutes([
     view: zoneView,
     page: zonePageView,
     listQuery: plainList,
-    conflicts: ['zone_has_communes'],
+    conflicts: ['zone_has_communes', 'unit_in_rotation', 'unit_has_hosting_wishes'],
   }),
   ...unitRoutes({
     collection: 'communes',
@@ -153,7 +153,7 @@ export const structureRoutes = defineRoutes([
     view: communeView,
     page: communePageView,
     listQuery: z.strictObject({ ...pageQuery, zoneId: z.optional(idSchema) }),
-    conflicts: ['commune_has_cells'],
+    conflicts: ['commune_has_cells', 'unit_in_rotation', 'unit_has_hosting_wishes'],
   }),
   ...unitRoutes({
     collection: 'cells',
@@ -271,7 +271,7 @@ export const structureRoutes = defineRoutes([
       'Checked in full before the first write; the same file twice changes nothing. The file is the district config (`infra/districts/*.json`).',
     request: { body: z.record(z.string(), z.unknown()) },
     response: { status: 200, description: 'What the import changed', body: importSummaryView },
-    problems: { 400: ['other_district', 'unknown_reference'], 409: ['unit_has_history'] },
+    problems: { 400: ['other_district', 'unknown_reference'], 409: ['unit_has_history', 'unit_in_rotation'] },
     maxBodyBytes: 5 * 1024 * 1024,
   },
   {

@@ -223,10 +223,16 @@ const forgedCursor = fc.oneof(
   fc.constant('A'.repeat(2_100)),
 );
 
+/** Numbers a number parser takes, written as no page size is. */
+const numberLikePageSizes = ['0x10', '1e1', ' 10', '10 ', '10.0', '+10', '010', '0b11', '٣', '１０'];
+
 /** One parameter no list accepts as sent: a bad page size, a forged cursor or an unknown name. */
 const badParameter = fc.oneof(
   fc
-    .constantFrom('-1', '0', '101', '1e9', '99999999999999999999', '1e400', 'abc', '1.5', '', 'NaN', 'Infinity')
+    .constantFrom(
+      ...['-1', '0', '101', '1e9', '99999999999999999999', '1e400', 'abc', '1.5', '', 'NaN', 'Infinity'],
+      ...numberLikePageSizes,
+    )
     .map((v) => ['limit', v] as const),
   forgedCursor.map((cursor) => ['cursor', cursor] as const),
   fc.tuple(fc.constantFrom('PK', 'version', 'role', '__proto__', 'constructor', 'limit[]', 'x'), shortNastyText),
@@ -423,6 +429,20 @@ describe.each(listRoutes.map((route) => [`${route.method} ${route.path}`, route]
       { numRuns: LIST_RUNS },
     );
     expect(await tableDigest()).toBe(before);
+  });
+
+  it('refuses every page size not written in decimal digits, naming the field', async () => {
+    for (const limit of numberLikePageSizes) {
+      const query = new URLSearchParams({ limit });
+      const response = await api.request('GET', `${concretePath(route.path)}?${query}`, {
+        as: passingCaller(route).officialId,
+      });
+      expect([limit, response.status, response.body.errors]).toEqual([
+        limit,
+        400,
+        expect.arrayContaining([expect.objectContaining({ path: '/query/limit' })]),
+      ]);
+    }
   });
 });
 

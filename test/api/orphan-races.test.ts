@@ -3,14 +3,15 @@
  * an official against an assignment of it, a zone against a commune in it, and a zone against an
  * assignment scoped to it. Whatever the interleaving, never both succeed, nothing is left naming
  * a removed unit, the reference counts equal the references, and an id used again starts with
- * nothing referring to it. The same for the units proposals refer to: a cell with a report or a
- * floor proposal, a department a proposal is addressed or assigned to, keep their history.
+ * nothing referring to it. Likewise a commune against a hosting wish or a rotation plan naming it,
+ * which keep it from then on. The units proposals refer to (a cell with a report or a floor
+ * proposal, a department a proposal is addressed or assigned to) keep their history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys, type StructureKind } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
 import { type ApiResponse, useApi } from '../support/api';
-import { referenceProblems } from '../support/reference-audit';
+import { countsOf, referenceProblems } from '../support/reference-audit';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
 const api = useApi();
@@ -240,5 +241,75 @@ describe('the units a proposal refers to', () => {
       const refused = await remove(`/departments/${department}`);
       expect([department, refused.status, refused.body.code]).toEqual([department, 409, 'unit_has_history']);
     }
+  });
+});
+
+// After the proposals' tests, which open a month: the zones these races leave would join that month's cycle
+// (and its meeting's hold then answered 409).
+describe('a removal racing a rotation plan or a hosting wish', () => {
+  /** A zone whose one commune the race may remove. */
+  async function zoneWithCommune(i: number, prefix: string) {
+    const zoneId = `${prefix}-khu-${i}`;
+    const communeId = `${prefix}-xa-${i}`;
+    expect((await post('/zones', { id: zoneId, name: `Khu ${i}` })).status).toBe(201);
+    expect((await post('/communes', { id: communeId, name: `Xã ${i}`, kind: 'xa', zoneId })).status).toBe(201);
+    return { zoneId, raced: communeId };
+  }
+
+  it('never leaves a hosting wish of a removed commune, and a kept one keeps its commune', async () => {
+    const seen = tally();
+    for (let i = 0; i < RACES; i++) {
+      const { zoneId, raced } = await zoneWithCommune(i, 'dk');
+      const wish = `/communes/${raced}/hosting-wishes/2027`;
+
+      const result = await race(
+        () => remove(`/communes/${raced}`),
+        () => api.request('PUT', wish, { as: OFFICE, body: { months: [3, 9] } }),
+      );
+      seen.note(result);
+
+      const wishes = await api.request<{ items: { communeId: string }[] }>(
+        'GET',
+        `/zones/${zoneId}/hosting-wishes/2027`,
+        {
+          as: OFFICE,
+        },
+      );
+      expect(
+        wishes.body.items.map((item) => item.communeId),
+        JSON.stringify(seen.outcomes),
+      ).toEqual(result.referred ? [raced] : []);
+      expect(await exists(`/communes/${raced}`), JSON.stringify(seen.outcomes)).toBe(!result.removed);
+      if (result.referred) {
+        expect(countsOf(await getItem(keys.unitReferences('commune', raced)))).toMatchObject({ hostingWishes: 1 });
+        expect((await remove(`/communes/${raced}`)).body.code).toBe('unit_has_hosting_wishes');
+      }
+    }
+    expect(await referenceProblems()).toEqual([]);
+  });
+
+  it('never leaves a rotation naming a removed commune, and a plan keeps the communes it names', async () => {
+    const seen = tally();
+    for (let i = 0; i < RACES; i++) {
+      const { zoneId, raced } = await zoneWithCommune(i, 'lp');
+      const plan = `/zones/${zoneId}/rotations/2027`;
+
+      const result = await race(
+        () => remove(`/communes/${raced}`),
+        () => api.request('PUT', plan, { as: OFFICE }),
+      );
+      seen.note(result);
+
+      const stored = await api.request<{ hosts: string[] }>('GET', plan, { as: OFFICE });
+      expect(stored.status, JSON.stringify(seen.outcomes)).toBe(result.referred ? 200 : 404);
+      expect(await exists(`/communes/${raced}`), JSON.stringify(seen.outcomes)).toBe(!result.removed);
+      if (result.referred) {
+        // the zone's one commune hosts every month, and can no longer go, nor its zone.
+        expect(new Set(stored.body.hosts)).toEqual(new Set([raced]));
+        expect((await remove(`/communes/${raced}`)).body.code).toBe('unit_in_rotation');
+        expect((await remove(`/zones/${zoneId}`)).status).toBe(409);
+      }
+    }
+    expect(await referenceProblems()).toEqual([]);
   });
 });

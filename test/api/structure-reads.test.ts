@@ -109,6 +109,25 @@ describe('structure lists', () => {
     expect(response.body.code).toBe('invalid_cursor');
   });
 
+  it.each(['0x10', '1e1', ' 10', '10.0', '+10', '010'])(
+    'rejects the page size %j: decimal digits only',
+    async (limit) => {
+      const response = await api.request('GET', `/zones?${new URLSearchParams({ limit })}`, { as: OFFICE });
+
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: '/query/limit' })]);
+    },
+  );
+
+  it('takes a page size written in decimal digits, up to 100', async () => {
+    const response = await api.request<ListBody>('GET', '/zones?limit=2', { as: OFFICE });
+
+    expect(response.status).toBe(200);
+    expect(response.body.items).toHaveLength(2);
+    expect((await api.request('GET', '/zones?limit=100', { as: OFFICE })).status).toBe(200);
+  });
+
   it('rejects a limit outside 1..100 and unknown query parameters, naming each', async () => {
     const tooLarge = await api.request('GET', '/zones?limit=101', { as: OFFICE });
     const unknown = await api.request('GET', '/zones?zoneId=khu-1', { as: OFFICE });

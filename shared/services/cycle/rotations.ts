@@ -15,6 +15,7 @@ import type { Commune } from '../../domain/structure/entities';
 import { monthNumber, yearMonth } from '../../domain/time';
 import { mapBounded } from '../bounded';
 import { zoneCommunes } from './district-data';
+import { referPlan, referWish } from './plan-references';
 import {
   type HostingWishRecord,
   type RotationRecord,
@@ -94,6 +95,7 @@ export async function generateRotation(
   const version = existing ? expectedVersion() : 0;
   const changes = new ChangeSet(actor);
   const record = await planZoneYear(zoneId, year, communes, changes.at);
+  referPlan(changes, existing?.value, record);
   const target = {
     ref: rotationRef(zoneId, year),
     key: keys.rotation(zoneId, year),
@@ -134,6 +136,7 @@ async function createRotation(
 ): Promise<RotationRecord> {
   const changes = new ChangeSet(actor);
   const record = await planZoneYear(zoneId, year, communes, changes.at);
+  referPlan(changes, undefined, record);
   try {
     await changes
       .create(rotationRef(zoneId, year), keys.rotation(zoneId, year), record, rotationExists(zoneId, year))
@@ -210,5 +213,7 @@ export async function putHostingWishes(
   };
   const existing = await getStored(hostingWishRecordSchema, key);
   const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
-  return storeRecord(new ChangeSet(actor), { ref, key, conflict }, record, existing, expectedVersion);
+  const changes = new ChangeSet(actor);
+  referWish(changes, existing?.value, record);
+  return storeRecord(changes, { ref, key, conflict }, record, existing, expectedVersion);
 }

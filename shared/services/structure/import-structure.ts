@@ -45,7 +45,7 @@ import { mapBounded } from '../bounded';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken, unitKind } from './unit-kinds';
-import { referenceCountsOf } from './unit-references';
+import { planReferences, type ReferenceCounts, referenceCountsOf } from './unit-references';
 
 export interface ImportSummary {
   readonly created: number;
@@ -243,6 +243,12 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   if (blocked.length > 0) {
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
   }
+  if (recount.planned.length > 0) {
+    throw new ConflictError(
+      'unit_in_rotation',
+      `Không thể xoá đơn vị có trong kế hoạch luân phiên hoặc đăng ký đăng cai: ${recount.planned.join(', ')}.`,
+    );
+  }
 
   const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
   const settings = await Promise.all([
@@ -275,14 +281,16 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
 
 /**
  * Brings every unit's reference counts (`unit-references.ts`) to what the file implies. A count
- * that grows is written before the removals and one that shrinks after them (a count doing both
+ * that grows moves before the removals and one that shrinks after them (a count doing both
  * takes the larger value first), so a removal racing the import never finds a count of zero
- * while something still refers to the unit. The counts of removed units go once they are.
+ * while something still refers to the unit. Counts move by the difference (`ADD`), so what other
+ * writers count meanwhile, and the plans and wishes the file knows nothing of, are kept; a unit
+ * those name cannot be removed (`planned`). The counts of removed units go once they are.
  */
 async function referenceSteps(
   config: DistrictConfig,
   existingUnits: readonly { kind: StructureKind; id: string }[],
-): Promise<{ beforeRemovals: Step[]; afterRemovals: Step[] }> {
+): Promise<{ beforeRemovals: Step[]; afterRemovals: Step[]; planned: string[] }> {
   const desired = referenceCountsOf(config);
   const units = new Map(existingUnits.map((unit) => [`${unit.kind}#${unit.id}`, unit]));
   for (const key of desired.keys()) {
@@ -292,32 +300,37 @@ async function referenceSteps(
   const stored = new Map(
     (await getItems([...units.values()].map((unit) => keys.unitReferences(unit.kind, unit.id)))).map((item) => [
       `${item.PK}|${item.SK}`,
-      { children: Number(item.children ?? 0), assignments: Number(item.assignments ?? 0) },
+      item,
     ]),
   );
   const beforeRemovals: Step[] = [];
   const afterRemovals: Step[] = [];
+  const planned: string[] = [];
+  const move = (key: ItemKey, from: ReferenceCounts, to: ReferenceCounts) => (changes: ChangeSet) =>
+    changes.count(key, { children: to.children - from.children, assignments: to.assignments - from.assignments });
   for (const [name, unit] of units) {
     const key = keys.unitReferences(unit.kind, unit.id);
     const now = stored.get(`${key.PK}|${key.SK}`);
     const wanted = desired.get(name);
     if (!wanted) {
+      if (planReferences.some((reference) => Number(now?.[reference] ?? 0) > 0))
+        planned.push(`${unit.kind} "${unit.id}"`);
       if (now) afterRemovals.push({ ops: 1, apply: (changes) => changes.release(key) });
       continue;
     }
-    const from = now ?? { children: 0, assignments: 0 };
+    const from = { children: Number(now?.children ?? 0), assignments: Number(now?.assignments ?? 0) };
     const meanwhile = {
       children: Math.max(from.children, wanted.children),
       assignments: Math.max(from.assignments, wanted.assignments),
     };
     if (!isDeepStrictEqual(meanwhile, from)) {
-      beforeRemovals.push({ ops: 1, item: name, apply: (changes) => changes.putEntry(key, meanwhile) });
+      beforeRemovals.push({ ops: 1, item: name, apply: move(key, from, meanwhile) });
     }
     if (!isDeepStrictEqual(wanted, meanwhile)) {
-      afterRemovals.push({ ops: 1, item: name, apply: (changes) => changes.putEntry(key, { ...wanted }) });
+      afterRemovals.push({ ops: 1, item: name, apply: move(key, meanwhile, wanted) });
     }
   }
-  return { beforeRemovals, afterRemovals };
+  return { beforeRemovals, afterRemovals, planned };
 }
 
 /** The reservation of a subject is still held by `officialId` (or, drifted, by no one). */

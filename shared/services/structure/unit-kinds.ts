@@ -16,7 +16,7 @@ import {
 } from '../../domain/structure/entities';
 import { findRecord, type StoredRecord } from './structure-queries';
 import { type UnitTypes, unitKeys } from './unit-items';
-import type { Reference } from './unit-references';
+import type { PlanReference, Reference } from './unit-references';
 
 /** A field whose value no two units may share, kept unique by a reservation item per value. */
 export interface UniqueField {
@@ -43,7 +43,7 @@ export interface UnitKind<S extends UnitSchema = UnitSchema> {
   readonly schema: S;
   /** The unit this one belongs to; the field is fixed at creation (moves go through the structure import). */
   readonly parent?: { readonly field: string; readonly kind: 'zone' | 'commune' };
-  /** The 409 that refuses a removal while child units or assignments still refer to the unit (see `unit-references.ts`). */
+  /** The 409 that refuses a removal while anything still refers to the unit (see `unit-references.ts`). */
   readonly referenced: (reference: Reference, id: string) => AppError;
   readonly unique?: UniqueField;
   /** Fields only structure editors may read (an official's account subject). */
@@ -57,14 +57,23 @@ export function subjectTaken(subject: string): ConflictError {
   return new ConflictError('subject_taken', `Tài khoản "${subject}" đã gắn với cán bộ khác.`);
 }
 
+/** The 409s for a zone or commune a rotation plan or a hosting wish still names (history: they are never removed). */
+const plannedUnit: Record<PlanReference, (label: string, id: string) => AppError> = {
+  rotations: (label, id) =>
+    new ConflictError('unit_in_rotation', `${label} "${id}" có trong kế hoạch luân phiên đăng cai nên không thể xoá.`),
+  hostingWishes: (label, id) =>
+    new ConflictError('unit_has_hosting_wishes', `${label} "${id}" đã đăng ký đăng cai nên không thể xoá.`),
+};
+
 function assignedUnit(label: string, children?: (id: string) => AppError): UnitKind['referenced'] {
-  return (reference, id) =>
-    reference === 'children' && children
-      ? children(id)
-      : new ConflictError(
-          'unit_has_assignments',
-          `${label} "${id}" vẫn còn cán bộ được phân công; hãy kết thúc các phân công trước.`,
-        );
+  return (reference, id) => {
+    if (reference === 'children' && children) return children(id);
+    if (reference === 'rotations' || reference === 'hostingWishes') return plannedUnit[reference](label, id);
+    return new ConflictError(
+      'unit_has_assignments',
+      `${label} "${id}" vẫn còn cán bộ được phân công; hãy kết thúc các phân công trước.`,
+    );
+  };
 }
 
 const zoneKind: UnitKind<typeof zoneSchema> = {
