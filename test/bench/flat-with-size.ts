@@ -1,0 +1,4 @@
+import type { Figure } from './figures';
+export async function scaleFigures(): Promise<Figure[]> {
+  return [];
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: the performance budgets of issue 11 on DynamoDB Local, and what a district pays.
+ * Bundles first (no database), then each section in its own process against one DynamoDB Local;
+ * prints the table, writes `bench/results.json` and exits non-zero when a budget fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { bundleFigures } from './bundles';
+import { costFigures } from './cost-model';
+import { type Figure, failures, formatTable } from './figures';
+import type { SectionName } from './section';
+
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+/** `-- --only routes --only scale`: those sections alone (for working on them); otherwise all. */
+const chosen = (section: string) => values.only === undefined || values.only.includes(section);
+
+const root = resolve(import.meta.dirname, '../..');
+const started = performance.now();
+/** 100,000 proposals and their entries: well over the default heap. */
+const dynamo = await startDynamoDbLocal({ port: await freePort(), maxHeap: '3g' });
+const scratch = mkdtempSync(join(tmpdir(), 'giao-ban-bench-'));
+
+function runSection(name: SectionName): Figure[] {
+  const output = join(scratch, `${name}.json`);
+  console.error(`bench: ${name}…`);
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'section.ts'), name, output], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${name}`, DISTRICT_ID: 'gia-loc' },
+  });
+  return JSON.parse(readFileSync(output, 'utf8')) as Figure[];
+}
+
+const figures: Figure[] = [];
+try {
+  if (chosen('bundles')) {
+    console.error('bench: bundles…');
+    figures.push(...(await bundleFigures()));
+  }
+  for (const name of ['routes', 'scale', 'opening'] as const) if (chosen(name)) figures.push(...runSection(name));
+} finally {
+  await dynamo.stop();
+}
+figures.push(...costFigures(figures));
+
+const seconds = (performance.now() - started) / 1000;
+console.log(formatTable(figures));
+const failed = failures(figures);
+console.log(
+  `\n${failed.length === 0 ? 'every budget holds' : `${failed.length} budget(s) FAIL`}; ${seconds.toFixed(0)} s`,
+);
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(
+  join(root, 'bench/results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: cpus().length, node: process.version, seconds, figures }, null, 2)}\n`,
+);
+if (failed.length > 0) process.exitCode = 1;
