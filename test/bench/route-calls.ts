@@ -3,20 +3,14 @@
  * of writes through the local gateway (units, a month opened, a meeting held with floor proposals
  * and closed, a proposal routed, assigned, answered and compiled into a response), then every
  * GET route. Each call's database requests are those recorded between its request and its answer
- * (calls are made one at a time); the handler's own time is its logged duration less the time
- * some database call was in flight.
+ * (see `bench-gateway.ts`).
  */
-import type { AddressInfo } from 'node:net';
 import { type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
-import { createGateway } from '../../infra/local/gateway';
-import { createLocalIssuer } from '../../infra/local/jwt';
-import type { RequestOutcome } from '../../shared/observability/request-log';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { passes, passingCaller, pathValues, withCallers } from '../support/role-callers';
 import { readSampleConfig } from '../support/sample-district';
+import { type Measured, medianRun, type Step, startBenchGateway } from './bench-gateway';
 import type { Figure } from './figures';
-import { median } from './measure';
-import { type CallSummary, startRecording, summarise } from './request-meter';
 
 const OFFICE = 'van-phong-1';
 const DEPUTY = 'pho-khu-2';
@@ -29,15 +23,6 @@ const ROUNDS = 3;
 const ROUND_TRIP_BUDGET = 2;
 const READ_RATIO_BUDGET = 2;
 const HANDLER_MS_BUDGET = 1;
-
-/** One call of the walk: who asks, and the resource whose ETag goes in `If-Match`. */
-interface Step {
-  readonly method: string;
-  readonly path: string;
-  readonly as: string;
-  readonly body?: unknown;
-  readonly ifMatchOf?: string;
-}
 
 const floorProposal = (title: string) => ({
   cellId: CELL,
@@ -86,7 +71,7 @@ function writes(round: number): Step[] {
       method: 'POST',
       path: `/proposals/${MERGED}/merge`,
       as: DEPUTY,
-      body: { into: FLOOR },
+      body: { into: FLOOR, reason: 'Trùng nội dung với kiến nghị trước' },
       ifMatchOf: `/proposals/${MERGED}`,
     },
     {
@@ -155,47 +140,10 @@ function readStep(route: RouteDefinition): Step {
   return { method: 'GET', path: `${path}${query ? `?${query}` : ''}`, as };
 }
 
-interface Measured {
-  readonly status: number;
-  readonly problem?: string;
-  readonly calls: CallSummary;
-  readonly responseBytes: number;
-  readonly handlerMs: number;
-}
-
 export async function routeFigures(): Promise<Figure[]> {
   await importStructure(withCallers(readSampleConfig()), { id: 'bench' });
-  const issuer = await createLocalIssuer();
-  const log: RequestOutcome[] = [];
-  const server = createGateway(issuer, { requestLog: (outcome) => log.push(outcome) });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const send = async (step: Step): Promise<Measured> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${await issuer.sign(`sample-${step.as}`)}` };
-    if (step.ifMatchOf) {
-      const current = await fetch(`${base}${step.ifMatchOf}`, { headers });
-      headers['if-match'] = current.headers.get('etag') ?? '';
-    }
-    if (step.body !== undefined) headers['content-type'] = 'application/json';
-    startRecording();
-    const response = await fetch(`${base}${step.path}`, {
-      method: step.method,
-      headers,
-      body: step.body === undefined ? undefined : JSON.stringify(step.body),
-    });
-    const text = Buffer.from(await response.arrayBuffer());
-    const calls = summarise(startRecording());
-    const outcome = log.at(-1) as RequestOutcome;
-    return {
-      status: response.status,
-      problem: outcome.problemCode,
-      calls,
-      responseBytes: text.byteLength,
-      handlerMs: outcome.durationMs - calls.databaseMs,
-    };
-  };
-
+  const gateway = await startBenchGateway();
+  const send = gateway.send;
   const measured = new Map<string, Measured>();
   try {
     // one read of each function first: the walk measures warm functions.
@@ -217,15 +165,9 @@ export async function routeFigures(): Promise<Figure[]> {
       measured.set(routeKeyOf(route), medianRun(runs));
     }
   } finally {
-    server.closeAllConnections();
-    server.close();
+    gateway.close();
   }
   return routes.map((route) => routeFigure(route, measured.get(routeKeyOf(route))));
-}
-
-/** The last run's counts (warmest), with the median of the runs' handler times. */
-function medianRun(runs: readonly Measured[]): Measured {
-  return { ...(runs.at(-1) as Measured), handlerMs: median(runs.map((run) => run.handlerMs)) };
 }
 
 function routeOf(step: Step): RouteDefinition | undefined {

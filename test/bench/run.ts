@@ -10,12 +10,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { bundleFigures } from './bundles';
-import { costFigures } from './cost-model';
+import { costFigures } from './cost-figures';
+import { describePrices } from './cost-model';
 import { type Figure, failures, formatTable } from './figures';
+import { flatFigures } from './flat-with-size';
+import { BENCH_DISTRICT } from './generated-district';
 import type { SectionName } from './section';
 
 const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
-/** `-- --only routes --only scale`: those sections alone (for working on them); otherwise all. */
+/** `-- --only routes --only small`: those sections alone (for working on them); otherwise all. */
 const chosen = (section: string) => values.only === undefined || values.only.includes(section);
 
 const root = resolve(import.meta.dirname, '../..');
@@ -30,7 +33,13 @@ function runSection(name: SectionName): Figure[] {
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'section.ts'), name, output], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${name}`, DISTRICT_ID: 'gia-loc' },
+    // the route walk runs on the sample district; the others on generated ones (`generated-district.ts`).
+    env: {
+      ...process.env,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      TABLE_NAME: `bench-${name}`,
+      DISTRICT_ID: name === 'routes' ? 'gia-loc' : BENCH_DISTRICT,
+    },
   });
   return JSON.parse(readFileSync(output, 'utf8')) as Figure[];
 }
@@ -41,7 +50,12 @@ try {
     console.error('bench: bundles…');
     figures.push(...(await bundleFigures()));
   }
-  for (const name of ['routes', 'scale', 'opening'] as const) if (chosen(name)) figures.push(...runSection(name));
+  if (chosen('routes')) figures.push(...runSection('routes'));
+  const small = chosen('small') ? runSection('small') : [];
+  const large = chosen('large') ? runSection('large') : [];
+  figures.push(...small, ...large);
+  if (small.length > 0 && large.length > 0) figures.push(...flatFigures(small, large));
+  if (chosen('opening')) figures.push(...runSection('opening'));
 } finally {
   await dynamo.stop();
 }
@@ -49,6 +63,7 @@ figures.push(...costFigures(figures));
 
 const seconds = (performance.now() - started) / 1000;
 console.log(formatTable(figures));
+console.log(`\nPrices assumed (ap-southeast-1, list prices, no free tier unless said):\n${describePrices()}`);
 const failed = failures(figures);
 console.log(
   `\n${failed.length === 0 ? 'every budget holds' : `${failed.length} budget(s) FAIL`}; ${seconds.toFixed(0)} s`,

@@ -9,7 +9,8 @@ import type { Figure } from './figures';
 
 export const sections = {
   routes: () => import('./route-calls').then((m) => m.routeFigures()),
-  scale: () => import('./flat-with-size').then((m) => m.scaleFigures()),
+  small: () => import('./flat-with-size').then((m) => m.scaleTimings(6, 1_000)),
+  large: () => import('./flat-with-size').then((m) => m.scaleTimings(60, 100_000)),
   opening: () => import('./large-district').then((m) => m.largeDistrictFigures()),
 } satisfies Record<string, () => Promise<Figure[]>>;
 
