@@ -6,58 +6,16 @@
  * the same size in both, and only what else the table holds differs.
  */
 
-import type { ImportRow } from '../../shared/domain/imports/legacy-proposals';
-import type { Cell, Commune } from '../../shared/domain/structure/entities';
 import { addMonths } from '../../shared/domain/time';
-import { openCycle } from '../../shared/services/cycle/open-cycle';
-import { importStructure } from '../../shared/services/structure/import-structure';
-import { startBenchGateway } from './bench-gateway';
+import { type Measured, startBenchGateway } from './bench-gateway';
 import { type Figure, ratioFigure } from './figures';
-import { BENCH_OFFICE, generatedDistrict } from './generated-district';
+import { BENCH_OFFICE } from './generated-district';
 import { median, percentile } from './measure';
-import { seedProposals } from './seed-proposals';
+import { LAST_MONTH, OPEN_MONTH, SEARCHED, seedDistrict } from './seeded-district';
 
 const SECTION = 'flat with size';
-const PER_ZONE_MONTH = 7;
-const LAST_MONTH = '2027-02';
-const OPEN_MONTH = '2027-03';
-/** One proposal in twenty carries this word: a search finds a full page in both districts. */
-const SEARCHED = 'kenhmuong';
 const RUNS = 40;
 const BUDGET = 1.3;
-
-const topics = [
-  'Sửa đường trục thôn',
-  'Nạo vét kênh tưới',
-  'Lắp đèn chiếu sáng ngõ xóm',
-  'Cấp nước sạch',
-  'Xây lại cầu dân sinh',
-];
-
-function rowsOf(zoneCount: number, proposals: number): ImportRow[] {
-  const district = generatedDistrict(zoneCount);
-  const perMonth = zoneCount * PER_ZONE_MONTH;
-  return Array.from({ length: proposals }, (_, i): ImportRow => {
-    // communes and cells are listed zone by zone, two of each per unit above.
-    const communeIndex = (i % zoneCount) * 2 + (Math.floor(i / zoneCount) % 2);
-    const commune = district.communes[communeIndex] as Commune;
-    const cell = district.cells[communeIndex * 2] as Cell;
-    const topic = topics[i % topics.length] as string;
-    return {
-      line: i + 2,
-      legacyId: `b${i}`,
-      month: addMonths(LAST_MONTH, -Math.floor(i / perMonth)),
-      zoneId: commune.zoneId,
-      commune,
-      cell,
-      field: 'agriculture',
-      title: topic,
-      content: `Đề nghị ${topic.toLowerCase()}${i % 20 === 0 ? ` ${SEARCHED}` : ''}`,
-      addressee: { kind: 'district' },
-      status: i % 10 === 0 ? 'raised' : 'closed',
-    };
-  });
-}
 
 /** The reads, by name: each as the office asks it. */
 function reads(zoneCount: number): Record<string, string> {
@@ -70,41 +28,45 @@ function reads(zoneCount: number): Record<string, string> {
   };
 }
 
-/** Seeds a district of `zoneCount` zones and `proposals` proposals, and times each read. */
-export async function scaleTimings(zoneCount: number, proposals: number): Promise<Figure[]> {
+/**
+ * Times each read in a district of `zoneCount` zones and `proposals` proposals, seeded first
+ * unless `fresh` is false (its table was seeded by an earlier run, see `seed-fingerprint.ts`).
+ */
+export async function scaleTimings(zoneCount: number, proposals: number, fresh: boolean): Promise<Figure[]> {
   const label = `${zoneCount} zones, ${proposals.toLocaleString('en')} proposals`;
-  let started = performance.now();
-  await importStructure(generatedDistrict(zoneCount), { id: 'bench' });
-  const items = await seedProposals(rowsOf(zoneCount, proposals));
-  await openCycle(OPEN_MONTH, { id: 'bench' });
+  const started = performance.now();
+  const items = fresh ? await seedDistrict(zoneCount, proposals) : 0;
+  const seconds = (performance.now() - started) / 1000;
   const figures: Figure[] = [
     {
       section: SECTION,
       name: `seeding ${label}`,
-      value: `${items.toLocaleString('en')} items in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-      data: { items, ms: performance.now() - started },
+      value: fresh ? `${items.toLocaleString('en')} items in ${seconds.toFixed(0)} s` : 'kept from an earlier run',
+      data: { items, seconds },
     },
   ];
   const gateway = await startBenchGateway();
   try {
     for (const [name, path] of Object.entries(reads(zoneCount))) {
       const times: number[] = [];
-      let status = 0;
+      let last: Measured | undefined;
       for (let run = 0; run < RUNS; run++) {
-        const measured = await gateway.send({ method: 'GET', path, as: BENCH_OFFICE });
-        times.push(measured.totalMs);
-        status = measured.status;
+        last = await gateway.send({ method: 'GET', path, as: BENCH_OFFICE });
+        times.push(last.totalMs);
       }
+      const { status, calls, responseBytes } = last as Measured;
       // the first runs warm the function and the caller's cache up.
       const warm = times.slice(5);
       const [p50, p95] = [median(warm), percentile(warm, 95)];
       figures.push({
         section: SECTION,
         name: `${name} (${label})`,
-        value: status === 200 ? `median ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms` : `answered ${status}`,
-        data: { median: p50, p95, zones: zoneCount, proposals, status },
+        value:
+          status === 200
+            ? `median ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${calls.reads} reads, ${(calls.bytesRead / 1024).toFixed(0)} KiB read, ${(responseBytes / 1024).toFixed(0)} KiB sent`
+            : `answered ${status}`,
+        data: { median: p50, p95, zones: zoneCount, proposals, status, ...calls, responseBytes },
       });
-      started = performance.now();
     }
   } finally {
     gateway.close();

@@ -24,6 +24,35 @@ const ROUND_TRIP_BUDGET = 2;
 const READ_RATIO_BUDGET = 2;
 const HANDLER_MS_BUDGET = 1;
 
+const SECRETARY = 'bi-thu-cb-gia-tan-thon-ha';
+
+/** Create, change and remove one unit of a collection. */
+function unitSteps(collection: string, unit: { id: string; name: string; [field: string]: string }): Step[] {
+  const path = `/${collection}/${unit.id}`;
+  return [
+    { method: 'POST', path: `/${collection}`, as: OFFICE, body: unit },
+    { method: 'PATCH', path, as: OFFICE, body: { name: `${unit.name} mới` }, ifMatchOf: path },
+    { method: 'DELETE', path, as: OFFICE, ifMatchOf: path },
+  ];
+}
+
+/** A cell's report specific enough to submit, with one proposal, and its agreement. */
+const cellReport = {
+  situation: 'Chi bộ có 42 đảng viên, sinh hoạt đủ 1 kỳ; thôn Hạ thu hoạch xong 65 ha lúa xuân, năng suất 62 tạ/ha.',
+  nextMonthTasks: 'Vận động 12 hộ ven kênh T3 tháo dỡ lều quán trước ngày 30/4; ra quân làm sạch đường làng.',
+  followThrough: { heldOn: '2027-02-20', passedOn: 'Đã quán triệt kết luận về phòng chống dịch tới 4 tổ đảng.' },
+  proposals: [
+    {
+      field: 'industry-infrastructure',
+      title: 'Nâng cấp đường làng thôn Hạ',
+      content: 'Tuyến đường làng dài 800 m xuống cấp, ổ gà sâu, đề nghị xã đưa vào kế hoạch cứng hoá năm 2027.',
+      place: 'Thôn Hạ',
+      addressee: { kind: 'commune' },
+    },
+  ],
+};
+const agreement = { agreedOn: '2026-11-20', membersPresent: 5, membersTotal: 5, presidedBy: 'Nguyễn Trọng Quyết' };
+
 const floorProposal = (title: string) => ({
   cellId: CELL,
   field: 'agriculture',
@@ -39,19 +68,49 @@ function writes(round: number): Step[] {
   const MEETING = `${month}.khu-2`;
   const FLOOR = `${MEETING}.${CELL}.f1`;
   const MERGED = `${MEETING}.${CELL}.f2`;
-  const zone = `khu-thu-${round}`;
+  const report = `/meetings/${MEETING}/reports/${CELL}`;
+  const secretary = { as: SECRETARY, ifMatchOf: report };
+  const official = `nguoi-thu-${round}`;
   return [
-    { method: 'POST', path: '/zones', as: OFFICE, body: { id: zone, name: `Khu thử ${round}` } },
+    ...unitSteps('zones', { id: `khu-thu-${round}`, name: 'Khu thử' }),
+    ...unitSteps('communes', { id: `xa-thu-${round}`, name: 'Xã thử', kind: 'xa', zoneId: 'khu-2' }),
+    ...unitSteps('cells', { id: `chi-bo-thu-${round}`, name: 'Chi bộ thử', communeId: 'gia-tan' }),
+    ...unitSteps('departments', { id: `ban-thu-${round}`, name: 'Ban thử' }),
+    { method: 'POST', path: '/officials', as: OFFICE, body: { id: official, name: 'Người thử', title: 'Cán bộ' } },
     {
       method: 'PATCH',
-      path: `/zones/${zone}`,
+      path: `/officials/${official}`,
       as: OFFICE,
-      body: { name: 'Khu thử nghiệm' },
-      ifMatchOf: `/zones/${zone}`,
+      body: { title: 'Chuyên viên' },
+      ifMatchOf: `/officials/${official}`,
     },
-    { method: 'DELETE', path: `/zones/${zone}`, as: OFFICE, ifMatchOf: `/zones/${zone}` },
+    {
+      method: 'POST',
+      path: '/assignments',
+      as: OFFICE,
+      body: { officialId: official, role: 'zone-head', scopeId: 'khu-1' },
+    },
+    {
+      method: 'DELETE',
+      path: `/assignments/${official}.zone-head.khu-1`,
+      as: OFFICE,
+      ifMatchOf: `/assignments/${official}.zone-head.khu-1`,
+    },
+    { method: 'DELETE', path: `/officials/${official}`, as: OFFICE, ifMatchOf: `/officials/${official}` },
     { method: 'PUT', path: `/communes/gia-tan/hosting-wishes/${2028 + round}`, as: OFFICE, body: { months: [3] } },
     { method: 'POST', path: `/cycles/${month}/open`, as: OFFICE },
+    { method: 'PUT', path: report, as: SECRETARY, body: cellReport },
+    { method: 'POST', path: `${report}/agreement`, body: agreement, ...secretary },
+    { method: 'POST', path: `${report}/submit`, ...secretary },
+    { method: 'POST', path: `${report}/proposals/1/withdraw`, body: { reason: 'Đã giải quyết tại xã' }, ...secretary },
+    { method: 'POST', path: `${report}/reopen`, as: OFFICE, body: { reason: 'Bổ sung số liệu' }, ifMatchOf: report },
+    {
+      method: 'POST',
+      path: `/meetings/${month}.khu-1/cancel`,
+      as: OFFICE,
+      body: { reason: 'Trùng lịch hội nghị huyện' },
+      ifMatchOf: `/meetings/${month}.khu-1`,
+    },
     {
       method: 'POST',
       path: '/announcements',
@@ -66,7 +125,28 @@ function writes(round: number): Step[] {
       body: floorProposal(title),
       ifMatchOf: `/meetings/${MEETING}`,
     })),
+    {
+      method: 'PUT',
+      path: `/meetings/${MEETING}/attendance`,
+      as: DEPUTY,
+      body: { entries: [] },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
+    {
+      method: 'PUT',
+      path: `/meetings/${MEETING}/minutes`,
+      as: DEPUTY,
+      body: { text: 'Hội nghị nghe các chi bộ báo cáo.', decisions: [] },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
     { method: 'POST', path: `/meetings/${MEETING}/close`, as: DEPUTY, ifMatchOf: `/meetings/${MEETING}` },
+    {
+      method: 'POST',
+      path: `/meetings/${MEETING}/amendments`,
+      as: DEPUTY,
+      body: { text: 'Bổ sung đại biểu dự.', reason: 'Thiếu tên' },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
     {
       method: 'POST',
       path: `/proposals/${MERGED}/merge`,
@@ -119,6 +199,7 @@ const queries: Record<string, string> = {
   'proposals.list': 'zoneId=khu-2&from=2027-03&to=2027-03',
   'proposals.export': 'from=2027-03&to=2027-03',
   'audit.list': 'entity=zone:khu-thu-0',
+  'assignments.list': 'zoneId=khu-2',
   'stats.proposals': 'from=2027-01&to=2027-12',
   'stats.proposalsCsv': 'from=2027-01&to=2027-12',
   'stats.proposalsChart': 'from=2027-01&to=2027-12',
