@@ -11,7 +11,7 @@ import { type Measured, startBenchGateway } from './bench-gateway';
 import { type Figure, ratioFigure } from './figures';
 import { BENCH_OFFICE } from './generated-district';
 import { median, percentile } from './measure';
-import { LAST_MONTH, OPEN_MONTH, SEARCHED, seedDistrict } from './seeded-district';
+import { type DistrictSize, LAST_MONTH, labelOf, OPEN_MONTH, SEARCHED } from './seeded-district';
 
 const SECTION = 'flat with size';
 const RUNS = 40;
@@ -28,23 +28,11 @@ function reads(zoneCount: number): Record<string, string> {
   };
 }
 
-/**
- * Times each read in a district of `zoneCount` zones and `proposals` proposals, seeded first
- * unless `fresh` is false (its table was seeded by an earlier run, see `seed-fingerprint.ts`).
- */
-export async function scaleTimings(zoneCount: number, proposals: number, fresh: boolean): Promise<Figure[]> {
-  const label = `${zoneCount} zones, ${proposals.toLocaleString('en')} proposals`;
-  const started = performance.now();
-  const items = fresh ? await seedDistrict(zoneCount, proposals) : 0;
-  const seconds = (performance.now() - started) / 1000;
-  const figures: Figure[] = [
-    {
-      section: SECTION,
-      name: `seeding ${label}`,
-      value: fresh ? `${items.toLocaleString('en')} items in ${seconds.toFixed(0)} s` : 'kept from an earlier run',
-      data: { items, seconds },
-    },
-  ];
+/** Times each read in a district seeded before (`seeded-district.ts`). */
+export async function scaleTimings(size: DistrictSize): Promise<Figure[]> {
+  const zoneCount = size.zones;
+  const label = labelOf(size);
+  const figures: Figure[] = [];
   const gateway = await startBenchGateway();
   try {
     for (const [name, path] of Object.entries(reads(zoneCount))) {
@@ -65,7 +53,7 @@ export async function scaleTimings(zoneCount: number, proposals: number, fresh: 
           status === 200
             ? `median ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${calls.reads} reads, ${(calls.bytesRead / 1024).toFixed(0)} KiB read, ${(responseBytes / 1024).toFixed(0)} KiB sent`
             : `answered ${status}`,
-        data: { median: p50, p95, zones: zoneCount, proposals, status, ...calls, responseBytes },
+        data: { median: p50, p95, ...size, status, ...calls, responseBytes },
       });
     }
   } finally {

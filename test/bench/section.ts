@@ -7,21 +7,23 @@ import { writeFileSync } from 'node:fs';
 import { ensureTable, localClient } from '../../infra/local/dynamodb-local';
 import type { Figure } from './figures';
 
-/** Each section, given whether its table is new (a seeded district's table may be kept from an earlier run). */
+/** The small and large districts are seeded by one section and timed by another, on the same table. */
+const SMALL = { zones: 6, proposals: 1_000 };
+const LARGE = { zones: 60, proposals: 100_000 };
+
 export const sections = {
   routes: () => import('./route-calls').then((m) => m.routeFigures()),
-  small: (fresh: boolean) => import('./flat-with-size').then((m) => m.scaleTimings(6, 1_000, fresh)),
-  large: (fresh: boolean) => import('./flat-with-size').then((m) => m.scaleTimings(60, 100_000, fresh)),
+  'seed-small': () => import('./seeded-district').then((m) => m.seedFigure(SMALL)),
+  'seed-large': () => import('./seeded-district').then((m) => m.seedFigure(LARGE)),
+  small: () => import('./flat-with-size').then((m) => m.scaleTimings(SMALL)),
+  large: () => import('./flat-with-size').then((m) => m.scaleTimings(LARGE)),
   opening: () => import('./large-district').then((m) => m.largeDistrictFigures()),
-} satisfies Record<string, (fresh: boolean) => Promise<Figure[]>>;
+} satisfies Record<string, () => Promise<Figure[]>>;
 
 export type SectionName = keyof typeof sections;
 
 const [name, output] = process.argv.slice(2) as [SectionName, string];
 if (process.argv[1]?.endsWith('section.ts')) {
-  const fresh = await ensureTable(
-    localClient(process.env.DYNAMODB_ENDPOINT as string),
-    process.env.TABLE_NAME as string,
-  );
-  writeFileSync(output, JSON.stringify(await sections[name](fresh)));
+  await ensureTable(localClient(process.env.DYNAMODB_ENDPOINT as string), process.env.TABLE_NAME as string);
+  writeFileSync(output, JSON.stringify(await sections[name]()));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ARTICLE_VOLUME,
   ASSUMPTIONS,
   districtMonthCost,
   monthlyCalls,
