@@ -68,6 +68,7 @@ function writes(round: number): Step[] {
   const MEETING = `${month}.khu-2`;
   const FLOOR = `${MEETING}.${CELL}.f1`;
   const MERGED = `${MEETING}.${CELL}.f2`;
+  const ROAD = `${MEETING}.${CELL}.f3`;
   const report = `/meetings/${MEETING}/reports/${CELL}`;
   const secretary = { as: SECRETARY, ifMatchOf: report };
   const official = `nguoi-thu-${round}`;
@@ -98,6 +99,7 @@ function writes(round: number): Step[] {
     },
     { method: 'DELETE', path: `/officials/${official}`, as: OFFICE, ifMatchOf: `/officials/${official}` },
     { method: 'PUT', path: `/communes/gia-tan/hosting-wishes/${2028 + round}`, as: OFFICE, body: { months: [3] } },
+    { method: 'PUT', path: `/zones/khu-2/rotations/${2028 + round}`, as: OFFICE },
     { method: 'POST', path: `/cycles/${month}/open`, as: OFFICE },
     { method: 'PUT', path: report, as: SECRETARY, body: cellReport },
     { method: 'POST', path: `${report}/agreement`, body: agreement, ...secretary },
@@ -118,11 +120,15 @@ function writes(round: number): Step[] {
       body: { title: 'Lịch giao ban', body: 'Nội dung', zoneIds: 'all' },
     },
     { method: 'POST', path: `/meetings/${MEETING}/hold`, as: DEPUTY, ifMatchOf: `/meetings/${MEETING}` },
-    ...['Nạo vét kênh tưới T3', 'Nạo vét kênh tưới T3 đoạn thôn Hạ'].map((title) => ({
+    ...[
+      floorProposal('Nạo vét kênh tưới T3'),
+      floorProposal('Nạo vét kênh tưới T3 đoạn thôn Hạ'),
+      { ...floorProposal('Vá ổ gà đường trục thôn Hạ'), addressee: { kind: 'commune' } },
+    ].map((body) => ({
       method: 'POST',
       path: `/meetings/${MEETING}/floor-proposals`,
       as: DEPUTY,
-      body: floorProposal(title),
+      body,
       ifMatchOf: `/meetings/${MEETING}`,
     })),
     {
@@ -163,6 +169,20 @@ function writes(round: number): Step[] {
     },
     {
       method: 'POST',
+      path: `/proposals/${ROAD}/route`,
+      as: DEPUTY,
+      body: { level: 'commune' },
+      ifMatchOf: `/proposals/${ROAD}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${ROAD}/result`,
+      as: 'chu-tich-gia-tan',
+      body: { outcome: 'resolved', text: 'UBND xã đã vá 200 m ổ gà bằng bê tông.' },
+      ifMatchOf: `/proposals/${ROAD}`,
+    },
+    {
+      method: 'POST',
       path: `/proposals/${FLOOR}/assignments`,
       as: OFFICE,
       body: { departments: [{ departmentId: 'phong-tnmt' }] },
@@ -180,6 +200,13 @@ function writes(round: number): Step[] {
       path: `/proposals/${FLOOR}/answers/phong-tnmt.1/review`,
       as: OFFICE,
       body: { decision: 'accept' },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/reminders`,
+      as: SECRETARY,
+      body: { note: 'Đề nghị phòng sớm trả lời.' },
       ifMatchOf: `/proposals/${FLOOR}`,
     },
     { method: 'POST', path: '/responses', as: OFFICE, body: { month } },
