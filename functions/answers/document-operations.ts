@@ -2,13 +2,11 @@
  * The `responseDocument` operation: a response as JSON, as a printable page or as a .docx, as
  * `Accept` asks. A draft is shown only to those who compile and issue it.
  */
-import { rolesOver } from '../../shared/domain/access/caller';
-import { rolesOf } from '../../shared/domain/access/grants';
-import { DRAFT_READERS } from '../../shared/domain/responses/response-lifecycle';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { readResponseDocument } from '../../shared/services/responses/read-document';
 import { responseNotFound } from '../../shared/services/responses/response-store';
 import { DOCX_MEDIA, documentFormOf, HTML_MEDIA } from './document-media';
+import { readsDrafts } from './draft-access';
 import { responseDocx } from './response-docx';
 import { responseHtml } from './response-html';
 import type { answerRoutes } from './routes';
@@ -19,8 +17,7 @@ const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'no
 export const responseDocumentOperations: OperationsOf<typeof answerRoutes, 'responseDocument'> = {
   'responses.get': async ({ path, caller, accept }) => {
     const { document, version } = await readResponseDocument(path.responseId);
-    const roles = rolesOver(caller.assignments, {});
-    if (document.status === 'draft' && !rolesOf(DRAFT_READERS).some((role) => roles.has(role))) {
+    if (document.status === 'draft' && !readsDrafts(caller)) {
       throw responseNotFound(path.responseId);
     }
     const form = documentFormOf(accept);

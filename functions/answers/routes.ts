@@ -20,8 +20,11 @@ import { proposalDetailView } from '../../shared/domain/proposals/proposal-views
 import { compileBodySchema, issueBodySchema, responseIdSchema } from '../../shared/domain/responses/response';
 import { responseDocumentView } from '../../shared/domain/responses/response-document';
 import { responseLifecycle } from '../../shared/domain/responses/response-lifecycle';
+import { responseSummaryPageView } from '../../shared/domain/responses/response-summary';
+import { monthSchema } from '../../shared/domain/schema-kit';
 import { allow } from '../../shared/http/access-rules';
 import { defineRoutes } from '../../shared/http/contract';
+import { pageQuery } from '../../shared/http/page-query';
 import { DOCX_MEDIA, HTML_MEDIA } from './document-media';
 
 const tag = 'Trả lời kiến nghị';
@@ -149,6 +152,19 @@ export const answerRoutes = defineRoutes([
       'Departments: proposals they still owe an answer to after its due day, and those due within the next days (`dueSoon`). Communes: proposals whose result their zone’s next meeting did not hear. Only what the caller may see.',
     request: {},
     response: { status: 200, description: 'The overdue, by department and by commune', body: overdueView },
+  },
+  {
+    method: 'GET',
+    path: '/responses',
+    fn: 'answerRead',
+    operation: 'responses.list',
+    access: allow(PROPOSAL_READERS),
+    tag: responsesTag,
+    summary: 'The official responses, newest first (drafts only to the office and the standing bodies)',
+    description:
+      'Each with its number, date and how many proposals it answers, without its entries (`GET /responses/{responseId}` reads one whole). `month` keeps one month’s responses.',
+    request: { query: z.strictObject({ month: z.optional(monthSchema), ...pageQuery }) },
+    response: { status: 200, description: 'A page of responses, newest first', body: responseSummaryPageView },
   },
   {
     method: 'POST',

@@ -12,6 +12,7 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MEDIA } from '../../functions/answers/document-media';
+import type { ResponseSummary } from '../../shared/domain/responses/response-summary';
 import { useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { floorProposal, proposalSteps } from '../support/proposal-steps';
@@ -50,6 +51,8 @@ interface ResponseDocument {
   id: string;
   status: string;
   documentNumber?: string;
+  title: string;
+  issuedAt?: string;
   placeAndDate: string;
   zones: {
     zoneId: string;
@@ -90,6 +93,13 @@ const agenda = (meetingId: string) =>
   });
 
 /** Compiles the month's response and issues it under `documentNumber`; the issued document. */
+/** The responses `as` sees listed, newest first. */
+async function listed(as: string, query = ''): Promise<ResponseSummary[]> {
+  const page = await api.request<{ items: ResponseSummary[] }>('GET', `/responses${query}`, { as });
+  expect(page.status).toBe(200);
+  return page.body.items;
+}
+
 async function compileAndIssue(month: string, documentNumber: string, date: string): Promise<ResponseDocument> {
   const draft = await api.request<ResponseDocument>('POST', '/responses', { as: OFFICE, body: { month } });
   expect([draft.status, draft.body.status]).toEqual([201, 'draft']);
@@ -194,6 +204,10 @@ describe('a district-level proposal, answered and announced', () => {
       CANAL,
     ]);
     expectProblem(hidden, 404, 'response_not_found');
+    expect(await listed(SECRETARY)).toEqual([]);
+    expect(await listed(OFFICE)).toEqual([
+      expect.objectContaining({ id: '2027-04.1', status: 'draft', proposalCount: 1, month: '2027-04' }),
+    ]);
     expectProblem(stale, 412, 'etag_mismatch');
     expect([again.status, again.body.id, again.headers.get('etag')]).toEqual([200, '2027-04.1', '"2"']);
   });
@@ -223,6 +237,20 @@ describe('a district-level proposal, answered and announced', () => {
     expectProblem(recompiled, 409, 'nothing_to_respond');
     const readBack = await api.request<ResponseDocument>('GET', '/responses/2027-04.1', { as: SECRETARY });
     expect(readBack.body).toEqual(firstResponse);
+    expect(await listed(SECRETARY)).toEqual([
+      {
+        id: '2027-04.1',
+        month: '2027-04',
+        status: 'issued',
+        title: firstResponse.title,
+        proposalCount: 1,
+        compiledAt: expect.any(String),
+        documentNumber: 'Số 45-TB/HU',
+        date: '2027-03-28',
+        issuedAt: firstResponse.issuedAt,
+      },
+    ]);
+    expect(await listed(SECRETARY, '?month=2027-03')).toEqual([]);
   });
 
   it('is on next month’s agenda, and announced when that meeting closes', async () => {
@@ -261,6 +289,16 @@ describe('a district-level proposal, answered and announced', () => {
   it('is announced again next month and closed when the cell confirms it solved, every step and text in its history', async () => {
     const second = await compileAndIssue('2027-05', 'Số 52-TB/HU', '2027-04-28');
     expect(second.zones[0]?.fields[0]?.entries[0]?.answers.map((a) => a.text)).toEqual([TEXTS.tnmt3, TEXTS.ktht2]);
+    expect((await listed(SECRETARY)).map((r) => [r.id, r.documentNumber])).toEqual([
+      ['2027-05.1', 'Số 52-TB/HU'],
+      ['2027-04.1', 'Số 45-TB/HU'],
+    ]);
+    const firstPage = await api.request<{ items: ResponseSummary[]; nextCursor: string }>('GET', '/responses?limit=1', {
+      as: SECRETARY,
+    });
+    expect(firstPage.body.items.map((r) => r.id)).toEqual(['2027-05.1']);
+    const query = `?limit=1&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`;
+    expect((await listed(SECRETARY, query)).map((r) => r.id)).toEqual(['2027-04.1']);
     await raiseFromFloor('2027-05.khu-2', DEPUTY, []);
     expect((await read(CANAL)).body.status).toBe('announced');
 

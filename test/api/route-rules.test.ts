@@ -145,6 +145,7 @@ const specification: Record<string, Role[]> = {
   'POST /proposals/{proposalId}/confirmation': ['cell-secretary'],
   'POST /proposals/{proposalId}/reminders': ['cell-secretary'],
   'GET /overdue': PROPOSAL_READERS,
+  'GET /responses': PROPOSAL_READERS,
   'POST /responses': ['office'],
   'POST /responses/{responseId}/issue': ['standing-board'],
   'GET /responses/{responseId}': PROPOSAL_READERS,

@@ -52,6 +52,7 @@ describe('the response’s order and layout', () => {
         entry('p1', 'khu-2', 'agriculture', '2027-03/K2/001'),
         entry('p2', 'khu-2', 'policy', '2027-03/K2/002'),
       ],
+      proposalCount: 2,
       compiledAt: '2027-03-20T02:00:00.000Z',
       compiledBy: { officialId: 'van-phong-1', name: 'Tạ Thanh Nga' },
     };

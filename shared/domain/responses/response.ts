@@ -52,6 +52,8 @@ export interface OfficialResponse {
   /** The office's words before the entries (what a correction corrects). */
   readonly note?: string;
   readonly entries: readonly ResponseEntry[];
+  /** How many proposals it answers (`entries.length`), kept beside them so a list need not read them. */
+  readonly proposalCount: number;
   readonly compiledAt: string;
   readonly compiledBy: Person;
   readonly issue?: Issue;

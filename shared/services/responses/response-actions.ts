@@ -110,6 +110,7 @@ export async function compileResponse(
     ...(input.corrects !== undefined && { corrects: input.corrects }),
     ...(input.note !== undefined && { note: input.note }),
     entries,
+    proposalCount: entries.length,
     compiledAt: changes.at,
     compiledBy: by.person,
   };

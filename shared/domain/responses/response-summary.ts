@@ -1,0 +1,48 @@
+/** A response as a list shows it: what it is and where it stands, without its entries. */
+import * as z from 'zod/mini';
+import { named, pageOf } from '../schema-kit';
+import type { OfficialResponse } from './response';
+import { responseStates } from './response-lifecycle';
+
+export const responseSummaryView = named(
+  z.strictObject({
+    id: z.string(),
+    month: z.string(),
+    status: z.enum(responseStates),
+    title: z.string(),
+    corrects: z.optional(z.string()),
+    proposalCount: z.number(),
+    compiledAt: z.string(),
+    /** Once issued: as printed, its date and when it was issued. */
+    documentNumber: z.optional(z.string()),
+    date: z.optional(z.string()),
+    issuedAt: z.optional(z.string()),
+  }),
+  'ResponseSummary',
+);
+export type ResponseSummary = z.infer<typeof responseSummaryView>;
+
+export const responseSummaryPageView = named(pageOf(responseSummaryView), 'ResponseSummaryPage');
+
+/** What a summary is made of in a stored response: a list projects these attributes only. */
+const storedSummary = z.object({
+  id: z.string(),
+  month: z.string(),
+  status: z.enum(responseStates),
+  title: z.string(),
+  corrects: z.optional(z.string()),
+  proposalCount: z.number(),
+  compiledAt: z.string(),
+  issue: z.optional(z.object({ documentNumber: z.string(), date: z.string(), issuedAt: z.string() })),
+});
+
+export const RESPONSE_SUMMARY_ATTRIBUTES = Object.keys(storedSummary.shape) as readonly (keyof OfficialResponse)[];
+
+/** A stored response's projected attributes as its summary; throws when the item is not one. */
+export function responseSummary(item: Record<string, unknown>): ResponseSummary {
+  const { issue, ...response } = z.parse(storedSummary, item);
+  return {
+    ...response,
+    ...(issue && { documentNumber: issue.documentNumber, date: issue.date, issuedAt: issue.issuedAt }),
+  };
+}
