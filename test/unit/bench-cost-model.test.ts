@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ASSUMPTIONS,
-  districtMonthCost,
-  monthlyCalls,
-  PRICES,
-  type Resources,
-  totalOf,
-} from '../bench/cost-model';
+import { ASSUMPTIONS, districtMonthCost, monthlyCalls, PRICES, type Resources, totalOf } from '../bench/cost-model';
 
 const noResources: Resources = { alarms: 0, dashboards: 0, kmsKeys: 0, schedules: 0, queues: 0, memoryMb: 1024 };
 const free = { readUnits: 0, writeUnits: 0, ms: 0 };
