@@ -2,7 +2,7 @@
  * The districts the flat-with-size reads are timed in: a generated district (`generated-district.ts`)
  * with about 7 proposals per zone and month, so a larger district simply has more months; one
  * proposal in twenty carries a rare word, so a search finds a full page in every size; and the
- * month after the last one opened. Seeded in its own process while the bundles are measured.
+ * month after the last one opened.
  */
 import type { ImportRow } from '../../shared/domain/imports/legacy-proposals';
 import type { Cell, Commune } from '../../shared/domain/structure/entities';
