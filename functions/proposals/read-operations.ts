@@ -20,7 +20,7 @@ export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'propos
   'reports.list': async ({ path }) => {
     const { value: meeting } = await loadMeeting(path.meetingId);
     const [items, floor] = await Promise.all([readReportStates(meeting), readFloorProposals(meeting)]);
-    return json({ meetingId: meeting.id, items, floorProposals: floor.map(withFieldLabel) });
+    return json({ meetingId: meeting.id, items, floorProposals: floor.map(({ value }) => withFieldLabel(value)) });
   },
 
   'reports.get': async ({ path }) => {

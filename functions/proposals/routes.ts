@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { meetingLifecycle, ZONE_MEMBERS } from '../../shared/domain/cycle/meeting-lifecycle';
 import {
+  floorPositionSchema,
   floorProposalBodySchema,
   mergeBodySchema,
   proposalIdSchema,
@@ -29,6 +30,7 @@ const tag = 'Báo cáo và kiến nghị';
 const meetingPath = z.strictObject({ meetingId: pathIdSchema });
 const reportPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema });
 const proposalPath = z.strictObject({ proposalId: proposalIdSchema });
+const floorProposalPath = z.strictObject({ meetingId: pathIdSchema, n: floorPositionSchema });
 const reportProposalPath = z.strictObject({ meetingId: pathIdSchema, cellId: pathIdSchema, n: proposalPositionSchema });
 
 /** The zone's members read its meeting's reports. */
@@ -76,6 +78,40 @@ export const proposalRoutes = defineRoutes([
     problems: {
       404: ['meeting_not_found', ...unitsGone],
       409: ['invalid_transition', 'meeting_closed', 'concurrent_change'],
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/meetings/{meetingId}/floor-proposals/{n}',
+    fn: 'proposalWrite',
+    operation: 'floorProposals.edit',
+    access: allow(meetingLifecycle.grantsFor('edit-floor-proposal'), { zone: 'meeting.path.meetingId' }),
+    tag,
+    summary: 'Correct a proposal raised from the floor (the minutes keeper, while the meeting is held)',
+    description:
+      'The whole floor proposal as it should stand, checked like a new one; it keeps its number. The meeting’s `If-Match` is required and its version changes; refused once the meeting is closed, and while a close has already raised it.',
+    request: { path: floorProposalPath, body: floorProposalBodySchema, ifMatch: true },
+    response: { status: 200, description: 'The corrected floor proposal', body: floorProposalView },
+    problems: {
+      404: ['meeting_not_found', 'floor_proposal_not_found', ...unitsGone],
+      409: ['invalid_transition', 'meeting_closed', 'floor_proposal_raised', 'concurrent_change'],
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/meetings/{meetingId}/floor-proposals/{n}',
+    fn: 'proposalWrite',
+    operation: 'floorProposals.remove',
+    access: allow(meetingLifecycle.grantsFor('remove-floor-proposal'), { zone: 'meeting.path.meetingId' }),
+    tag,
+    summary: 'Remove a proposal raised from the floor (the minutes keeper, while the meeting is held)',
+    description:
+      'Audited with what it said; the other floor proposals keep their numbers. The meeting’s `If-Match` is required and its version changes; refused once the meeting is closed.',
+    request: { path: floorProposalPath, ifMatch: true },
+    response: { status: 204, description: 'Removed' },
+    problems: {
+      404: ['meeting_not_found', 'floor_proposal_not_found'],
+      409: ['invalid_transition', 'meeting_closed', 'floor_proposal_raised', 'concurrent_change'],
     },
   },
   {

@@ -9,7 +9,11 @@ import { vietnamDate } from '../../shared/domain/time';
 import { actorOver, meetingActorOf } from '../../shared/http/actors';
 import { json, type OperationInput, type OperationsOf } from '../../shared/http/contract';
 import { applyMeetingAction } from '../../shared/services/cycle/meeting-actions';
-import { addFloorProposal } from '../../shared/services/proposals/floor-proposals';
+import {
+  addFloorProposal,
+  editFloorProposal,
+  removeFloorProposal,
+} from '../../shared/services/proposals/floor-proposals';
 import {
   applyProposalAction,
   mergeProposal,
@@ -79,6 +83,20 @@ export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'propo
     );
     if (!made) throw new Error('adding a floor proposal always makes one');
     return json(withFieldLabel(made), undefined, 201);
+  },
+
+  'floorProposals.edit': async ({ path, body, caller, expectedVersion }) => {
+    const by = meetingActorOf(caller, path.meetingId);
+    const build = editFloorProposal(path.n, body, by);
+    const { made } = await applyMeetingAction(path.meetingId, 'edit-floor-proposal', by, expectedVersion, build);
+    if (!made) throw new Error('correcting a floor proposal always makes one');
+    return json(withFieldLabel(made));
+  },
+
+  'floorProposals.remove': async ({ path, caller, expectedVersion }) => {
+    const by = meetingActorOf(caller, path.meetingId);
+    await applyMeetingAction(path.meetingId, 'remove-floor-proposal', by, expectedVersion, removeFloorProposal(path.n));
+    return { status: 204 };
   },
 
   'reports.reopen': async (request) => {

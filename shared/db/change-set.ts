@@ -13,6 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AppError, ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
 import { keyInUse } from '../domain/idempotency';
 import { vietnamMonth } from '../domain/time';
+import { changedAttributes } from './audit-diff';
 import { documentClient, tableName } from './client';
 import { openClaim } from './idempotency';
 import { type IndexKeys, type ItemKey, keys } from './keys';
@@ -102,20 +103,35 @@ export class ChangeSet {
   }
 
   /**
-   * Replaces an entity whose stored version must still be `expectedVersion` (optimistic locking).
-   * Bookkeeping attributes (such as `inUseSince`) are carried over by the caller through `preserved`.
+   * Replaces an entity whose stored version must still be `expectedVersion` (optimistic locking);
+   * its audit record keeps only the attributes that changed (creation and deletion keep the whole
+   * value). Bookkeeping attributes (such as `inUseSince`) are carried over by the caller through `preserved`.
    */
   replace(
     ref: EntityRef,
     key: ItemKey & IndexKeys,
-    change: { before: object; after: object; expectedVersion: number; action?: string; reason?: string },
+    change: {
+      before: object;
+      after: object;
+      expectedVersion: number;
+      action?: string;
+      reason?: string;
+      /** What the entity's own item holds when its large parts live in items of their own (default: `after`). */
+      item?: object;
+    },
     preserved: Record<string, unknown> = {},
   ): this {
     this.push(
       {
         Put: {
           TableName: tableName(),
-          Item: { ...preserved, ...change.after, ...key, entityType: ref.type, version: change.expectedVersion + 1 },
+          Item: {
+            ...preserved,
+            ...(change.item ?? change.after),
+            ...key,
+            entityType: ref.type,
+            version: change.expectedVersion + 1,
+          },
           ConditionExpression: '#version = :expected',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':expected': change.expectedVersion },
@@ -124,7 +140,8 @@ export class ChangeSet {
       },
       staleOrMissing,
     );
-    return this.audit(ref, change.action ?? 'update', change.before, change.after, change.reason);
+    const changed = changedAttributes(change.before, change.after);
+    return this.audit(ref, change.action ?? 'update', changed.before, changed.after, change.reason);
   }
 
   /** Deletes an entity at `expectedVersion`; `guard` adds a condition with its own conflict error. */

@@ -137,6 +137,13 @@ export const keys = {
   meeting(month: string, zoneId: string): ItemKey {
     return { PK: `CYCLE#${month}`, SK: `MEETING#${zoneId}` };
   },
+  /**
+   * A large part of a meeting (its roster, attendance or minutes) beside its record, outside
+   * `meetingPrefix` and without index keys: lists of meetings never read it.
+   */
+  meetingPart(month: string, zoneId: string, part: 'roster' | 'attendance' | 'minutes'): ItemKey {
+    return { PK: `CYCLE#${month}`, SK: `MEETINGPART#${zoneId}#${part}` };
+  },
   /** GSI1: a zone's meetings by month, for "the zone's last meeting" and zone listings. */
   zoneMeetings(zoneId: string): string {
     return `ZONE#${zoneId}#MEETINGS`;
@@ -340,11 +347,18 @@ export const keys = {
 
   /**
    * Agenda sources (the agenda only reads them). GSI2 (sparse): a zone's proposals that are still
-   * open, the carry-over of every agenda, sorted by `proposalEntrySortKey`; the proposal records
-   * carry these keys while open (see `proposal-store.ts`).
+   * open, sorted by `proposalEntrySortKey`, half of every agenda's carry-over (with
+   * `zoneEndedProposals`); the proposal records carry these keys while open (see `proposal-store.ts`).
    */
   zoneOpenProposals(zoneId: string): string {
     return `ZONE#${zoneId}#OPEN-PROPOSALS`;
+  },
+  /**
+   * GSI2, sorted by `timelineSortKey(endedAt, id)`: a zone's proposals that stopped being open
+   * (closed or merged), so an agenda also carries over those open at the previous close and ended since.
+   */
+  zoneEndedProposals(zoneId: string): string {
+    return `ZONE#${zoneId}#ENDED-PROPOSALS`;
   },
   /** GSI1, sorted by `timelineSortKey(reportedAt, id)`: results communes of the zone reported (`communeResult`). */
   zoneCommuneResults(zoneId: string): string {

@@ -17,11 +17,25 @@ export type { Page } from '../domain/page';
 /** Attributes the store keeps beside an entity's own fields. */
 const bookkeeping = ['version', 'entityType', 'inUseSince', ...keyAttributes] as const;
 
-/** Removes keys and bookkeeping, returning the domain value and its version. */
-export function toStored<T>(item: Record<string, unknown>): Stored<T> {
+/** What checks a stored value as it is read: a zod schema of the domain (`schema.parse`). */
+export interface StoredSchema<T> {
+  parse(input: unknown): T;
+}
+
+/**
+ * Removes keys and bookkeeping, returning the domain value and its version. With a schema the
+ * value is parsed: an item that does not hold what the schema says fails loudly (a 500), it is
+ * never passed on as if it did.
+ */
+export function toStored<T>(item: Record<string, unknown>): Stored<T>;
+export function toStored<T>(schema: StoredSchema<T>, item: Record<string, unknown>): Stored<T>;
+export function toStored<T>(
+  ...args: [Record<string, unknown>] | [StoredSchema<T>, Record<string, unknown>]
+): Stored<T> {
+  const [schema, item] = args.length === 2 ? args : [undefined, args[0]];
   const value: Record<string, unknown> = { ...item };
   for (const attribute of bookkeeping) delete value[attribute];
-  return { value: value as T, version: Number(item.version ?? 0) };
+  return { value: schema ? schema.parse(value) : (value as T), version: Number(item.version ?? 0) };
 }
 
 /**
@@ -36,10 +50,14 @@ export async function getItem(key: ItemKey): Promise<Record<string, unknown> | u
   return result.Item;
 }
 
-/** One item as its domain value and version, or undefined when it does not exist. */
-export async function findStored<T>(key: ItemKey): Promise<Stored<T> | undefined> {
+/** One item as its domain value (parsed by `schema` when given) and version, or undefined when it does not exist. */
+export async function findStored<T>(key: ItemKey): Promise<Stored<T> | undefined>;
+export async function findStored<T>(schema: StoredSchema<T>, key: ItemKey): Promise<Stored<T> | undefined>;
+export async function findStored<T>(...args: [ItemKey] | [StoredSchema<T>, ItemKey]): Promise<Stored<T> | undefined> {
+  const [schema, key] = args.length === 2 ? args : [undefined, args[0]];
   const item = await getItem(key);
-  return item ? toStored<T>(item) : undefined;
+  if (!item) return undefined;
+  return schema ? toStored(schema, item) : toStored<T>(item);
 }
 
 export interface QuerySpec {

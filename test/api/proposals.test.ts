@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
-import { vietnamMonth } from '../../shared/domain/time';
+import { addMonths, vietnamMonth } from '../../shared/domain/time';
 import { type ApiResponse, useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -112,6 +112,12 @@ async function runMeeting(meetingId: string, deputy: string, floors: unknown[]):
   expect((await post(`/meetings/${meetingId}/close`, deputy)).status).toBe(200);
 }
 
+/** Opens a month's cycle, unless an earlier step (whose month depends on today's) opened it already. */
+async function openMonth(month: string): Promise<void> {
+  const opened = await api.request<{ code?: string }>('POST', `/cycles/${month}/open`, { as: OFFICE });
+  expect(opened.status === 201 || opened.body.code === 'cycle_already_open').toBe(true);
+}
+
 const list = (query: string, as = OFFICE) => api.request<Page>('GET', `/proposals?${query}`, { as });
 const ids = (response: ApiResponse<Page>) => response.body.items.map((p) => p.id).sort();
 
@@ -150,7 +156,7 @@ describe('a cell’s proposals from its report to their routing', () => {
     expect(submitted.body.status).toBe('submitted');
   });
 
-  it('raises the three and the deputy’s floor proposal at the close, numbered, in the zone’s carry-over', async () => {
+  it('raises the three and the deputy’s floor proposal at the close, numbered', async () => {
     await runMeeting(MARCH, DEPUTY, [floor]);
 
     const raised = await Promise.all(
@@ -171,12 +177,6 @@ describe('a cell’s proposals from its report to their routing', () => {
         by: expect.objectContaining({ officialId: DEPUTY }),
       }),
     ]);
-    const agenda = await api.request<{ sections: { carryOverProposals: { id: string }[] } }>(
-      'GET',
-      `/meetings/${MARCH}/agenda`,
-      { as: SECRETARY },
-    );
-    expect(agenda.body.sections.carryOverProposals.map((p) => p.id).sort()).toEqual([ROAD, CANAL, POLICY, LAMP].sort());
   });
 
   it('lets the deputy route one to the commune and three to the district, each history in order', async () => {
@@ -378,12 +378,16 @@ describe('finding proposals', () => {
     expect(ids(await list(`${query}&limit=100`))).toEqual([...expected].sort());
   });
 
-  it('finds the overdue: routed to a commune, the month after their meeting past', async () => {
-    const now = vietnamMonth(new Date());
+  it('finds the overdue: routed to a commune, and the meeting due to hear their result closed without it', async () => {
     const routed = (await list('level=commune&limit=100')).body.items;
-    const overdue = routed.filter((p) => p.status === 'routed-commune' && (p.dueMonth ?? '') < now).map((p) => p.id);
+    // routed late (now), September's are due at the meeting of the month after now's, not at once.
+    const due = addMonths(vietnamMonth(new Date()), 1);
+    expect(routed.filter((p) => p.month === '2026-09').map((p) => p.dueMonth)).toEqual([due, due]);
+    expect((await list('overdue=true&limit=100')).body.items).toEqual([]);
+    await openMonth(due);
+    await runMeeting(`${due}.khu-1`, OTHER_DEPUTY, []);
+    const overdue = [september(1), september(3)];
 
-    expect(overdue).toContain(september(1));
     expect(ids(await list('overdue=true&limit=100'))).toEqual(overdue.sort());
     expect(ids(await list('overdue=false&limit=100'))).toEqual(all().filter((id) => !overdue.includes(id)));
   });
@@ -414,5 +418,46 @@ describe('finding proposals', () => {
     expect([...ids(first), ...ids(second)].sort()).toEqual([ROAD, CANAL, POLICY]);
     expect(second.body.nextCursor).toBeUndefined();
     expectProblem(foreign, 400, 'invalid_cursor');
+  });
+});
+
+describe('the carry-over on the next meeting’s agenda', () => {
+  const carriedTo = async (meetingId: string) => {
+    const agenda = await api.request<{ sections: { carryOverProposals: { id: string; status: string }[] } }>(
+      'GET',
+      `/meetings/${meetingId}/agenda`,
+      { as: OFFICE },
+    );
+    expect(agenda.status).toBe(200);
+    return agenda.body.sections.carryOverProposals.map((p) => [p.id, p.status]);
+  };
+
+  it('carries what the previous close left open, each as it stands now, and not the meeting’s own', async () => {
+    for (const month of ['2026-10', '2027-04']) await openMonth(month);
+
+    expect(await carriedTo(MARCH)).toEqual([]);
+    expect(await carriedTo('2027-04.khu-2')).toEqual([
+      [ROAD, 'routed-commune'],
+      [CANAL, 'routed-district'],
+      [POLICY, 'routed-district'],
+      [LAMP, 'routed-commune'],
+    ]);
+    // merged after September's close: still carried to October, as merged.
+    expect(await carriedTo('2026-10.khu-1')).toEqual([
+      [september(1), 'routed-commune'],
+      [september(2), 'merged'],
+      [september(3), 'routed-commune'],
+    ]);
+  });
+
+  it('leaves out what ended before the previous close, and keeps a closed meeting’s as it was', async () => {
+    await runMeeting('2026-10.khu-1', OTHER_DEPUTY, []);
+    await openMonth('2026-11');
+
+    expect(await carriedTo('2026-11.khu-1')).toEqual([
+      [september(1), 'routed-commune'],
+      [september(3), 'routed-commune'],
+    ]);
+    expect((await carriedTo('2026-10.khu-1')).map(([id]) => id)).toEqual([1, 2, 3].map(september));
   });
 });

@@ -120,6 +120,8 @@ const specification: Record<string, Role[]> = {
   'PUT /meetings/{meetingId}/minutes': ['zone-deputy'],
   'POST /meetings/{meetingId}/amendments': ['office', 'zone-deputy'],
   'POST /meetings/{meetingId}/floor-proposals': ['zone-deputy'],
+  'PUT /meetings/{meetingId}/floor-proposals/{n}': ['zone-deputy'],
+  'DELETE /meetings/{meetingId}/floor-proposals/{n}': ['zone-deputy'],
   'GET /meetings/{meetingId}/reports': ZONE_MEMBERS,
   'GET /meetings/{meetingId}/reports/{cellId}': ZONE_MEMBERS,
   'PUT /meetings/{meetingId}/reports/{cellId}': ['cell-secretary'],

@@ -1,7 +1,7 @@
 /** A year of openings for the sample district, as the scheduler would run them: Tết included. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/cycle/open-cycle';
-import type { Meeting } from '../../shared/domain/cycle/meeting';
+import type { MeetingRecord } from '../../shared/domain/cycle/meeting';
 import { readCycle, readCycleMeetings } from '../../shared/services/cycle/cycle-store';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
@@ -13,7 +13,7 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const SATURDAY = 6;
 const SUNDAY = 0;
 
-async function openMonth(month: string): Promise<Meeting[]> {
+async function openMonth(month: string): Promise<MeetingRecord[]> {
   await handler({ scheduledTime: `${month}-01T00:00:00Z` });
   return readCycleMeetings(month);
 }
@@ -26,7 +26,7 @@ function workedDays(month: string, first: number, last: number, worked: (day: nu
 }
 
 /** One zone a day while days last: as many distinct days as zones or days allow, at most two a day. */
-function expectOneZoneADay(meetings: readonly Meeting[], days: readonly string[]) {
+function expectOneZoneADay(meetings: readonly MeetingRecord[], days: readonly string[]) {
   const perDay = new Map<string, number>();
   for (const m of meetings) perDay.set(m.date as string, (perDay.get(m.date as string) ?? 0) + 1);
   expect(perDay.size).toBe(Math.min(meetings.length, days.length));
@@ -36,7 +36,7 @@ function expectOneZoneADay(meetings: readonly Meeting[], days: readonly string[]
 
 describe('opening every month of 2027 for the sample district', () => {
   const year = Array.from({ length: 12 }, (_, i) => `2027-${pad(i + 1)}`);
-  const opened = new Map<string, Meeting[]>();
+  const opened = new Map<string, MeetingRecord[]>();
 
   beforeAll(async () => {
     await seedSampleDistrict();

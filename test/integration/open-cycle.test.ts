@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/cycle/open-cycle';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
-import type { Meeting } from '../../shared/domain/cycle/meeting';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { dayOfWeek } from '../../shared/domain/time';
-import { readCycle, readCycleMeetings } from '../../shared/services/cycle/cycle-store';
+import { loadMeeting, readCycle, readCycleMeetings } from '../../shared/services/cycle/cycle-store';
 import { setMonthWindow } from '../../shared/services/cycle/month-window';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { importStructure } from '../../shared/services/structure/import-structure';
@@ -97,10 +96,9 @@ describe('the scheduled cycle opener', () => {
   it('snapshots each zone’s expected attendees, minutes secretary, host, venue and cells from the structure', async () => {
     await handler({ scheduledTime: '2027-10-01T00:00:00Z' });
 
-    const meetings = await readCycleMeetings('2027-10');
     const names = new Map(config.officials.map((o) => [o.id, o.name]));
     for (const zone of config.zones) {
-      const meeting = meetings.find((m) => m.zoneId === zone.id) as Meeting;
+      const { value: meeting } = await loadMeeting(`2027-10.${zone.id}`);
       const expected = expectedFromConfig(config, zone.id);
       expect(meeting.expectedAttendees.map((a) => a.officialId).sort()).toEqual(expected.attendeeIds);
       expect(meeting.expectedAttendees.every((a) => a.name === names.get(a.officialId))).toBe(true);

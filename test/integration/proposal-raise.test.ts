@@ -68,10 +68,16 @@ const secretaryOf = (cellId: string): ReportActor => ({
   roles: new Set(['cell-secretary']),
 });
 
+/** The words of the long text one proposal has: more than fit in its record's transaction. */
+const longWords = Array.from({ length: 120 }, (_, i) => `cot${i + 1}`);
+const LONG = `${MEETING}.thon-1.1`;
+
 const proposal = (cellId: string, n: number) => ({
   field: 'agriculture' as const,
   title: `Kiến nghị ${n} của ${cellId} về kênh tưới`,
-  content: `Kênh tưới nội đồng của ${cellId} bị bồi lắng đoạn ${n * 100} m, đề nghị nạo vét trước vụ mùa.`,
+  content: `Kênh tưới nội đồng của ${cellId} bị bồi lắng đoạn ${n * 100} m, đề nghị nạo vét trước vụ mùa.${
+    `${MEETING}.${cellId}.${n}` === LONG ? ` Đèn đường hỏng ở các cột ${longWords.join(' ')}.` : ''
+  }`,
   place: `Cánh đồng ${cellId}`,
   addressee: n === 3 ? { kind: 'department' as const, id: 'ban-dan-van' } : { kind: 'commune' as const },
 });
@@ -97,6 +103,11 @@ async function raisedRecords(): Promise<ProposalRecord[]> {
   const entries = await queryAll({ partition: keys.proposalLists.zone('khu-1') });
   const records = await Promise.all(entries.map((entry) => getItem(keys.proposal(String(entry.id)))));
   return records.map((item) => toStored<ProposalRecord>(item ?? {}).value);
+}
+
+/** The ids the entries of a word's list name. */
+async function idsFoundBy(word: string): Promise<string[]> {
+  return (await queryAll({ partition: keys.proposalLists.word(word) })).map((entry) => String(entry.id)).sort();
 }
 
 const numbers = (from: number, to: number) =>
@@ -139,6 +150,25 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     expect(raised.length).toBeLessThan(100);
     expect(raised.map((r) => r.number).sort()).toEqual(numbers(1, raised.length));
     expect((await getItem(keys.proposalNumbers(`${MONTH}/K1`)))?.last).toBe(raised.length);
+    // The word lists hold exactly the records written: nothing of the failed transaction's.
+    expect(await idsFoundBy('kenh')).toEqual(raised.map((r) => r.id).sort());
+    expect(await idsFoundBy('thon')).toEqual(raised.map((r) => r.id).sort());
+    // The long text's words beyond those of its transaction followed it.
+    expect(await idsFoundBy(longWords[0] ?? '')).toEqual([LONG]);
+    expect(await idsFoundBy(longWords.at(-1) ?? '')).toEqual([LONG]);
+  });
+
+  it('writes again, on the retry, the words of a long text that did not follow its transaction', async () => {
+    const last = keys.proposalEntry(keys.proposalLists.word(longWords.at(-1) ?? ''), MONTH, `${MONTH}/K1/001`);
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: last }));
+    expect(await idsFoundBy(longWords.at(-1) ?? '')).toEqual([]);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...blocked, blocker: true } }));
+
+    await expect(applyMeetingAction(MEETING, 'close', deputy, heldVersion, close(deputy))).rejects.toMatchObject({
+      status: 409,
+    });
+
+    expect(await idsFoundBy(longWords.at(-1) ?? '')).toEqual([LONG]);
   });
 
   it('raises the rest when the close is retried, each of the 180 exactly once, and closes the meeting', async () => {
@@ -153,6 +183,8 @@ describe('closing a meeting of 60 cells and 180 proposals', () => {
     expect(raised.map((r) => r.number).sort()).toEqual(numbers(1, RAISED));
     expect(raised.map((r) => r.id)).not.toContain(`${MEETING}.thon-60.3`);
     expect(new Set(raised.map((r) => r.status))).toEqual(new Set(['raised']));
+    expect(await idsFoundBy('kenh')).toEqual(raised.map((r) => r.id).sort());
+    for (const word of longWords) expect(await idsFoundBy(word)).toEqual([LONG]);
     expect(raised.find((r) => r.source === 'floor')).toMatchObject({
       id: `${MEETING}.thon-7.f1`,
       number: `${MONTH}/K1/180`,

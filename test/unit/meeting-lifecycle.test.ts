@@ -19,6 +19,8 @@ const specification: Record<MeetingAction, { from: MeetingState[]; to?: MeetingS
   'write-minutes': { from: ['scheduled', 'held'], roles: ['zone-deputy'] },
   amend: { from: ['closed'], roles: ['office', 'zone-deputy'] },
   'add-floor-proposal': { from: ['held'], roles: ['zone-deputy'] },
+  'edit-floor-proposal': { from: ['held'], roles: ['zone-deputy'] },
+  'remove-floor-proposal': { from: ['held'], roles: ['zone-deputy'] },
 };
 
 const testedRoles: Role[] = [

@@ -12,27 +12,14 @@ import {
   type MonthZoneCounts,
 } from '../../shared/domain/stats/proposal-counts';
 import { statsRange, summarise, tally } from '../../shared/domain/stats/proposal-stats';
+import { proposalRecord } from '../support/proposal-record';
 
-const record: ProposalRecord = {
-  id: '2027-03.khu-2.gia-tan-thon-ha.1',
-  number: '2027-03/K2/001',
-  status: 'raised',
-  level: null,
-  meetingId: '2027-03.khu-2',
-  month: '2027-03',
-  zoneId: 'khu-2',
-  communeId: 'gia-tan',
-  cellId: 'gia-tan-thon-ha',
-  cellName: 'Chi bộ thôn Hạ',
+const record = proposalRecord({
   field: 'agriculture',
   title: 'Nạo vét kênh',
   content: 'Kênh T3 bồi lắng.',
-  place: 'Thôn Hạ',
   addressee: { kind: 'commune' },
-  source: 'report',
-  raisedAt: '2027-03-07T03:00:00.000Z',
-  historyCount: 1,
-};
+});
 
 const names = { zones: new Map([['khu-2', 'Khu 2']]), communes: new Map([['gia-tan', 'Xã Gia Tân']]) };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  communeDueMonth,
   isOverdue,
   numberPrefix,
-  type ProposalRecord,
   parseProposalId,
   proposalIdOf,
   proposalNumber,
@@ -19,33 +19,23 @@ import {
   proposalStates,
 } from '../../shared/domain/proposals/proposal-lifecycle';
 import type { Role } from '../../shared/domain/structure/roles';
+import { proposalRecord } from '../support/proposal-record';
 
-const record: ProposalRecord = {
-  id: '2027-03.khu-2.gia-tan-thon-ha.1',
-  number: '2027-03/K2/001',
-  status: 'raised',
-  level: null,
-  meetingId: '2027-03.khu-2',
-  month: '2027-03',
-  zoneId: 'khu-2',
-  communeId: 'gia-tan',
-  cellId: 'gia-tan-thon-ha',
-  cellName: 'Chi bộ thôn Hạ',
-  field: 'industry-infrastructure',
-  title: 'Cứng hoá Đường làng',
-  content: 'Đường làng thôn Hạ xuống cấp, ổ gà sâu 20 cm.',
-  place: 'Thôn Hạ',
-  addressee: { kind: 'department', id: 'phong-kt-ht' },
-  source: 'report',
-  raisedAt: '2027-03-07T03:00:00.000Z',
-  historyCount: 1,
-};
+const record = proposalRecord();
 
 describe('proposal numbers and ids', () => {
   it('numbers by month, zone code and a three-digit sequence', () => {
     expect(proposalNumber(numberPrefix('2027-03', 'khu-2'), 7)).toBe('2027-03/K2/007');
     expect(proposalNumber(numberPrefix('2027-03', 'khu-12'), 1234)).toBe('2027-03/K12/1234');
     expect(zoneCode('vung-bac')).toBe('VUNG-BAC');
+  });
+
+  it('gives every zone id its own code, so zones ending in the same number number apart', () => {
+    const ids = ['khu-2', 'vung-2', '2', 'khu-02', 'khu-2a', 'k2'];
+    const codes = ids.map(zoneCode);
+
+    expect(codes).toEqual(['2', 'VUNG-2', '-2', '02', 'KHU-2A', 'K2']);
+    expect(new Set(ids.map((id) => numberPrefix('2027-03', id))).size).toBe(ids.length);
   });
 
   it('derives ids from where a proposal comes from, and reads the units back', () => {
@@ -117,6 +107,19 @@ describe('filters', () => {
 
     expect(isOverdue(routed, '2027-04-08')).toBe(false);
     expect(isOverdue({ ...routed, overdueSince: '2027-04-08T09:00:00.000Z' }, '2027-04-08')).toBe(true);
+  });
+
+  it('give a commune until the meeting after its routing’s month, never before the meeting after the raising', () => {
+    expect(communeDueMonth('2027-03', new Date('2027-03-08T03:00:00Z'))).toBe('2027-04');
+    // 1 April in Vietnam already.
+    expect(communeDueMonth('2027-03', new Date('2027-03-31T18:00:00Z'))).toBe('2027-05');
+    expect(communeDueMonth('2027-03', new Date('2027-06-02T03:00:00Z'))).toBe('2027-07');
+    expect(
+      isOverdue(
+        { ...record, status: 'routed-commune', dueMonth: communeDueMonth('2027-03', new Date('2027-06-02T03:00:00Z')) },
+        '2027-06-02',
+      ),
+    ).toBe(false);
   });
 
   it('count a district proposal overdue while a department owes an answer past its due day', () => {

@@ -51,7 +51,7 @@ export const meetingSummaryView = named(
   'MeetingSummary',
 );
 
-const attendeeView = z.strictObject({
+export const attendeeView = z.strictObject({
   officialId: z.string(),
   name: z.string(),
   roles: z.array(z.strictObject({ role: z.enum(roles), unitId: z.string() })),

@@ -7,7 +7,8 @@
  * ```
  * Attendance and minutes may be recorded while `scheduled` (drafted ahead) or `held`; closing
  * locks them, and a closed meeting only takes audited amendments. While it is held, the minutes
- * keeper adds the proposals raised from the floor, which its close raises with the cells' own. The grants below are the only
+ * keeper adds the proposals raised from the floor (and corrects or removes them), which its close
+ * raises with the cells' own. The grants below are the only
  * statement of who runs a meeting: the route table reads them through `grantsFor`.
  */
 import { grants } from '../access/grants';
@@ -26,6 +27,8 @@ export const meetingActions = [
   'write-minutes',
   'amend',
   'add-floor-proposal',
+  'edit-floor-proposal',
+  'remove-floor-proposal',
 ] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
@@ -76,6 +79,8 @@ export const meetingLifecycle = new Lifecycle<MeetingState, MeetingAction>({
     { from: 'held', action: 'write-minutes', to: 'held', who: MINUTES_KEEPERS },
     { from: 'closed', action: 'amend', to: 'closed', who: RUNNERS },
     { from: 'held', action: 'add-floor-proposal', to: 'held', who: MINUTES_KEEPERS },
+    { from: 'held', action: 'edit-floor-proposal', to: 'held', who: MINUTES_KEEPERS },
+    { from: 'held', action: 'remove-floor-proposal', to: 'held', who: MINUTES_KEEPERS },
   ],
   locked: {
     closed: {

@@ -80,7 +80,12 @@ export interface DateDecision {
   readonly at: string;
 }
 
-export interface Meeting {
+/**
+ * A meeting without its large parts: what its own item holds, what lists read. The expected
+ * attendees and reports, the attendance and the minutes grow with the zone and the meeting, so
+ * each lives in an item of its own, read only with the whole meeting (`Meeting`).
+ */
+export interface MeetingRecord {
   /** `<month>.<zoneId>`, see `meeting-id.ts`. */
   readonly id: string;
   readonly month: string;
@@ -95,16 +100,6 @@ export interface Meeting {
   /** Null only for a zone without communes. */
   readonly host: { readonly communeId: string; readonly name: string } | null;
   readonly venue: string | null;
-  /** The zone deputy, who keeps the minutes. */
-  readonly minutesSecretary: Person | null;
-  readonly expectedAttendees: readonly Attendee[];
-  readonly expectedReports: readonly ExpectedReport[];
-  readonly attendance: {
-    readonly entries: readonly AttendanceEntry[];
-    readonly recordedAt: string;
-    readonly recordedBy: Person;
-  } | null;
-  readonly minutes: (MinutesInput & { readonly writtenAt: string; readonly writtenBy: Person }) | null;
   readonly amendmentCount: number;
   /** How many proposals were raised from the floor while it was held (absent: none). */
   readonly floorProposalCount?: number;
@@ -115,10 +110,32 @@ export interface Meeting {
   readonly cancelReason?: string;
 }
 
+/** Who and what the meeting expects, snapshotted when the cycle opens and never changed after. */
+export interface MeetingRoster {
+  /** The zone deputy, who keeps the minutes. */
+  readonly minutesSecretary: Person | null;
+  readonly expectedAttendees: readonly Attendee[];
+  readonly expectedReports: readonly ExpectedReport[];
+}
+
+export interface MeetingAttendance {
+  readonly entries: readonly AttendanceEntry[];
+  readonly recordedAt: string;
+  readonly recordedBy: Person;
+}
+
+export type MeetingMinutes = MinutesInput & { readonly writtenAt: string; readonly writtenBy: Person };
+
+/** A whole meeting: its record and its parts. */
+export interface Meeting extends MeetingRecord, MeetingRoster {
+  readonly attendance: MeetingAttendance | null;
+  readonly minutes: MeetingMinutes | null;
+}
+
 /**
- * The most a stored meeting may weigh, in bytes of its JSON (which DynamoDB's item size does not
- * exceed). The audit record of every change carries the meeting before and after it, and DynamoDB
- * refuses items over 400 KB, so a meeting must stay under half of that with room to spare.
+ * The most a whole meeting may weigh, in bytes of its JSON (which DynamoDB's item size does not
+ * exceed). The audit record of a change carries the changed parts before and after it, and
+ * DynamoDB refuses items over 400 KB, so a meeting must stay under half of that with room to spare.
  */
 export const MAX_MEETING_BYTES = 180_000;
 
@@ -162,7 +179,7 @@ export function windowOfCycle(cycle: CycleRecord | undefined): MeetingWindow {
 }
 
 /** What lists show of a meeting. */
-export function meetingSummary(meeting: Meeting) {
+export function meetingSummary(meeting: MeetingRecord) {
   const { id, month, zoneId, zoneName, status, date, session, dateDecision, host, venue } = meeting;
   return { id, month, zoneId, zoneName, status, date, session, ...(dateDecision && { dateDecision }), host, venue };
 }

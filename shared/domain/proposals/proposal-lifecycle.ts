@@ -26,8 +26,8 @@
 import { grants } from '../access/grants';
 import { Lifecycle, type Refusal } from '../lifecycle';
 
-export const proposalStates = [
-  'submitted',
+/** The states of a raised proposal on its way, to its end: `closed`. */
+const raisedStates = [
   'raised',
   'routed-commune',
   'routed-district',
@@ -37,24 +37,13 @@ export const proposalStates = [
   'responded',
   'announced',
   'closed',
-  'withdrawn',
-  'merged',
 ] as const;
+
+export const proposalStates = ['submitted', ...raisedStates, 'withdrawn', 'merged'] as const;
 export type ProposalState = (typeof proposalStates)[number];
 
 /** The states of a proposal record: what has been raised (a submitted or withdrawn proposal is still its report's). */
-export const recordStates = [
-  'raised',
-  'routed-commune',
-  'routed-district',
-  'result-reported',
-  'assigned',
-  'answered',
-  'responded',
-  'announced',
-  'closed',
-  'merged',
-] as const;
+export const recordStates = [...raisedStates, 'merged'] as const;
 
 export const proposalActions = [
   'raise',

@@ -52,6 +52,8 @@ export const proposalView = named(
     overdue: z.boolean(),
     overdueSince: z.optional(instant),
     mergedInto: z.optional(z.string()),
+    /** When it stopped being open (closed or merged). */
+    endedAt: z.optional(instant),
     result: z.optional(communeResultView),
     assignments: z.optional(z.array(assignmentView)),
     responseId: z.optional(z.string()),

@@ -15,6 +15,7 @@ import {
 } from '../answers/answers';
 import type { Person } from '../cycle/meeting';
 import { idSchema, text } from '../schema-kit';
+import { addMonths, vietnamMonth } from '../time';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
 import { type ProposalState, proposalActions } from './proposal-lifecycle';
 import { REPORT_LIMITS } from './report';
@@ -59,6 +60,8 @@ export interface ProposalRecord {
   readonly dueMonth?: string;
   /** The proposal this one was folded into. */
   readonly mergedInto?: string;
+  /** When it stopped being open (closed or merged): a meeting's carry-over keeps what was open at the previous close. */
+  readonly endedAt?: string;
   /** Set at the close of the zone's meeting that was due to hear the commune's result and did not. */
   readonly overdueSince?: string;
   /** The commune's latest result. */
@@ -140,11 +143,14 @@ export function parseProposalId(id: string): { month: string; zoneId: string; ce
 }
 
 /**
- * The zone's code in proposal numbers: the number a zone id ends with (`khu-2` → `2`), else the
- * whole id in capitals. Zones sharing a code share their numbering, so numbers stay unique.
+ * The zone's code in proposal numbers, one per zone id so that a number names its zone: the
+ * number of a `khu-<n>` id (`khu-2` → `2`), else the whole id in capitals (`vung-2` → `VUNG-2`),
+ * and an id of digits alone after a `-`, which no id starts with (`2` → `-2`, apart from `khu-2`'s).
  */
 export function zoneCode(zoneId: string): string {
-  return /-(\d+)$/.exec(zoneId)?.[1] ?? zoneId.toUpperCase();
+  const khu = /^khu-(\d+)$/.exec(zoneId)?.[1];
+  if (khu !== undefined) return khu;
+  return /^\d+$/.test(zoneId) ? `-${zoneId}` : zoneId.toUpperCase();
 }
 
 /** What every number of a zone's month starts with: `2027-03/K2`. */
@@ -191,7 +197,16 @@ export interface FloorProposal extends FloorProposalInput {
   readonly communeId: string;
   readonly addedBy: Person;
   readonly addedAt: string;
+  /** Who corrected it last, and when (while the meeting was held). */
+  readonly editedBy?: Person;
+  readonly editedAt?: string;
 }
+
+/** A floor proposal's order in a path (`…/floor-proposals/{n}`). */
+export const floorPositionSchema = z.pipe(
+  z.string().check(z.regex(/^[1-9]\d{0,3}$/, 'Số thứ tự kiến nghị nêu tại hội nghị, từ 1')),
+  z.transform(Number),
+);
 
 /** `POST /proposals/{proposalId}/route`: who must act on it, and why when it is routed again. */
 export const routeBodySchema = z.strictObject({
@@ -231,6 +246,18 @@ export function actingUnits(record: Pick<ProposalRecord, 'zoneId' | 'communeId' 
  * without its result (or whose month has passed), or assigned to a department that still owes an
  * answer after its due day.
  */
+/**
+ * The month of the zone's meeting at which a commune reports the result of a proposal routed to it
+ * at `routedAt`: the meeting after the one that raised it, or, routed later, the meeting of the
+ * month after the routing, so a commune always has until a whole month's meeting to resolve it.
+ */
+export function communeDueMonth(raisedMonth: string, routedAt: Date): string {
+  const afterRaising = addMonths(raisedMonth, 1);
+  const afterRouting = addMonths(vietnamMonth(routedAt), 1);
+  // months as `YYYY-MM` sort as they come.
+  return afterRouting.localeCompare(afterRaising) > 0 ? afterRouting : afterRaising;
+}
+
 export function isOverdue(
   record: Pick<ProposalRecord, 'status' | 'dueMonth' | 'overdueSince' | 'assignments'>,
   today: string,

@@ -81,6 +81,8 @@ export const floorProposalView = named(
     addressee: addresseeView,
     addedBy: personView,
     addedAt: instant,
+    editedBy: z.optional(personView),
+    editedAt: z.optional(instant),
   }),
   'FloorProposal',
 );

@@ -10,17 +10,19 @@
  * closed its window is fixed, and the time-ordered sources only ever append, so its agenda reads
  * the same later.
  *
- * The proposals raised at meetings and still open fill the carry-over (each showing whether it is
- * overdue today); the results communes reported and the official responses issued since the zone's
+ * The carry-over is what the zone's previous close left open: the proposals of earlier months open
+ * at that close, each in its state now (and whether overdue today), so one that was closed since
+ * still shows how it ended and the meeting's own proposals wait for the next; the results communes reported and the official responses issued since the zone's
  * previous close fill theirs, and the close announces them (see `answers/announce-at-close.ts`).
  */
 import { keys } from '../../db/keys';
 import { queryPage, toStored } from '../../db/store';
-import { type AgendaWindow, agendaWindow, type Meeting } from '../../domain/cycle/meeting';
+import { meetingRecordSchema } from '../../domain/cycle/cycle-records';
+import { type AgendaWindow, agendaWindow, type MeetingRecord } from '../../domain/cycle/meeting';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { presentProposal } from '../../domain/proposals/proposal-views';
-import { vietnamDate } from '../../domain/time';
+import { addMonths, vietnamDate } from '../../domain/time';
 import { readReportStates } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
 import { loadMeeting, meetingNotFound } from './cycle-store';
@@ -32,9 +34,9 @@ export interface AgendaSource {
   /**
    * What concerns `zoneId` in the window: entries after `since` (the zone's previous closed
    * meeting, absent for a first meeting) up to `until`, oldest first. A source must answer as of
-   * `until`, so a closed meeting's agenda stays what it was.
+   * `until`, so a closed meeting's agenda stays what it was. `month` is the meeting's.
    */
-  read(zoneId: string, since: string | undefined, until: string): Promise<Record<string, unknown>[]>;
+  read(zoneId: string, since: string | undefined, until: string, month: string): Promise<Record<string, unknown>[]>;
 }
 
 /** Most entries one section shows. */
@@ -61,15 +63,36 @@ export const agendaSources: readonly AgendaSource[] = [
   {
     name: 'carryOverProposals',
     /**
-     * Every proposal of the zone still open, whenever it was raised: a proposal record sits in
-     * this sparse GSI2 partition while open, and leaves it when merged (or, later, closed). It
-     * answers as of now, not as of `until`: a closed meeting's carry-over would need a copy kept
-     * per meeting, which no workflow writes yet.
+     * The zone's proposals of months before the meeting's that were open at the previous close
+     * (`since`; for a zone's first meeting, at its own close, or now while open): those open now
+     * (GSI2 `zoneOpenProposals`, by month) and those that ended after it (GSI2 `zoneEndedProposals`,
+     * by the time they ended), each as it is now. Proposals end only by closing or merging, never to
+     * open again, so the set is fixed once the previous close is, and a closed meeting's stays.
      */
-    async read(zoneId) {
-      const page = await queryPage({ index: 'GSI2', partition: keys.zoneOpenProposals(zoneId), limit: SECTION_LIMIT });
+    async read(zoneId, since, until, month) {
+      const openedBefore = keys.proposalMonthRange('0000-01', addMonths(month, -1));
+      const endedAfter = keys.timelineSortKey(since ?? until, TIMELINE_END);
+      const [open, ended] = await Promise.all([
+        queryPage({
+          index: 'GSI2',
+          partition: keys.zoneOpenProposals(zoneId),
+          between: openedBefore,
+          limit: SECTION_LIMIT,
+        }),
+        queryPage({
+          index: 'GSI2',
+          partition: keys.zoneEndedProposals(zoneId),
+          between: [endedAfter, TIMELINE_END],
+          limit: SECTION_LIMIT,
+        }),
+      ]);
       const today = vietnamDate(new Date());
-      return page.items.map((item) => presentProposal(toStored<ProposalRecord>(item).value, today));
+      return [...open.items, ...ended.items]
+        .map((item) => toStored<ProposalRecord>(item).value)
+        .filter((record) => record.month < month)
+        .sort((a, b) => a.month.localeCompare(b.month) || a.number.localeCompare(b.number))
+        .slice(0, SECTION_LIMIT)
+        .map((record) => presentProposal(record, today));
     },
   },
   timelineSource('communeResults', (zoneId) => [{ index: 'GSI1', partition: keys.zoneCommuneResults(zoneId) }]),
@@ -81,7 +104,7 @@ export const agendaSources: readonly AgendaSource[] = [
 const EARLIER_MEETINGS = 6;
 
 /** The zone's meetings before `month`, newest first: where the previous closed one is looked for. */
-async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]> {
+async function earlierMeetings(zoneId: string, month: string): Promise<MeetingRecord[]> {
   // The range ends at `month` itself, whose meeting is dropped below: `0000-01` has no month before it.
   const page = await queryPage({
     index: 'GSI1',
@@ -90,11 +113,11 @@ async function earlierMeetings(zoneId: string, month: string): Promise<Meeting[]
     descending: true,
     limit: EARLIER_MEETINGS + 1,
   });
-  return page.items.map((item) => toStored<Meeting>(item).value).filter((meeting) => meeting.month < month);
+  return page.items.map((item) => toStored(meetingRecordSchema, item).value).filter((meeting) => meeting.month < month);
 }
 
 /** The window of a meeting's agenda as of `now` (fixed once it is closed), from the zone's earlier meetings. */
-export async function meetingAgendaWindow(meeting: Meeting, now: Date): Promise<AgendaWindow> {
+export async function meetingAgendaWindow(meeting: MeetingRecord, now: Date): Promise<AgendaWindow> {
   return agendaWindow(meeting, await earlierMeetings(meeting.zoneId, meeting.month), now);
 }
 
@@ -112,7 +135,7 @@ export async function buildAgenda(meetingId: string, now: Date) {
     readReportStates(meeting),
     Promise.all(
       agendaSources.map(
-        async (source) => [source.name, await source.read(zoneId, window.since, window.until)] as const,
+        async (source) => [source.name, await source.read(zoneId, window.since, window.until, month)] as const,
       ),
     ),
   ]);

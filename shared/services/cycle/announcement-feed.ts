@@ -6,6 +6,7 @@
 import { type CursorScope, decodeCursor, encodeCursor } from '../../db/cursor';
 import { keys } from '../../db/keys';
 import { toStored } from '../../db/store';
+import { announcementRecordSchema } from '../../domain/cycle/cycle-records';
 import type { Person } from '../../domain/cycle/meeting';
 import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
 
@@ -45,7 +46,7 @@ export async function listAnnouncements(
     { from: TIMELINE_START, to: before ?? TIMELINE_END, exclude: before },
     limit,
   );
-  const items = page.items.map((entry) => toStored<Announcement>(entry.item).value);
+  const items: Announcement[] = page.items.map((entry) => toStored(announcementRecordSchema, entry.item).value);
   const last = page.items.at(-1);
   if (!page.more || !last) return { items };
   const [attribute, feed] = CURSOR_SCOPE.partition;

@@ -1,13 +1,45 @@
 /**
  * How the monthly cycle is stored and read back: a month's cycle item and its meetings share the
  * partition `CYCLE#<month>`; each meeting is also listed in its zone's GSI1 partition by month.
+ * A meeting's item holds its record; its roster, attendance and minutes are items of their own
+ * beside it (`keys.meetingPart`), written under the record's version and read only with the
+ * whole meeting, so a month's list reads small items and a page of 100 always fits.
  */
-import type { EntityRef } from '../../db/change-set';
+import { isDeepStrictEqual } from 'node:util';
+import { getItems } from '../../db/batch';
+import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
-import { findStored, type Page, type QuerySpec, queryAll, queryPage, type Stored, toStored } from '../../db/store';
-import type { Amendment, CycleRecord, Meeting } from '../../domain/cycle/meeting';
+import {
+  findStored,
+  type Page,
+  type QuerySpec,
+  queryAll,
+  queryPage,
+  type Stored,
+  type StoredSchema,
+  toStored,
+} from '../../db/store';
+import {
+  amendmentRecordSchema,
+  cycleRecordSchema,
+  meetingAttendanceSchema,
+  meetingMinutesSchema,
+  meetingRecordSchema,
+  meetingRosterSchema,
+  officeWindowRecordSchema,
+} from '../../domain/cycle/cycle-records';
+import type {
+  Amendment,
+  CycleRecord,
+  Meeting,
+  MeetingAttendance,
+  MeetingMinutes,
+  MeetingRecord,
+  MeetingRoster,
+} from '../../domain/cycle/meeting';
 import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
+import type { AppError } from '../../domain/errors';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 
 /** Audit entity of a meeting: `GET /audit?entity=meeting:<meetingId>`. */
@@ -19,7 +51,7 @@ export function cycleRef(month: string): EntityRef {
   return { type: 'cycle', id: month };
 }
 
-export function meetingItemKeys(meeting: Pick<Meeting, 'month' | 'zoneId'>): ItemKey & IndexKeys {
+export function meetingItemKeys(meeting: Pick<MeetingRecord, 'month' | 'zoneId'>): ItemKey & IndexKeys {
   return {
     ...keys.meeting(meeting.month, meeting.zoneId),
     GSI1PK: keys.zoneMeetings(meeting.zoneId),
@@ -38,7 +70,7 @@ export function slotTaken(date: string, session: string): ConflictError {
 }
 
 export function readCycle(month: string): Promise<Stored<CycleRecord> | undefined> {
-  return findStored<CycleRecord>(keys.cycle(month));
+  return findStored(cycleRecordSchema, keys.cycle(month));
 }
 
 /** A month before and after it opens: its cycle (once open) and the office's window (if set). */
@@ -50,25 +82,100 @@ export interface MonthItems {
 /** The month's cycle item and the office's window for it, in one query. */
 export async function readMonth(month: string): Promise<MonthItems> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.cycleItemsPrefix });
-  const find = <T>(key: { SK: string }) => {
+  const find = <T>(schema: StoredSchema<T>, key: { SK: string }) => {
     const item = items.find((candidate) => candidate.SK === key.SK);
-    return item ? toStored<T>(item) : undefined;
+    return item ? toStored(schema, item) : undefined;
   };
-  return { cycle: find<CycleRecord>(keys.cycle(month)), window: find<OfficeWindowRecord>(keys.monthWindow(month)) };
+  return {
+    cycle: find(cycleRecordSchema, keys.cycle(month)),
+    window: find(officeWindowRecordSchema, keys.monthWindow(month)),
+  };
 }
 
-/** Every meeting of a month, in zone order of the cycle partition. */
-export async function readCycleMeetings(month: string): Promise<Meeting[]> {
+/** The record of every meeting of a month, in zone order of the cycle partition. */
+export async function readCycleMeetings(month: string): Promise<MeetingRecord[]> {
   const items = await queryAll({ partition: keys.cyclePartition(month), prefix: keys.meetingPrefix });
-  return items.map((item) => toStored<Meeting>(item).value);
+  return items.map((item) => toStored(meetingRecordSchema, item).value);
 }
 
-/** A meeting by id; 404 when the id is malformed or the meeting does not exist. */
+/** A meeting's items: its record and its large parts (null while the part was never written). */
+interface MeetingItems {
+  readonly record: MeetingRecord;
+  readonly parts: {
+    readonly roster: MeetingRoster;
+    readonly attendance: MeetingAttendance | null;
+    readonly minutes: MeetingMinutes | null;
+  };
+}
+
+const partNames = ['roster', 'attendance', 'minutes'] as const;
+
+function splitMeeting(meeting: Meeting): MeetingItems {
+  const { minutesSecretary, expectedAttendees, expectedReports, attendance, minutes, ...record } = meeting;
+  return { record, parts: { roster: { minutesSecretary, expectedAttendees, expectedReports }, attendance, minutes } };
+}
+
+/** A whole meeting by id, its record and parts in one batch read; 404 when the id is malformed or it does not exist. */
 export async function loadMeeting(meetingId: string): Promise<Stored<Meeting>> {
   const parsed = parseMeetingId(meetingId);
-  const stored = parsed ? await findStored<Meeting>(keys.meeting(parsed.month, parsed.zoneId)) : undefined;
-  if (!stored) throw meetingNotFound(meetingId);
-  return stored;
+  if (!parsed) throw meetingNotFound(meetingId);
+  const { month, zoneId } = parsed;
+  const recordKey = keys.meeting(month, zoneId);
+  const partKeys = partNames.map((part) => keys.meetingPart(month, zoneId, part));
+  const items = await getItems([recordKey, ...partKeys]);
+  const find = <T>(schema: StoredSchema<T>, key: ItemKey) => {
+    const item = items.find((candidate) => candidate.SK === key.SK);
+    return item ? toStored(schema, item) : undefined;
+  };
+  const [rosterKey, attendanceKey, minutesKey] = partKeys as [ItemKey, ItemKey, ItemKey];
+  const record = find(meetingRecordSchema, recordKey);
+  const roster = find(meetingRosterSchema, rosterKey);
+  if (!record || !roster) throw meetingNotFound(meetingId);
+  const meeting: Meeting = {
+    ...record.value,
+    ...roster.value,
+    attendance: find(meetingAttendanceSchema, attendanceKey)?.value ?? null,
+    minutes: find(meetingMinutesSchema, minutesKey)?.value ?? null,
+  };
+  return { value: meeting, version: record.version };
+}
+
+/** Adds a new meeting to `changes`: its record (audited) and its roster, which the record's creation guards. */
+export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: AppError): void {
+  const { record, parts } = splitMeeting(meeting);
+  changes.create(meetingRef(meeting.id), meetingItemKeys(meeting), record, conflict);
+  changes.putEntry(keys.meetingPart(meeting.month, meeting.zoneId, 'roster'), parts.roster);
+}
+
+/** Transaction actions `createMeeting` takes: the record, its audit and the roster. */
+export const MEETING_CREATE_OPERATIONS = 3;
+
+/**
+ * Adds a change of a meeting to `changes`: its record at `expectedVersion` (the version guards
+ * every part) and only the parts that changed; the audit keeps what changed of the whole meeting.
+ */
+export function replaceMeeting(
+  changes: ChangeSet,
+  change: { before: Meeting; after: Meeting; expectedVersion: number; action: string; reason?: string },
+): void {
+  const was = splitMeeting(change.before);
+  const is = splitMeeting(change.after);
+  const { before, after, expectedVersion, action, reason } = change;
+  changes.replace(meetingRef(before.id), meetingItemKeys(before), {
+    before,
+    after,
+    item: is.record,
+    expectedVersion,
+    action,
+    reason,
+  });
+  for (const part of partNames) {
+    if (isDeepStrictEqual(was.parts[part], is.parts[part])) continue;
+    const key = keys.meetingPart(before.month, before.zoneId, part);
+    const value = is.parts[part];
+    if (value === null) changes.release(key);
+    else changes.putEntry(key, value);
+  }
 }
 
 export function meetingNotFound(meetingId: string): NotFoundError {
@@ -76,14 +183,14 @@ export function meetingNotFound(meetingId: string): NotFoundError {
 }
 
 /** A meeting's amendments, oldest first (none are read while there are none). */
-export async function readAmendments(meeting: Meeting): Promise<Amendment[]> {
+export async function readAmendments(meeting: MeetingRecord): Promise<Amendment[]> {
   if (meeting.amendmentCount === 0) return [];
   const items = await queryAll({
     partition: keys.cyclePartition(meeting.month),
     prefix: keys.amendmentPrefix(meeting.zoneId),
   });
   // Numbered under the meeting's version lock; the number, not a server clock, gives the order.
-  return items.map((item) => toStored<Amendment>(item).value).sort((a, b) => a.number - b.number);
+  return items.map((item) => toStored(amendmentRecordSchema, item).value).sort((a, b) => a.number - b.number);
 }
 
 /** A meeting as the API shows it: the original minutes, then every amendment in order. */
@@ -99,7 +206,7 @@ export async function listMeetings(
   filter: { readonly month?: string; readonly zoneId?: string },
   limit: number,
   cursor: string | undefined,
-): Promise<Page<Meeting>> {
+): Promise<Page<MeetingRecord>> {
   const { month, zoneId } = filter;
   const source: Omit<QuerySpec, 'limit' | 'cursor'> =
     zoneId !== undefined
@@ -111,6 +218,6 @@ export async function listMeetings(
         }
       : { partition: keys.cyclePartition(month ?? ''), prefix: keys.meetingPrefix };
   const page = await queryPage({ ...source, limit, cursor });
-  const items = page.items.map((item) => toStored<Meeting>(item).value);
+  const items = page.items.map((item) => toStored(meetingRecordSchema, item).value);
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }

@@ -1,10 +1,11 @@
 /** The parts of the district structure the monthly cycle reads: one query per collection. */
 import { keys } from '../../db/keys';
-import { findStored, queryAll, toStored } from '../../db/store';
+import { findStored, queryAll, type StoredSchema, toStored } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
+import { calendarRecordSchema, unitRecordSchemas, zoneAssignmentSchema } from '../../domain/cycle/cycle-records';
 import { type DistrictCalendar, districtCalendarOf } from '../../domain/cycle/meeting-calendar';
 import { NotFoundError } from '../../domain/errors';
-import type { Calendar, Cell, Commune, Official, Zone } from '../../domain/structure/entities';
+import type { Cell, Commune, Zone } from '../../domain/structure/entities';
 
 export interface DistrictData {
   /** In natural order (`khu-2` before `khu-10`): the order zones are given meeting slots. */
@@ -27,18 +28,18 @@ function byNaturalId(a: { readonly id: string }, b: { readonly id: string }): nu
   return x.length - y.length;
 }
 
-async function collection<T>(kind: 'zone' | 'commune' | 'cell' | 'official'): Promise<T[]> {
+async function collection<T>(kind: keyof typeof unitRecordSchemas, schema: StoredSchema<T>): Promise<T[]> {
   const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
-  return items.map((item) => toStored<T>(item).value);
+  return items.map((item) => toStored(schema, item).value);
 }
 
 /** Zones, communes, cells, official names and the calendar, read in parallel. */
 export async function loadDistrict(): Promise<DistrictData> {
   const [zones, communes, cells, officials, calendar] = await Promise.all([
-    collection<Zone>('zone'),
-    collection<Commune>('commune'),
-    collection<Cell>('cell'),
-    collection<Official>('official'),
+    collection('zone', unitRecordSchemas.zone),
+    collection('commune', unitRecordSchemas.commune),
+    collection('cell', unitRecordSchemas.cell),
+    collection('official', unitRecordSchemas.official),
     loadCalendar(),
   ]);
   return {
@@ -52,24 +53,24 @@ export async function loadDistrict(): Promise<DistrictData> {
 
 /** Every zone, in natural order. */
 export async function loadZones(): Promise<Zone[]> {
-  return (await collection<Zone>('zone')).sort(byNaturalId);
+  return (await collection('zone', unitRecordSchemas.zone)).sort(byNaturalId);
 }
 
 /** The district calendar with its defaults (no holidays when it was never imported). */
 export async function loadCalendar(): Promise<DistrictCalendar> {
-  return districtCalendarOf((await findStored<Calendar>(keys.calendar()))?.value);
+  return districtCalendarOf((await findStored(calendarRecordSchema, keys.calendar()))?.value);
 }
 
 /** The communes of a zone, in natural order. */
 export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
   const items = await queryAll({ index: 'GSI2', partition: keys.childrenOf('zone', zoneId) });
-  return items.map((item) => toStored<Commune>(item).value).sort(byNaturalId);
+  return items.map((item) => toStored(unitRecordSchemas.commune, item).value).sort(byNaturalId);
 }
 
-/** Every zone, commune and cell assignment inside a zone. */
-export async function zoneAssignments(zoneId: string): Promise<ZoneAssignment[]> {
-  const items = await queryAll({ index: 'GSI2', partition: keys.zoneAssignments(zoneId) });
-  return items.map((item) => toStored<ZoneAssignment>(item).value);
+/** Every assignment of the district, in one query of their collection: each names its zone, if any. */
+export async function districtAssignments(): Promise<ZoneAssignment[]> {
+  const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
+  return items.map((item) => toStored(zoneAssignmentSchema, item).value);
 }
 
 /** A zone or commune by id; 404 `<kind>_not_found` when there is none. */
@@ -77,7 +78,8 @@ export async function requireUnit<K extends 'zone' | 'commune'>(
   kind: K,
   id: string,
 ): Promise<K extends 'zone' ? Zone : Commune> {
-  const found = await findStored<K extends 'zone' ? Zone : Commune>(keys.unit(kind, id));
+  const schema: StoredSchema<Zone | Commune> = unitRecordSchemas[kind];
+  const found = await findStored(schema, keys.unit(kind, id));
   if (!found) throw new NotFoundError(`Không có ${kind === 'zone' ? 'khu' : 'xã'} "${id}".`, `${kind}_not_found`);
-  return found.value;
+  return found.value as K extends 'zone' ? Zone : Commune;
 }

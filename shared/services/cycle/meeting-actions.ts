@@ -19,7 +19,7 @@ import {
 import { type MeetingAction, type MeetingState, meetingLifecycle } from '../../domain/cycle/meeting-lifecycle';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../../domain/errors';
 import type { Role } from '../../domain/structure/roles';
-import { loadMeeting, meetingItemKeys, meetingRef, readCycle, slotKeyOf, slotTaken } from './cycle-store';
+import { loadMeeting, readCycle, replaceMeeting, slotKeyOf, slotTaken } from './cycle-store';
 import { loadCalendar } from './district-data';
 import { type MeetingClosedHook, meetingClosedHooks, runMeetingClosedHooks } from './meeting-close-hooks';
 
@@ -59,13 +59,7 @@ export async function applyMeetingAction<R = undefined>(
   const changes = new ChangeSet(by.actor);
   const change = await build(meeting, to, changes);
   requireStorableSize(change.after);
-  changes.replace(meetingRef(meeting.id), meetingItemKeys(meeting), {
-    before: meeting,
-    after: change.after,
-    expectedVersion,
-    action,
-    reason: change.reason,
-  });
+  replaceMeeting(changes, { before: meeting, after: change.after, expectedVersion, action, reason: change.reason });
   await changes.commit();
   return { meeting: change.after, version: expectedVersion + 1, made: change.made };
 }

@@ -18,30 +18,37 @@ import { type Actor, ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-se
 import { keys } from '../../db/keys';
 import type { Stored } from '../../db/store';
 import { expectedReports, selectAttendees } from '../../domain/cycle/attendees';
-import { type CycleRecord, defaultVenue, type Meeting, windowOfCycle } from '../../domain/cycle/meeting';
+import {
+  type CycleRecord,
+  defaultVenue,
+  type Meeting,
+  type MeetingRecord,
+  windowOfCycle,
+} from '../../domain/cycle/meeting';
 import { type MeetingWindow, type OfficeWindowRecord, resolveMonthWindow } from '../../domain/cycle/meeting-calendar';
 import { allocateMeetingSlots } from '../../domain/cycle/meeting-dates';
 import { meetingId } from '../../domain/cycle/meeting-id';
 import { AppError, ConflictError } from '../../domain/errors';
 import type { Zone } from '../../domain/structure/entities';
 import { monthNumber, monthYear } from '../../domain/time';
+import { mapBounded } from '../bounded';
 import {
+  createMeeting,
   cycleRef,
-  meetingItemKeys,
-  meetingRef,
+  MEETING_CREATE_OPERATIONS,
   readCycleMeetings,
   readMonth,
   slotKeyOf,
   slotTaken,
 } from './cycle-store';
-import { type DistrictData, loadDistrict, zoneAssignments } from './district-data';
-import { ensureRotation } from './rotations';
+import { type DistrictData, districtAssignments, loadDistrict } from './district-data';
+import { ensureRotations } from './rotations';
 
 export interface OpenCycleResult {
   /** False when the cycle was already open: nothing was written for it. */
   readonly created: boolean;
   readonly cycle: CycleRecord;
-  readonly meetings: readonly Meeting[];
+  readonly meetings: readonly MeetingRecord[];
 }
 
 /** The actor of scheduled openings in the audit trail. */
@@ -153,44 +160,48 @@ async function planMeetings(
     district.calendar,
     window,
   );
-  return Promise.all(
-    only.map(async (zone): Promise<Meeting> => {
-      const communes = district.communes.filter((commune) => commune.zoneId === zone.id);
-      const [rotation, assignments] = await Promise.all([
-        communes.length > 0 ? ensureRotation(zone.id, monthYear(month), communes, actor) : undefined,
-        zoneAssignments(zone.id),
-      ]);
-      const hostId = rotation?.hosts[monthNumber(month) - 1];
-      // A plan naming a commune that has since left the zone leaves the meeting without a host
-      // rather than blocking the whole district's cycle; the office sets it right by hand.
-      const host = communes.find((commune) => commune.id === hostId);
-      const attendance = selectAttendees(zone.id, assignments, (id) => district.officialNames.get(id));
-      const slot = slots.get(zone.id) ?? null;
-      return {
-        id: meetingId(month, zone.id),
-        month,
-        zoneId: zone.id,
-        zoneName: zone.name,
-        status: slot ? 'scheduled' : 'needs-date',
-        date: slot?.date ?? null,
-        session: slot?.session ?? null,
-        host: host ? { communeId: host.id, name: host.name } : null,
-        venue: host ? defaultVenue(host) : null,
-        minutesSecretary: attendance.minutesSecretary,
-        expectedAttendees: attendance.expected,
-        expectedReports: expectedReports(communes, district.cells, attendance.expected),
-        attendance: null,
-        minutes: null,
-        amendmentCount: 0,
-        openedAt,
-      };
-    }),
-  );
+  const communesOf = (zone: Zone) => district.communes.filter((commune) => commune.zoneId === zone.id);
+  // Every zone's plan in one batch read and every assignment in one query, not a read and a query per zone.
+  const [rotations, assignments] = await Promise.all([
+    ensureRotations(
+      only.map((zone) => ({ zoneId: zone.id, communes: communesOf(zone) })).filter((zone) => zone.communes.length > 0),
+      monthYear(month),
+      actor,
+    ),
+    districtAssignments(),
+  ]);
+  return only.map((zone): Meeting => {
+    const communes = communesOf(zone);
+    const hostId = rotations.get(zone.id)?.hosts[monthNumber(month) - 1];
+    // A plan naming a commune that has since left the zone leaves the meeting without a host
+    // rather than blocking the whole district's cycle; the office sets it right by hand.
+    const host = communes.find((commune) => commune.id === hostId);
+    const attendance = selectAttendees(zone.id, assignments, (id) => district.officialNames.get(id));
+    const slot = slots.get(zone.id) ?? null;
+    return {
+      id: meetingId(month, zone.id),
+      month,
+      zoneId: zone.id,
+      zoneName: zone.name,
+      status: slot ? 'scheduled' : 'needs-date',
+      date: slot?.date ?? null,
+      session: slot?.session ?? null,
+      host: host ? { communeId: host.id, name: host.name } : null,
+      venue: host ? defaultVenue(host) : null,
+      minutesSecretary: attendance.minutesSecretary,
+      expectedAttendees: attendance.expected,
+      expectedReports: expectedReports(communes, district.cells, attendance.expected),
+      attendance: null,
+      minutes: null,
+      amendmentCount: 0,
+      openedAt,
+    };
+  });
 }
 
-/** Transaction actions one meeting takes: item + audit, slot, in-use marks of zone and host. */
+/** Transaction actions one meeting takes: its items and audit, slot, in-use marks of zone and host. */
 function operationsOf(meeting: Meeting): number {
-  return 3 + (slotKeyOf(meeting) ? 1 : 0) + (meeting.host ? 1 : 0);
+  return MEETING_CREATE_OPERATIONS + 1 + (slotKeyOf(meeting) ? 1 : 0) + (meeting.host ? 1 : 0);
 }
 
 function countFitting(meetings: readonly Meeting[], room: number): number {
@@ -205,12 +216,7 @@ function countFitting(meetings: readonly Meeting[], room: number): number {
 }
 
 function addMeeting(changes: ChangeSet, meeting: Meeting): void {
-  changes.create(
-    meetingRef(meeting.id),
-    meetingItemKeys(meeting),
-    meeting,
-    new ConflictError('meeting_exists', `Cuộc họp "${meeting.id}" đã có.`),
-  );
+  createMeeting(changes, meeting, new ConflictError('meeting_exists', `Cuộc họp "${meeting.id}" đã có.`));
   const slot = slotKeyOf(meeting);
   if (slot)
     changes.reserve(slot, { meetingId: meeting.id }, slotTaken(meeting.date as string, meeting.session as string));
@@ -218,17 +224,23 @@ function addMeeting(changes: ChangeSet, meeting: Meeting): void {
   if (meeting.host) changes.markInUse(keys.unit('commune', meeting.host.communeId));
 }
 
+/** How many of an opening's transactions are in flight at once. */
+const TRANSACTIONS_AT_ONCE = 4;
+
 /**
- * Creates meetings beyond the first transaction, in transactions as large as allowed. When one
- * fails (another opener completing the same cycle), its meetings are retried one by one: a meeting
- * that exists is skipped, and one whose slot was taken meanwhile waits for a date instead.
+ * Creates meetings beyond the first transaction, in transactions as large as allowed, a few at
+ * once (they share no item). When one fails (another opener completing the same cycle), its
+ * meetings are retried one by one: a meeting that exists is skipped, and one whose slot was
+ * taken meanwhile waits for a date instead.
  */
 async function createMeetings(meetings: readonly Meeting[], actor: Actor): Promise<void> {
-  let rest = meetings;
-  while (rest.length > 0) {
+  const batches: Meeting[][] = [];
+  for (let rest = meetings; rest.length > 0; ) {
     const fitting = countFitting(rest, MAX_TRANSACTION_ITEMS);
-    const batch = rest.slice(0, fitting);
+    batches.push(rest.slice(0, fitting));
     rest = rest.slice(fitting);
+  }
+  await mapBounded(batches, TRANSACTIONS_AT_ONCE, async (batch) => {
     const changes = new ChangeSet(actor);
     for (const meeting of batch) addMeeting(changes, meeting);
     try {
@@ -237,7 +249,7 @@ async function createMeetings(meetings: readonly Meeting[], actor: Actor): Promi
       if (!(error instanceof AppError) || error.status !== 409) throw error;
       for (const meeting of batch) await createOneMeeting(meeting, actor);
     }
-  }
+  });
 }
 
 async function createOneMeeting(meeting: Meeting, actor: Actor): Promise<void> {

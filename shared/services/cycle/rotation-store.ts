@@ -1,6 +1,7 @@
 /** Reading host rotation plans and hosting wishes (the read side; planning lives in `rotations.ts`). */
 import { keys } from '../../db/keys';
 import { findStored, queryAll, type Stored, toStored } from '../../db/store';
+import { hostingWishRecordSchema, rotationRecordSchema } from '../../domain/cycle/cycle-records';
 import type { HostingWish } from '../../domain/cycle/rotation';
 import { NotFoundError } from '../../domain/errors';
 
@@ -22,12 +23,12 @@ export interface HostingWishRecord extends HostingWish {
 }
 
 export function readRotation(zoneId: string, year: number): Promise<Stored<RotationRecord> | undefined> {
-  return findStored<RotationRecord>(keys.rotation(zoneId, year));
+  return findStored(rotationRecordSchema, keys.rotation(zoneId, year));
 }
 
 export async function readHostingWishes(zoneId: string, year: number): Promise<HostingWishRecord[]> {
   const items = await queryAll({ partition: keys.hostingWishPartition(zoneId, year) });
-  return items.map((item) => toStored<HostingWishRecord>(item).value);
+  return items.map((item) => toStored(hostingWishRecordSchema, item).value);
 }
 
 export function rotationMissing(zoneId: string, year: number): NotFoundError {

@@ -2,15 +2,18 @@
  * Host rotation plans, one per zone and year, and the hosting wishes they are planned from.
  * Generation is pure (`planRotation`); this module gathers its inputs and stores the result.
  */
+import { getItems } from '../../db/batch';
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { findStored, queryAll, toStored } from '../../db/store';
-import type { Meeting } from '../../domain/cycle/meeting';
+import { hostingWishRecordSchema, meetingRecordSchema, rotationRecordSchema } from '../../domain/cycle/cycle-records';
+import type { MeetingRecord } from '../../domain/cycle/meeting';
 import { swapMonths } from '../../domain/cycle/rotation';
 import { planKeepingMonths } from '../../domain/cycle/rotation-regeneration';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import type { Commune } from '../../domain/structure/entities';
 import { monthNumber, yearMonth } from '../../domain/time';
+import { mapBounded } from '../bounded';
 import { zoneCommunes } from './district-data';
 import {
   type HostingWishRecord,
@@ -26,18 +29,18 @@ function rotationRef(zoneId: string, year: number): EntityRef {
 }
 
 /** The zone's meetings of a year, by month. */
-async function meetingsOfYear(zoneId: string, year: number): Promise<Meeting[]> {
+async function meetingsOfYear(zoneId: string, year: number): Promise<MeetingRecord[]> {
   const items = await queryAll({
     index: 'GSI1',
     partition: keys.zoneMeetings(zoneId),
     between: [keys.zoneMeetingSortKey(yearMonth(year, 1)), keys.zoneMeetingSortKey(yearMonth(year, 12))],
   });
-  return items.map((item) => toStored<Meeting>(item).value);
+  return items.map((item) => toStored(meetingRecordSchema, item).value);
 }
 
 /** Last December's host: the meeting that took place if there was one, else what the plan said. */
 async function previousDecemberHost(zoneId: string, year: number): Promise<string | undefined> {
-  const december = await findStored<Meeting>(keys.meeting(`${year - 1}-12`, zoneId));
+  const december = await findStored(meetingRecordSchema, keys.meeting(`${year - 1}-12`, zoneId));
   if (december) return december.value.host?.communeId;
   return (await readRotation(zoneId, year - 1))?.value.hosts[11];
 }
@@ -99,18 +102,36 @@ export async function generateRotation(
   return storeRecord(changes, target, record, existing, () => version, 'regenerate');
 }
 
+/** How many missing plans the opener generates at once: each reads a few items and writes one. */
+const PLANS_AT_ONCE = 8;
+
 /**
- * The zone's plan for the year, generated and stored when missing (the opener's path).
- * Concurrent openers may both generate it: the loser's create fails and it reads the winner's.
+ * The plans of the year of the zones given (with their communes), by zone: the stored ones in
+ * one batch read, the missing ones generated and stored (the opener's path), a few at a time.
+ * Concurrent openers may both generate a plan: the loser's create fails and it reads the winner's.
  */
-export async function ensureRotation(
+export async function ensureRotations(
+  zones: readonly { readonly zoneId: string; readonly communes: readonly Commune[] }[],
+  year: number,
+  actor: Actor,
+): Promise<Map<string, RotationRecord>> {
+  const stored = await getItems(zones.map(({ zoneId }) => keys.rotation(zoneId, year)));
+  const plans = new Map<string, RotationRecord>(
+    stored.map((item) => toStored(rotationRecordSchema, item).value).map((plan) => [plan.zoneId, plan]),
+  );
+  const missing = zones.filter(({ zoneId }) => !plans.has(zoneId));
+  await mapBounded(missing, PLANS_AT_ONCE, async ({ zoneId, communes }) => {
+    plans.set(zoneId, await createRotation(zoneId, year, communes, actor));
+  });
+  return plans;
+}
+
+async function createRotation(
   zoneId: string,
   year: number,
   communes: readonly Commune[],
   actor: Actor,
 ): Promise<RotationRecord> {
-  const existing = await readRotation(zoneId, year);
-  if (existing) return existing.value;
   const changes = new ChangeSet(actor);
   const record = await planZoneYear(zoneId, year, communes, changes.at);
   try {
@@ -187,7 +208,7 @@ export async function putHostingWishes(
     year,
     months: [...new Set(months)].sort((a, b) => a - b),
   };
-  const existing = await findStored<HostingWishRecord>(key);
+  const existing = await findStored(hostingWishRecordSchema, key);
   const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
   return storeRecord(new ChangeSet(actor), { ref, key, conflict }, record, existing, expectedVersion);
 }

@@ -21,8 +21,8 @@ import {
   type ImportStructure,
   importedRecord,
 } from '../../domain/imports/legacy-proposals';
-import { type HistoryEntry, legacyKey, type ProposalRecord } from '../../domain/proposals/proposal';
-import { actionsToAdd, addProposal, wordEntries } from '../proposals/proposal-store';
+import { type HistoryEntry, legacyKey, type ProposalRecord, proposalWords } from '../../domain/proposals/proposal';
+import { actionsToAdd, addProposal, remainingWordEntries, WORDS_WITH_RECORD } from '../proposals/proposal-store';
 import { countedItems } from '../stats/proposal-counters';
 
 /** Transactions written at once: enough to keep DynamoDB busy, few enough not to be throttled. */
@@ -110,15 +110,28 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 /** Keys read per round: ten batch reads at once, so 20,000 rows do not open 200 requests together. */
 const RESERVATIONS_PER_ROUND = 1_000;
 
-/** The legacy keys among the rows' that were imported before. */
-async function reservedLegacyKeys(rows: readonly ImportRow[]): Promise<Set<string>> {
-  const reserved = new Set<string>();
+/** The legacy keys among the rows' that were imported before, each with the id of the record imported. */
+async function reservedLegacyKeys(rows: readonly ImportRow[]): Promise<Map<string, string>> {
+  const reserved = new Map<string, string>();
   for (let i = 0; i < rows.length; i += RESERVATIONS_PER_ROUND) {
     const round = rows.slice(i, i + RESERVATIONS_PER_ROUND);
     const items = await getItems(round.map((row) => keys.legacyProposal(legacyKey(row.legacyId))));
-    for (const item of items) reserved.add(String(item.legacyKey));
+    for (const item of items) reserved.set(String(item.legacyKey), String(item.proposalId));
   }
   return reserved;
+}
+
+/**
+ * Writes again the words beyond the first of the long texts imported before: an import stopped just
+ * after a transaction may have left them out (see `proposal-store.ts`).
+ */
+async function completeWordEntries(rows: readonly ImportRow[], reserved: ReadonlyMap<string, string>): Promise<void> {
+  const ids = rows.flatMap((row) => {
+    const id = reserved.get(legacyKey(row.legacyId));
+    return id !== undefined && proposalWords(row).length > WORDS_WITH_RECORD ? [id] : [];
+  });
+  const stored = await getItems(ids.map((id) => keys.proposal(id)));
+  await putDerivedEntries(stored.flatMap((item) => remainingWordEntries(toStored<ProposalRecord>(item).value)));
 }
 
 const alreadyImported = (legacyId: string) =>
@@ -128,6 +141,7 @@ const alreadyImported = (legacyId: string) =>
 export async function writeImportedProposals(rows: readonly ImportRow[], by: Importer): Promise<ImportSummary> {
   const at = new Date();
   const reserved = await reservedLegacyKeys(rows);
+  await completeWordEntries(rows, reserved);
   const planned = rows
     .filter((row) => !reserved.has(legacyKey(row.legacyId)))
     .map((row) => ({ ...importedRecord(row, at.toISOString(), by.person), legacyId: row.legacyId }))
@@ -142,8 +156,8 @@ export async function writeImportedProposals(rows: readonly ImportRow[], by: Imp
         alreadyImported(legacyId),
       );
     }
-    await putDerivedEntries(group.flatMap(({ record }) => wordEntries(record)));
     await changes.commit();
+    await putDerivedEntries(group.flatMap(({ record }) => remainingWordEntries(record)));
   });
   return { rows: rows.length, imported: planned.length, skipped: rows.length - planned.length };
 }

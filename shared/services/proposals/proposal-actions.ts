@@ -12,10 +12,14 @@ import type { Stored } from '../../db/store';
 import type { ResourceUnits } from '../../domain/access/caller';
 import type { Person } from '../../domain/cycle/meeting';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
-import { actingUnits, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
-import { type ProposalAction, type ProposalState, proposalLifecycle } from '../../domain/proposals/proposal-lifecycle';
+import { actingUnits, communeDueMonth, type HistoryEntry, type ProposalRecord } from '../../domain/proposals/proposal';
+import {
+  isOpen,
+  type ProposalAction,
+  type ProposalState,
+  proposalLifecycle,
+} from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
-import { addMonths } from '../../domain/time';
 import { countProposalChange } from '../stats/proposal-counters';
 import {
   addHistory,
@@ -71,7 +75,7 @@ export interface Transition extends ProposalChange {
 export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>, change: Transition): ProposalRecord {
   const before = stored.value;
   const seq = before.historyCount + 1;
-  const after: ProposalRecord = { ...change.after, status: change.to, historyCount: seq };
+  const after = withEnd({ ...change.after, status: change.to, historyCount: seq }, before, changes.at);
   changes.replace(proposalRef(before.id), proposalItemKeys(after), {
     before,
     after,
@@ -93,6 +97,14 @@ export function addTransition(changes: ChangeSet, stored: Stored<ProposalRecord>
   moveStateEntry(changes, before, after);
   countProposalChange(changes, before, after);
   return after;
+}
+
+/** The record with `endedAt` set when this transition ends it (closed, merged), and kept only while it stays ended. */
+function withEnd(after: ProposalRecord, before: ProposalRecord, at: string): ProposalRecord {
+  const { endedAt, ...rest } = after;
+  if (isOpen(after.status)) return rest;
+  const end = isOpen(before.status) ? at : before.endedAt;
+  return end === undefined ? rest : { ...rest, endedAt: end };
 }
 
 /** How many transaction actions a transition from `before` to state `to` takes (see `addTransition`). */
@@ -171,24 +183,25 @@ export async function commitTransitions(
 }
 
 /**
- * Routes a proposal to the commune (which must resolve it and report at the zone's next meeting)
- * or to the district (the office's queue). Routing it again needs a reason.
+ * Routes a proposal to the commune (which must resolve it and report at the zone's next meeting,
+ * `communeDueMonth`) or to the district (the office's queue). Routing it again needs a reason, and
+ * starts afresh: an earlier routing's due month and lateness do not follow it.
  */
 export function routeProposal(level: 'commune' | 'district', reason: string | undefined): ProposalBuilder {
-  return (record) => {
+  return (record, _to, changes) => {
     if (record.level !== null && reason === undefined) {
       throw new ValidationError([
         { path: '/reason', code: 'required', message: 'Chuyển lại kiến nghị đã được chuyển cần ghi lý do' },
       ]);
     }
-    const { assignedCommuneId: _commune, dueMonth: _due, ...rest } = record;
+    const { assignedCommuneId: _commune, dueMonth: _due, overdueSince: _late, ...rest } = record;
     const after: ProposalRecord =
       level === 'commune'
         ? {
             ...rest,
             level,
             assignedCommuneId: (record.addressee.kind === 'commune' && record.addressee.id) || record.communeId,
-            dueMonth: addMonths(record.month, 1),
+            dueMonth: communeDueMonth(record.month, new Date(changes.at)),
           }
         : { ...rest, level };
     const to =

@@ -153,7 +153,7 @@ export async function searchProposals(
     for (const entry of entries) {
       examined++;
       const record = records.get(entry.id);
-      // An entry whose record does not exist yet is a word entry written ahead of its record: skipped.
+      // Entries are written with or after their records; `candidates` are the only records read.
       if (record && recordMatches(record, filter, words, today) && reader.sees(record)) found.push(record);
       if (found.length === page.limit) {
         // Stop after this entry; the next page starts after it, even if this query read further.

@@ -3,9 +3,19 @@
  * same partition, and one index entry in every list it belongs to (`keys.proposalLists`). The
  * entries of the lists by district, zone, commune, cell and addressee never change, since what
  * they sort and filter by never changes; the entry in the list of its state moves with the state,
- * in the same transaction as the record. The word lists are written before the record, as derived
- * entries (see `raise-proposals.ts`). While open, the record also sits in its zone's carry-over
- * (GSI2 `keys.zoneOpenProposals`), which the agenda reads.
+ * in the same transaction as the record. While open, the record also sits in its zone's open
+ * proposals (GSI2 `keys.zoneOpenProposals`), and once ended in its ended ones, which the agenda's
+ * carry-over reads.
+ *
+ * The word lists (free-text search) are written in the record's own transaction too, so a failed
+ * write leaves no entry behind. A text may hold hundreds of distinct words and a transaction at most
+ * 100 actions, so only its first `WORDS_WITH_RECORD` words (the title's first) go with the record;
+ * the words of a longer text beyond them (`remainingWordEntries`) are written just after the record
+ * commits, never before it, and written again by a retry of the same write (the close of a meeting,
+ * an import) for the records it finds already written: a meeting is closed only once all are there.
+ * Those entries repeat only what never changes (a record's text is fixed once raised: routing,
+ * merging and answers change its state only; edits and withdrawals happen before it is raised), so
+ * no entry ever points at text that changed.
  */
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
@@ -23,12 +33,19 @@ export function proposalRef(id: string): EntityRef {
   return { type: 'proposal', id };
 }
 
-/** The record's keys; an open proposal is also in its zone's carry-over. */
+/**
+ * The record's keys; an open proposal is also in its zone's open proposals, one that ended (closed
+ * or merged) in its zone's ended ones by the time it ended: the two the carry-over reads.
+ */
 export function proposalItemKeys(record: ProposalRecord): ItemKey & IndexKeys {
-  const sortKey = keys.proposalEntrySortKey(record.month, record.number);
-  return isOpen(record.status)
-    ? { ...keys.proposal(record.id), GSI2PK: keys.zoneOpenProposals(record.zoneId), GSI2SK: sortKey }
-    : keys.proposal(record.id);
+  const key = keys.proposal(record.id);
+  if (isOpen(record.status)) {
+    const sortKey = keys.proposalEntrySortKey(record.month, record.number);
+    return { ...key, GSI2PK: keys.zoneOpenProposals(record.zoneId), GSI2SK: sortKey };
+  }
+  if (record.endedAt === undefined) return key;
+  const sortKey = keys.timelineSortKey(record.endedAt, record.id);
+  return { ...key, GSI2PK: keys.zoneEndedProposals(record.zoneId), GSI2SK: sortKey };
 }
 
 /** What an index entry repeats of its proposal: what a list is filtered by before the records are read. */
@@ -73,23 +90,44 @@ function entryKey(list: string, record: ProposalRecord): ItemKey {
 }
 
 /**
+ * Most words of a text indexed in its record's transaction: with the record's other actions (at
+ * most 12) and those its transaction shares (counters, a meeting's checks), a record always fits.
+ */
+export const WORDS_WITH_RECORD = 60;
+
+/**
  * How many transaction actions `addProposal` takes for a record, besides the counters of its month
  * and zone (one action for all the records of a month and zone in a transaction, `countedItems`).
  */
 export function actionsToAdd(record: ProposalRecord): number {
-  // the record and its audit, the first history entry, the fixed lists and the state's list.
-  return 3 + fixedLists(record).length + 1;
+  // the record and its audit, the first history entry, the fixed lists, the state's list and its first words.
+  return 3 + fixedLists(record).length + 1 + Math.min(proposalWords(record).length, WORDS_WITH_RECORD);
 }
 
-/** Adds a new record, its first history entry, its list entries and its count to `changes`. */
+/**
+ * Adds a new record, its first history entry, its list entries (with its first words') and its
+ * count to `changes`; once they are committed, `remainingWordEntries` must follow.
+ */
 export function addProposal(changes: ChangeSet, record: ProposalRecord, first: HistoryEntry): void {
   const exists = new ConflictError('proposal_exists', `Kiến nghị "${record.id}" đã được nêu; hãy tải lại.`);
   changes.create(proposalRef(record.id), proposalItemKeys(record), record, exists);
   addHistory(changes, record.id, first);
-  for (const list of [...fixedLists(record), keys.proposalLists.status(record.status)]) {
+  const words = proposalWords(record).slice(0, WORDS_WITH_RECORD).map(keys.proposalLists.word);
+  for (const list of [...fixedLists(record), keys.proposalLists.status(record.status), ...words]) {
     changes.putEntry(entryKey(list, record), entryOf(record));
   }
   countProposalChange(changes, undefined, record);
+}
+
+/**
+ * The word entries of a committed record beyond those its transaction wrote (none for most texts):
+ * derived entries, written after it (`putDerivedEntries`) and again, the same, by a retry.
+ */
+export function remainingWordEntries(record: ProposalRecord): (ItemKey & Record<string, unknown>)[] {
+  const entry = entryOf(record);
+  return proposalWords(record)
+    .slice(WORDS_WITH_RECORD)
+    .map((word) => ({ ...entryKey(keys.proposalLists.word(word), record), ...entry }));
 }
 
 /** Puts the record in the list of a department it is assigned to (written again, the same, when already there). */
@@ -114,12 +152,6 @@ export function moveStateEntry(changes: ChangeSet, before: ProposalRecord, after
   if (before.status === after.status) return;
   changes.release(entryKey(keys.proposalLists.status(before.status), before));
   changes.putEntry(entryKey(keys.proposalLists.status(after.status), after), entryOf(after));
-}
-
-/** The word entries of a record: written before it, as derived entries. */
-export function wordEntries(record: ProposalRecord): (ItemKey & Record<string, unknown>)[] {
-  const entry = entryOf(record);
-  return proposalWords(record).map((word) => ({ ...entryKey(keys.proposalLists.word(word), record), ...entry }));
 }
 
 export function proposalNotFound(id: string): NotFoundError {

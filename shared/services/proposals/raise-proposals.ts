@@ -12,15 +12,15 @@
  * - the meeting moves to `closed` only in the close's own transaction, after every proposal is
  *   raised. A close that fails midway leaves the meeting `held`, its proposals partly raised, and
  *   retrying the close raises the rest.
- * The words a search finds a record by are written just before its transaction, as derived
- * entries that are written again with the same content on a retry; a search reads the records an
- * entry names and ignores those that do not exist.
+ * The words a search finds a record by are written with it (`addProposal`); those of a long text
+ * beyond the first are written just after its transaction, and a retry writes them again for the
+ * records it finds raised, so the meeting closes only once every word of every record is there.
  */
 
 import { getItems, putDerivedEntries } from '../../db/batch';
 import { ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { getItem, queryAll, toStored } from '../../db/store';
+import { getItem, queryAll, type Stored, toStored } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { ConflictError } from '../../domain/errors';
 import {
@@ -35,7 +35,7 @@ import { type ProposalState, proposalLifecycle } from '../../domain/proposals/pr
 import type { Report, ReportProposal } from '../../domain/proposals/report';
 import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { readFloorProposals } from './floor-proposals';
-import { actionsToAdd, addProposal, wordEntries } from './proposal-store';
+import { actionsToAdd, addProposal, remainingWordEntries } from './proposal-store';
 
 /** A proposal the close raises, before it has a number. */
 interface Raisable {
@@ -44,6 +44,8 @@ interface Raisable {
   readonly cell: { readonly cellId: string; readonly cellName: string; readonly communeId: string };
   readonly proposal: Required<Pick<ReportProposal, 'field' | 'title' | 'content' | 'place' | 'addressee'>>;
   readonly note: string;
+  /** A floor proposal is raised as read: it may be corrected or removed until the meeting closes. */
+  readonly floorVersion?: number;
 }
 
 async function submittedReports(meeting: Meeting): Promise<Map<string, Report>> {
@@ -83,7 +85,7 @@ async function raisables(meeting: Meeting): Promise<Raisable[]> {
       ];
     });
   });
-  const fromFloor = floor.map((entry: FloorProposal) => {
+  const fromFloor = floor.map(({ value: entry, version }: Stored<FloorProposal>): Raisable => {
     const source: ProposalSource = { kind: 'floor', n: entry.n };
     const { field, title, content, place, addressee } = entry;
     return {
@@ -92,6 +94,7 @@ async function raisables(meeting: Meeting): Promise<Raisable[]> {
       cell: entry,
       proposal: { field, title, content, place, addressee },
       note: `Nêu tại hội nghị, thay mặt ${entry.cellName}`,
+      floorVersion: version,
     };
   });
   return [...fromReports, ...fromFloor];
@@ -114,6 +117,23 @@ function recordOf(meeting: Meeting, raisable: Raisable, number: string, to: Prop
     raisedAt: at,
     historyCount: 1,
   };
+}
+
+/** Requires the floor proposal still as it was read: a correction or removal since fails the close, whose retry reads it anew. */
+function checkFloorUnchanged(changes: ChangeSet, meeting: Meeting, raisable: Raisable): void {
+  if (raisable.floorVersion === undefined || raisable.source.kind !== 'floor') return;
+  changes.check(
+    keys.floorProposal(meeting.month, meeting.zoneId, raisable.source.n),
+    {
+      expression: '#version = :version',
+      names: { '#version': 'version' },
+      values: { ':version': raisable.floorVersion },
+    },
+    new ConflictError(
+      'concurrent_change',
+      'Một kiến nghị nêu tại hội nghị vừa được sửa hoặc xoá; hãy tải lại rồi thử lại.',
+    ),
+  );
 }
 
 const concurrentClose = () =>
@@ -148,7 +168,7 @@ function transactionGroups(numbered: readonly Numbered[]): Numbered[][] {
   let group: Numbered[] = [];
   let actions = 2;
   for (const entry of numbered) {
-    const needed = actionsToAdd(entry.record);
+    const needed = actionsToAdd(entry.record) + (entry.raisable.floorVersion === undefined ? 0 : 1);
     if (actions + needed > MAX_TRANSACTION_ITEMS) {
       groups.push(group);
       [group, actions] = [[], 2];
@@ -164,8 +184,13 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
   const all = await raisables(meeting);
   if (all.length === 0) return;
   const to = proposalLifecycle.require('submitted', 'raise', by.roles);
-  const raised = new Set((await getItems(all.map((r) => keys.proposal(r.id)))).map((item) => String(item.id)));
-  const pending = all.filter((r) => !raised.has(r.id));
+  const raised = (await getItems(all.map((r) => keys.proposal(r.id)))).map(
+    (item) => toStored<ProposalRecord>(item).value,
+  );
+  // A close that failed after a record's transaction may not have written the rest of its words.
+  await putDerivedEntries(raised.flatMap(remainingWordEntries));
+  const raisedIds = new Set(raised.map((record) => record.id));
+  const pending = all.filter((r) => !raisedIds.has(r.id));
   if (pending.length === 0) return;
   const prefix = numberPrefix(meeting.month, meeting.zoneId);
   let last = Number((await getItem(keys.proposalNumbers(prefix)))?.last ?? 0);
@@ -178,6 +203,7 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
     advanceCounter(chunk, prefix, last, last + group.length);
     for (const { raisable, record } of group) {
       const from = raisable.source.kind === 'report' ? 'submitted' : null;
+      checkFloorUnchanged(chunk, meeting, raisable);
       addProposal(chunk, record, {
         seq: 1,
         at: changes.at,
@@ -188,8 +214,8 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
         note: raisable.note,
       });
     }
-    await putDerivedEntries(group.flatMap(({ record }) => wordEntries(record)));
     await chunk.commit();
+    await putDerivedEntries(group.flatMap(({ record }) => remainingWordEntries(record)));
     last += group.length;
   }
 };

@@ -37,6 +37,7 @@ import {
   zoneSchema,
 } from '../../domain/structure/entities';
 import { problemsOf } from '../../domain/validation';
+import { mapBounded } from '../bounded';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken } from './unit-kinds';
@@ -185,7 +186,8 @@ function diff(
 
 export async function importStructure(config: DistrictConfig, actor: Actor): Promise<ImportSummary> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  const upserts: Step[] = [];
+  // One list of steps per kind: the steps of a list are independent of each other.
+  const upserts: Step[][] = [];
   const removals: Step[][] = [];
   const blocked: string[] = [];
   let officials: ReadonlyMap<string, Existing> = new Map();
@@ -200,7 +202,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     if (kind === 'official') officials = existing;
     const plan = diff(kind, desired, existing, counts);
-    upserts.push(...plan.upserts);
+    upserts.push(plan.upserts);
     removals.unshift(plan.removals);
     blocked.push(...plan.blocked.map((id) => `${kind} "${id}"`));
   }
@@ -222,7 +224,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     }),
   );
   const assignmentPlan = diff('assignment', desiredAssignments, await loadExisting(keys.assignmentCollection), counts);
-  upserts.push(...assignmentPlan.upserts);
+  upserts.push(assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
   const recount = await referenceSteps(config, existingUnits);
 
@@ -230,20 +232,19 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
   }
 
-  upserts.push(...subjectSteps(config, officials));
-  upserts.push(...(await settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), config.calendar, counts)));
-  upserts.push(
-    ...(await settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts)),
-  );
   const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
-  upserts.push(
-    ...(await settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts)),
-  );
+  const settings = await Promise.all([
+    settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), config.calendar, counts),
+    settingSteps({ type: 'report-rules', id: 'district' }, keys.reportRules(), config.reports ?? {}, counts),
+    settingSteps({ type: 'answer-settings', id: 'district' }, keys.answerSettings(), answerSettings, counts),
+  ]);
+  upserts.push(subjectSteps(config, officials), settings.flat());
 
   // Parents before children when adding; children before parents when removing; the reference
-  // counts never below the references while they change.
-  const steps = [...upserts, ...recount.beforeRemovals, ...removals.flat(), ...recount.afterRemovals];
-  await commitInChunks(steps, actor);
+  // counts never below the references while they change. Phase after phase, each phase's own
+  // transactions a few at a time.
+  const phases = [...upserts, recount.beforeRemovals, ...removals, recount.afterRemovals];
+  for (const phase of phases) await commitInChunks(phase, actor);
   const deleted = removals.flat().length;
   return { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged };
 }
@@ -368,18 +369,26 @@ async function settingSteps(
   ];
 }
 
-/** Commits steps in transactions of at most 100 actions, in order, never writing one item twice in one. */
+/** How many of an import's transactions are in flight at once. */
+const TRANSACTIONS_AT_ONCE = 4;
+
+/**
+ * Commits independent steps in transactions of at most 100 actions, never writing one item twice
+ * in one, a few transactions at once.
+ */
 async function commitInChunks(steps: readonly Step[], actor: Actor): Promise<void> {
+  const chunks: ChangeSet[] = [];
   let changes = new ChangeSet(actor);
   let written = new Set<string>();
   for (const step of steps) {
     if (changes.size + step.ops > MAX_TRANSACTION_ITEMS || (step.item !== undefined && written.has(step.item))) {
-      await changes.commit();
+      chunks.push(changes);
       changes = new ChangeSet(actor);
       written = new Set();
     }
     if (step.item !== undefined) written.add(step.item);
     step.apply(changes);
   }
-  await changes.commit();
+  chunks.push(changes);
+  await mapBounded(chunks, TRANSACTIONS_AT_ONCE, (chunk) => chunk.commit());
 }

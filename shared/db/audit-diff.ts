@@ -1,0 +1,29 @@
+/**
+ * What an audit record keeps of an update: the attributes that changed, each before and after,
+ * not two whole copies (a large entity changed in one field would otherwise write it twice more).
+ * An attribute added has no `before`, one removed no `after`.
+ */
+import { isDeepStrictEqual } from 'node:util';
+
+export interface AttributeChanges {
+  readonly before: Record<string, unknown>;
+  readonly after: Record<string, unknown>;
+}
+
+/** The top-level attributes of `before` and `after` that differ; undefined counts as absent (as stored). */
+export function changedAttributes(before: object, after: object): AttributeChanges {
+  const was = before as Record<string, unknown>;
+  const is = after as Record<string, unknown>;
+  const changes: AttributeChanges = { before: {}, after: {} };
+  for (const name of new Set([...Object.keys(was), ...Object.keys(is)])) {
+    if (isDeepStrictEqual(stored(was[name]), stored(is[name]))) continue;
+    if (was[name] !== undefined) changes.before[name] = was[name];
+    if (is[name] !== undefined) changes.after[name] = is[name];
+  }
+  return changes;
+}
+
+/** A value as the table keeps it: undefined attributes of nested objects are not stored. */
+function stored(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}

@@ -1,0 +1,57 @@
+/**
+ * Records every DynamoDB request the process's document client sends, through an SDK middleware:
+ * how many calls an operation makes, and the bytes of the items it reads and writes. It sees the
+ * low-level command names (`GetItemCommand`, `TransactWriteItemsCommand`…) with the document
+ * client's plain items.
+ */
+
+type Item = Record<string, unknown>;
+
+import { documentClient } from '../../shared/db/client';
+
+export interface RecordedCall {
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+  readonly output: Record<string, unknown>;
+}
+
+const recorded: RecordedCall[] = [];
+let installed = false;
+
+/** Starts recording (from empty); the returned list fills as calls are made. */
+export function recordDynamoCalls(): RecordedCall[] {
+  if (!installed) {
+    documentClient().middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        recorded.push({
+          command: context.commandName ?? 'unknown',
+          input: args.input as Record<string, unknown>,
+          output: result.output as Record<string, unknown>,
+        });
+        return result;
+      },
+      { step: 'initialize', name: 'testCallRecorder' },
+    );
+    installed = true;
+  }
+  recorded.length = 0;
+  return recorded;
+}
+
+/** Bytes of a value as JSON: close to DynamoDB's own measure of an item's size. */
+export function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value));
+}
+
+/** The items a recorded call read (Query, GetItem, BatchGetItem). */
+export function itemsRead(call: RecordedCall): Item[] {
+  const output = call.output as { Items?: Item[]; Item?: Item; Responses?: Record<string, Item[]> };
+  return output.Items ?? (output.Item ? [output.Item] : Object.values(output.Responses ?? {}).flat());
+}
+
+/** The items a recorded transaction wrote (puts only). */
+export function itemsPut(call: RecordedCall): Item[] {
+  const actions = (call.input.TransactItems ?? []) as { Put?: { Item: Item } }[];
+  return actions.flatMap((action) => (action.Put ? [action.Put.Item] : []));
+}

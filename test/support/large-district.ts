@@ -1,0 +1,54 @@
+/**
+ * A district shaped like a large real one, for the tests of what grows with its size: `zones`
+ * zones of four communes, each of three cells, with every role of the zone filled.
+ */
+import type { DistrictConfig } from '../../shared/domain/structure/district-config';
+import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
+
+const COMMUNES_PER_ZONE = 4;
+const CELLS_PER_COMMUNE = 3;
+const COMMUNE_ROLES = ['commune-in-charge', 'commune-secretary', 'commune-chair'] as const;
+
+export function largeDistrictConfig(zoneCount: number): DistrictConfig {
+  const zones = Array.from({ length: zoneCount }, (_, i) => ({ id: `khu-${i + 1}`, name: `Khu số ${i + 1}` }));
+  const communes = zones.flatMap((zone) =>
+    Array.from({ length: COMMUNES_PER_ZONE }, (_, i) => ({
+      id: `${zone.id}-xa-${i + 1}`,
+      name: `Xã ${i + 1} ${zone.name}`,
+      kind: 'xa',
+      zoneId: zone.id,
+    })),
+  );
+  const cells = communes.flatMap((commune) =>
+    Array.from({ length: CELLS_PER_COMMUNE }, (_, i) => ({
+      id: `${commune.id}-thon-${i + 1}`,
+      name: `Chi bộ thôn ${i + 1}`,
+      communeId: commune.id,
+    })),
+  );
+  const scoped = [
+    ...zones.flatMap((zone) => [
+      { role: 'zone-head', scopeId: zone.id },
+      { role: 'zone-deputy', scopeId: zone.id },
+    ]),
+    ...communes.flatMap((commune) => COMMUNE_ROLES.map((role) => ({ role, scopeId: commune.id }))),
+    ...cells.map((cell) => ({ role: 'cell-secretary', scopeId: cell.id })),
+  ];
+  const officials = scoped.map(({ role, scopeId }) => ({
+    id: `${role}-${scopeId}`,
+    name: `Đồng chí ${role} ${scopeId}`,
+    title: role,
+  }));
+  const assignments = scoped.map(({ role, scopeId }) => ({ officialId: `${role}-${scopeId}`, role, scopeId }));
+  return parseDistrictConfig({
+    district: { id: 'huyen-lon', name: 'Huyện Lớn', province: 'Thử nghiệm' },
+    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@huyen-lon.example'] },
+    calendar: { holidays: [] },
+    zones,
+    communes,
+    cells,
+    departments: [],
+    officials,
+    assignments,
+  });
+}
