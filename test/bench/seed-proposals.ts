@@ -1,6 +1,6 @@
 /**
  * Many proposals written fast, for the bench: each record built as the historical import builds it
- * (`importedRecord`), its items as the store adds them (`addProposal`, `wordEntries`), but written
+ * (`importedRecord`), its items as the store adds them (`addProposal`, `remainingWordEntries`), but written
  * with batch writes instead of one transaction per few records. The change set's transaction is
  * captured before it is sent (an SDK middleware answers it), its puts go out in batches and its
  * counter updates are summed per item. Audit records are left out: no measured read touches them.
@@ -9,7 +9,7 @@ import { BatchWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-
 import { ChangeSet } from '../../shared/db/change-set';
 import { documentClient, tableName } from '../../shared/db/client';
 import { type ImportRow, importedRecord } from '../../shared/domain/imports/legacy-proposals';
-import { addProposal, wordEntries } from '../../shared/services/proposals/proposal-store';
+import { addProposal, remainingWordEntries } from '../../shared/services/proposals/proposal-store';
 
 type Item = Record<string, unknown>;
 interface TransactItem {
@@ -96,7 +96,7 @@ export async function seedProposals(rows: readonly ImportRow[]): Promise<number>
       for (const row of rows.slice(i, Math.min(i + RECORDS_PER_CHANGE, round + ROWS_PER_ROUND))) {
         const { record, first } = importedRecord(row, at, SEEDER.person);
         addProposal(changes, record, first);
-        puts.push(...wordEntries(record));
+        puts.push(...remainingWordEntries(record));
       }
       for (const item of await itemsOf(changes)) {
         if (item.Put && item.Put.Item.entityType !== 'audit') puts.push(item.Put.Item);
