@@ -17,18 +17,13 @@ import type { FunctionDefinition, TableAccess } from '../../functions/routes';
 import type { configVariableNames } from '../../shared/config';
 import { tableDefinition } from '../../shared/db/table-definition';
 import { alarmName } from './alarm-name';
+import { functionBundle } from './function-bundle';
 
 /** The repository root: function entries in the route table are relative to it. */
 const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Node.js 24 LTS, the version the code is developed and tested on (`.nvmrc`, `engines`). */
 const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
-/** esbuild's target for that runtime, so the bundle keeps the syntax Node 24 runs natively. */
-export const BUNDLE_TARGET = 'node24';
-
-/** Bundled SDK code calls `require`, which an ESM bundle lacks unless the banner defines it. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 type ConfigVariableName = (typeof configVariableNames)[number];
 
@@ -142,13 +137,8 @@ export class HandlerFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: BUNDLE_TARGET,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // stack traces need line mappings only; embedded sources would double the upload.
-        sourcesContent: false,
+        ...functionBundle,
+        mainFields: [...functionBundle.mainFields],
         // a bundled SDK loads faster on cold start than the runtime's copy.
         bundleAwsSDK: true,
         commandHooks: packageFileCopies(definition.packageFiles ?? []),

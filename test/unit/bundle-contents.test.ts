@@ -6,18 +6,16 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/routes';
-import { BUNDLE_TARGET } from '../../infra/constructs/handler-function';
+import { esbuildFunctionOptions } from '../../infra/constructs/function-bundle';
 
 const root = resolve(import.meta.dirname, '../..');
 
 async function bundledPackages(entry: string): Promise<Set<string>> {
   const result = await build({
     entryPoints: [resolve(root, entry)],
-    bundle: true,
+    ...esbuildFunctionOptions,
     write: false,
-    format: 'esm',
-    platform: 'node',
-    target: BUNDLE_TARGET,
+    outdir: 'unwritten',
     metafile: true,
     logLevel: 'error',
   });

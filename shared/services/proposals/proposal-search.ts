@@ -137,7 +137,9 @@ export async function searchProposals(
   let cursor = page.cursor;
   let examined = 0;
   while (found.length < page.limit && examined < MAX_EXAMINED) {
-    const limit = Math.min(ENTRY_BATCH, MAX_EXAMINED - examined);
+    // the first query reads only as many entries as the page holds: when they pass, as a plain
+    // search's do, the page costs one query and one batch read of its own records.
+    const limit = Math.min(examined === 0 ? page.limit : ENTRY_BATCH, MAX_EXAMINED - examined);
     const batch = await queryPage({ partition, between, descending, limit, cursor });
     const entries = batch.items.map(listEntry);
     const candidates = entries.filter((entry) => entryMatches(entry, filter));

@@ -1,0 +1,324 @@
+/**
+ * DynamoDB requests per API call, route by route, on warm functions: the sample district, a walk
+ * of writes through the local gateway (units, a month opened, a meeting held with floor proposals
+ * and closed, a proposal routed, assigned, answered and compiled into a response), then every
+ * GET route. Each call's database requests are those recorded between its request and its answer
+ * (see `bench-gateway.ts`).
+ */
+import { type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
+import { importStructure } from '../../shared/services/structure/import-structure';
+import { passes, passingCaller, pathValues, withCallers } from '../support/role-callers';
+import { readSampleConfig } from '../support/sample-district';
+import { type Measured, medianRun, type Step, startBenchGateway } from './bench-gateway';
+import type { Figure } from './figures';
+
+const OFFICE = 'van-phong-1';
+const DEPUTY = 'pho-khu-2';
+const TNMT = 'can-bo-phong-tnmt';
+const BOARD = 'bi-thu';
+const CELL = 'gia-tan-thon-ha';
+/** Repeats of each read, and rounds of the walk (each in a month of its own): a route's time is their median. */
+const READ_RUNS = 5;
+const ROUNDS = 3;
+const ROUND_TRIP_BUDGET = 2;
+const READ_RATIO_BUDGET = 2;
+const HANDLER_MS_BUDGET = 1;
+
+const SECRETARY = 'bi-thu-cb-gia-tan-thon-ha';
+
+/** Create, change and remove one unit of a collection. */
+function unitSteps(collection: string, unit: { id: string; name: string; [field: string]: string }): Step[] {
+  const path = `/${collection}/${unit.id}`;
+  return [
+    { method: 'POST', path: `/${collection}`, as: OFFICE, body: unit },
+    { method: 'PATCH', path, as: OFFICE, body: { name: `${unit.name} mới` }, ifMatchOf: path },
+    { method: 'DELETE', path, as: OFFICE, ifMatchOf: path },
+  ];
+}
+
+/** A cell's report specific enough to submit, with one proposal, and its agreement. */
+const cellReport = {
+  situation: 'Chi bộ có 42 đảng viên, sinh hoạt đủ 1 kỳ; thôn Hạ thu hoạch xong 65 ha lúa xuân, năng suất 62 tạ/ha.',
+  nextMonthTasks: 'Vận động 12 hộ ven kênh T3 tháo dỡ lều quán trước ngày 30/4; ra quân làm sạch đường làng.',
+  followThrough: { heldOn: '2027-02-20', passedOn: 'Đã quán triệt kết luận về phòng chống dịch tới 4 tổ đảng.' },
+  proposals: [
+    {
+      field: 'industry-infrastructure',
+      title: 'Nâng cấp đường làng thôn Hạ',
+      content: 'Tuyến đường làng dài 800 m xuống cấp, ổ gà sâu, đề nghị xã đưa vào kế hoạch cứng hoá năm 2027.',
+      place: 'Thôn Hạ',
+      addressee: { kind: 'commune' },
+    },
+  ],
+};
+const agreement = { agreedOn: '2026-11-20', membersPresent: 5, membersTotal: 5, presidedBy: 'Nguyễn Trọng Quyết' };
+
+const floorProposal = (title: string) => ({
+  cellId: CELL,
+  field: 'agriculture',
+  title,
+  content: `${title}: hiện trạng đã được chi bộ khảo sát, đề nghị cấp có thẩm quyền xem xét giải quyết dứt điểm.`,
+  place: 'Thôn Hạ',
+  addressee: { kind: 'district' },
+});
+
+/** The writes of round `round`, in an order in which each finds what it needs. */
+function writes(round: number): Step[] {
+  const month = `2027-${String(3 + round).padStart(2, '0')}`;
+  const MEETING = `${month}.khu-2`;
+  const FLOOR = `${MEETING}.${CELL}.f1`;
+  const MERGED = `${MEETING}.${CELL}.f2`;
+  const ROAD = `${MEETING}.${CELL}.f3`;
+  const report = `/meetings/${MEETING}/reports/${CELL}`;
+  const secretary = { as: SECRETARY, ifMatchOf: report };
+  const official = `nguoi-thu-${round}`;
+  return [
+    ...unitSteps('zones', { id: `khu-thu-${round}`, name: 'Khu thử' }),
+    ...unitSteps('communes', { id: `xa-thu-${round}`, name: 'Xã thử', kind: 'xa', zoneId: 'khu-2' }),
+    ...unitSteps('cells', { id: `chi-bo-thu-${round}`, name: 'Chi bộ thử', communeId: 'gia-tan' }),
+    ...unitSteps('departments', { id: `ban-thu-${round}`, name: 'Ban thử' }),
+    { method: 'POST', path: '/officials', as: OFFICE, body: { id: official, name: 'Người thử', title: 'Cán bộ' } },
+    {
+      method: 'PATCH',
+      path: `/officials/${official}`,
+      as: OFFICE,
+      body: { title: 'Chuyên viên' },
+      ifMatchOf: `/officials/${official}`,
+    },
+    {
+      method: 'POST',
+      path: '/assignments',
+      as: OFFICE,
+      body: { officialId: official, role: 'zone-head', scopeId: 'khu-1' },
+    },
+    {
+      method: 'DELETE',
+      path: `/assignments/${official}.zone-head.khu-1`,
+      as: OFFICE,
+      ifMatchOf: `/assignments/${official}.zone-head.khu-1`,
+    },
+    { method: 'DELETE', path: `/officials/${official}`, as: OFFICE, ifMatchOf: `/officials/${official}` },
+    { method: 'PUT', path: `/communes/gia-tan/hosting-wishes/${2028 + round}`, as: OFFICE, body: { months: [3] } },
+    { method: 'PUT', path: `/zones/khu-2/rotations/${2028 + round}`, as: OFFICE },
+    { method: 'POST', path: `/cycles/${month}/open`, as: OFFICE },
+    { method: 'PUT', path: report, as: SECRETARY, body: cellReport },
+    { method: 'POST', path: `${report}/agreement`, body: agreement, ...secretary },
+    { method: 'POST', path: `${report}/submit`, ...secretary },
+    { method: 'POST', path: `${report}/proposals/1/withdraw`, body: { reason: 'Đã giải quyết tại xã' }, ...secretary },
+    { method: 'POST', path: `${report}/reopen`, as: OFFICE, body: { reason: 'Bổ sung số liệu' }, ifMatchOf: report },
+    {
+      method: 'POST',
+      path: `/meetings/${month}.khu-1/cancel`,
+      as: OFFICE,
+      body: { reason: 'Trùng lịch hội nghị huyện' },
+      ifMatchOf: `/meetings/${month}.khu-1`,
+    },
+    {
+      method: 'POST',
+      path: '/announcements',
+      as: OFFICE,
+      body: { title: 'Lịch giao ban', body: 'Nội dung', zoneIds: 'all' },
+    },
+    { method: 'POST', path: `/meetings/${MEETING}/hold`, as: DEPUTY, ifMatchOf: `/meetings/${MEETING}` },
+    ...[
+      floorProposal('Nạo vét kênh tưới T3'),
+      floorProposal('Nạo vét kênh tưới T3 đoạn thôn Hạ'),
+      { ...floorProposal('Vá ổ gà đường trục thôn Hạ'), addressee: { kind: 'commune' } },
+    ].map((body) => ({
+      method: 'POST',
+      path: `/meetings/${MEETING}/floor-proposals`,
+      as: DEPUTY,
+      body,
+      ifMatchOf: `/meetings/${MEETING}`,
+    })),
+    {
+      method: 'PUT',
+      path: `/meetings/${MEETING}/attendance`,
+      as: DEPUTY,
+      body: { entries: [] },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
+    {
+      method: 'PUT',
+      path: `/meetings/${MEETING}/minutes`,
+      as: DEPUTY,
+      body: { text: 'Hội nghị nghe các chi bộ báo cáo.', decisions: [] },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
+    { method: 'POST', path: `/meetings/${MEETING}/close`, as: DEPUTY, ifMatchOf: `/meetings/${MEETING}` },
+    {
+      method: 'POST',
+      path: `/meetings/${MEETING}/amendments`,
+      as: DEPUTY,
+      body: { text: 'Bổ sung đại biểu dự.', reason: 'Thiếu tên' },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${MERGED}/merge`,
+      as: DEPUTY,
+      body: { into: FLOOR, reason: 'Trùng nội dung với kiến nghị trước' },
+      ifMatchOf: `/proposals/${MERGED}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/route`,
+      as: DEPUTY,
+      body: { level: 'district' },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${ROAD}/route`,
+      as: DEPUTY,
+      body: { level: 'commune' },
+      ifMatchOf: `/proposals/${ROAD}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${ROAD}/result`,
+      as: 'chu-tich-gia-tan',
+      body: { outcome: 'resolved', text: 'UBND xã đã vá 200 m ổ gà bằng bê tông.' },
+      ifMatchOf: `/proposals/${ROAD}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/assignments`,
+      as: OFFICE,
+      body: { departments: [{ departmentId: 'phong-tnmt' }] },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/answers`,
+      as: TNMT,
+      body: { kind: 'substantive', text: 'Phòng TN&MT nạo vét 1,2 km kênh T3 trước ngày 30/4/2027.' },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/answers/phong-tnmt.1/review`,
+      as: OFFICE,
+      body: { decision: 'accept' },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/reminders`,
+      as: SECRETARY,
+      body: { note: 'Đề nghị phòng sớm trả lời.' },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    { method: 'POST', path: '/responses', as: OFFICE, body: { month } },
+    {
+      method: 'POST',
+      path: `/responses/${month}.1/issue`,
+      as: BOARD,
+      body: { documentNumber: '12-BC/HU', date: `${month}-20`, signer: { name: 'Đoàn Minh Định', title: 'Bí thư' } },
+      ifMatchOf: `/responses/${month}.1`,
+    },
+  ];
+}
+
+/** Query strings of the GET routes that need one to answer a page worth measuring. */
+const queries: Record<string, string> = {
+  'meetings.list': 'month=2027-03',
+  'proposals.list': 'zoneId=khu-2&from=2027-03&to=2027-03',
+  'proposals.export': 'from=2027-03&to=2027-03',
+  'audit.list': 'entity=zone:khu-thu-0',
+  'assignments.list': 'zoneId=khu-2',
+  'stats.proposals': 'from=2027-01&to=2027-12',
+  'stats.proposalsCsv': 'from=2027-01&to=2027-12',
+  'stats.proposalsChart': 'from=2027-01&to=2027-12',
+};
+
+/** The ids the walk created, for the reads' paths. */
+const readValues: Record<string, string> = {
+  ...pathValues,
+  proposalId: `2027-03.khu-2.${CELL}.f1`,
+  meetingId: '2027-03.khu-2',
+  answerId: 'phong-tnmt.1',
+  responseId: '2027-03.1',
+};
+
+function readStep(route: RouteDefinition): Step {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => readValues[name] ?? `{${name}}`);
+  const query = queries[route.operation];
+  const as = passes(route.access, 'office', {}) ? OFFICE : passingCaller(route).officialId;
+  return { method: 'GET', path: `${path}${query ? `?${query}` : ''}`, as };
+}
+
+export async function routeFigures(): Promise<Figure[]> {
+  await importStructure(withCallers(readSampleConfig()), { id: 'bench' });
+  const gateway = await startBenchGateway();
+  const send = gateway.send;
+  const measured = new Map<string, Measured>();
+  try {
+    // one read of each function first: the walk measures warm functions.
+    for (const path of ['/me', '/meetings', '/proposals', '/stats/proposals', '/overdue', '/health']) {
+      await send({ method: 'GET', path, as: OFFICE });
+    }
+    const writeRuns = new Map<string, Measured[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const step of writes(round)) {
+        const route = routeOf(step);
+        if (route) writeRuns.set(routeKeyOf(route), [...(writeRuns.get(routeKeyOf(route)) ?? []), await send(step)]);
+      }
+    }
+    for (const [key, runs] of writeRuns) measured.set(key, medianRun(runs));
+    for (const route of routes.filter((r) => r.method === 'GET')) {
+      const step = readStep(route);
+      const runs: Measured[] = [];
+      for (let run = 0; run < READ_RUNS; run++) runs.push(await send(step));
+      measured.set(routeKeyOf(route), medianRun(runs));
+    }
+  } finally {
+    gateway.close();
+  }
+  return routes.map((route) => routeFigure(route, measured.get(routeKeyOf(route))));
+}
+
+function routeOf(step: Step): RouteDefinition | undefined {
+  const path = step.path.split('?')[0] as string;
+  return routes.find(
+    (route) => route.method === step.method && new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
+  );
+}
+
+function routeFigure(route: RouteDefinition, m: Measured | undefined): Figure {
+  const section = 'requests per call';
+  const name = `${route.method} ${route.path}`;
+  if (!m) return { section, name, value: 'not walked', budget: 'measured', pass: false };
+  if (m.status >= 300) {
+    return {
+      section,
+      name,
+      value: `answered ${m.status} ${m.problem ?? ''}`.trim(),
+      budget: 'a 2xx answer',
+      pass: false,
+    };
+  }
+  const { calls } = m;
+  const isWrite = route.method !== 'GET';
+  const readRatio = calls.bytesRead / Math.max(1, m.responseBytes);
+  const checks = [
+    calls.readRoundTrips <= ROUND_TRIP_BUDGET,
+    isWrite ? calls.transactions + calls.otherWrites <= 1 : calls.transactions + calls.otherWrites === 0,
+    isWrite || route.operation.endsWith('.list') === false || readRatio <= READ_RATIO_BUDGET,
+    m.handlerMs <= HANDLER_MS_BUDGET,
+  ];
+  const value = [
+    `${calls.reads} reads/${calls.readRoundTrips} trips`,
+    `${calls.transactions} tx${calls.otherWrites > 0 ? ` +${calls.otherWrites} writes` : ''}`,
+    `${(calls.bytesRead / 1024).toFixed(1)}/${(m.responseBytes / 1024).toFixed(1)} KiB`,
+    `${m.handlerMs.toFixed(2)} ms`,
+  ].join(', ');
+  return {
+    section,
+    name,
+    value,
+    budget: `≤ ${ROUND_TRIP_BUDGET} trips, ${isWrite ? '1 tx' : 'no writes'}${route.operation.endsWith('.list') ? `, read ≤ ${READ_RATIO_BUDGET} × sent` : ''}, ≤ ${HANDLER_MS_BUDGET} ms`,
+    pass: checks.every(Boolean),
+    data: { ...calls, responseBytes: m.responseBytes, handlerMs: m.handlerMs, status: m.status },
+  };
+}
