@@ -85,7 +85,9 @@ describe('the import worker', () => {
     const role = logicalIdOf(stacks.api.httpFunctions.structureWrite.function.role as never);
     const invokes = Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
       .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(`"${role}"`))
-      .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement)
+      .flatMap(
+        (policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] } | undefined)?.Statement ?? [],
+      )
       .filter((statement) => JSON.stringify(statement.Action).includes('lambda:'));
     const worker = logicalIdOf(stacks.api.importWorker.worker.function);
 
