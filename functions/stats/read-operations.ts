@@ -4,7 +4,7 @@ import { proposalFieldLabels } from '../../shared/domain/proposals/proposal-fiel
 import { monthlyFieldChart } from '../../shared/domain/stats/proposal-chart';
 import { monthLabel, type StatsQuery } from '../../shared/domain/stats/proposal-stats';
 import { statsTableCsv } from '../../shared/domain/stats/stats-csv';
-import { vietnamMonth } from '../../shared/domain/time';
+import { vietnamDate, vietnamMonth } from '../../shared/domain/time';
 import type { Access } from '../../shared/http/access';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import {
@@ -33,12 +33,13 @@ function scoped<Q extends StatsQuery>(query: Q, access: Access): Q {
 }
 
 const thisMonth = () => vietnamMonth(new Date());
+const today = () => vietnamDate(new Date());
 
 export const statsReadOperations: OperationsOf<typeof statsRoutes, 'statsRead'> = {
-  'stats.proposals': async ({ query, access }) => json(await proposalStats(scoped(query, access), thisMonth())),
+  'stats.proposals': async ({ query, access }) => json(await proposalStats(scoped(query, access), today())),
 
   'stats.proposalsCsv': async ({ query, access }) => {
-    const figures = await proposalStats(scoped(query, access), thisMonth());
+    const figures = await proposalStats(scoped(query, access), today());
     const name = `thong-ke-kien-nghi-${figures.by}-${figures.from}-${figures.to}.csv`;
     return { text: statsTableCsv(figures), headers: { 'content-disposition': `attachment; filename="${name}"` } };
   },

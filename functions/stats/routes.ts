@@ -1,4 +1,4 @@
-/** The routes of the district's figures: proposals counted by field, month, zone, commune and state. */
+/** The routes of the district's figures: proposals counted by field, month, zone, commune, state and department, and how they were resolved. */
 import * as z from 'zod/mini';
 import { MAX_STATS_MONTHS, STATS_READERS, statsQuerySchema } from '../../shared/domain/stats/proposal-stats';
 import { countVerificationView, proposalStatsView } from '../../shared/domain/stats/stats-views';
@@ -20,8 +20,9 @@ export const statsRoutes = defineRoutes([
     operation: 'stats.proposals',
     access: readers,
     tag,
-    summary: 'Proposals counted by field, month, zone, commune or state over a range of months',
-    description: `Imported records count like the others. The figures come from counters kept in the same transaction as every change of a proposal, so a request reads at most the counters of its months (at most ${MAX_STATS_MONTHS}), whatever the number of proposals. ${zoneNote}`,
+    summary:
+      'Proposals counted by field, month, zone, commune, state or department over a range of months, and how they were resolved',
+    description: `Imported records count like the others. By \`department\`, a proposal counts once for each department assigned to answer it (re-assignment moves it), and under \`_none\` while none is. \`resolution\` gives, for the same range and filters, the shares closed, answered and solved in fact (confirmed by the cell), the departments' accepted answers (on time, median days from raising to acceptance, rounds per answer), and what is overdue today per department and per commune. The figures come from counters kept in the same transaction as every change of a proposal, so a request reads at most the counters of its months (at most ${MAX_STATS_MONTHS}) and the entries of what is overdue today, whatever the number of proposals. ${zoneNote}`,
     request: { query },
     response: { status: 200, description: 'The figures', body: proposalStatsView },
   },
@@ -32,7 +33,8 @@ export const statsRoutes = defineRoutes([
     operation: 'stats.proposalsCsv',
     access: readers,
     tag,
-    summary: 'The same figures as a CSV table (UTF-8 with BOM, Vietnamese headers)',
+    summary:
+      'The same figures as a CSV table (UTF-8 with BOM, Vietnamese headers), the resolution figures below the groups',
     description: zoneNote,
     request: { query },
     response: { status: 200, description: 'The table', media: 'text/csv; charset=utf-8' },
@@ -58,7 +60,7 @@ export const statsRoutes = defineRoutes([
     tag,
     summary: 'Recount every proposal record and compare with the counters',
     description:
-      'Reads the district’s whole proposal list and every record (a query, never a scan), so its cost grows with the proposals: an occasional check for the office, also run by `npm run verify`. Any difference is listed.',
+      'Reads the district’s whole proposal list and every record (a query, never a scan), so its cost grows with the proposals: an occasional check for the office, also run by `npm run verify`. Recounts every counter (counts, departments, solved in fact, answers on time, rounds, days to acceptance) and every overdue entry; any difference is listed. Exact while others write: a month and zone changed during the recount is compared again alone, between two reads of its counters that no change came between; one still being written after three tries is listed under `unsettled` instead.',
     request: {},
     response: { status: 200, description: 'The recount', body: countVerificationView },
   },

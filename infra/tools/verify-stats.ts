@@ -1,7 +1,8 @@
 /**
  * `npm run verify [-- --port 3000]`: asks the local service (`npm start` running) to recount every
- * proposal record and compare the counts with the statistics' counters (`GET /stats/verify`);
- * prints any difference and exits non-zero when there is one.
+ * proposal record and compare the counts and overdue entries with the statistics' (`GET
+ * /stats/verify`); prints any difference, and any month and zone written through every re-check
+ * (not compared), and exits non-zero when there is one.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCAL_PORT } from '../local/jwt';
@@ -19,6 +20,8 @@ const result = (await response.json()) as {
   proposals: number;
   exact: boolean;
   differences: { month: string; zoneId: string; combination: string; stored: number; recounted: number }[];
+  overdueDifferences: { entry: string; kind: 'missing' | 'extra' }[];
+  unsettled: { month: string; zoneId: string }[];
   detail?: string;
 };
 if (response.status !== 200) {
@@ -28,5 +31,11 @@ if (response.status !== 200) {
 console.log(`Recounted ${result.proposals} proposals: ${result.exact ? 'every counter is exact.' : 'differences:'}`);
 for (const d of result.differences) {
   console.log(`  ${d.month} ${d.zoneId} ${d.combination}: stored ${d.stored}, recounted ${d.recounted}`);
+}
+for (const d of result.overdueDifferences) {
+  console.log(`  overdue entry ${d.entry}: ${d.kind === 'missing' ? 'owed but missing' : 'stored but owed by none'}`);
+}
+for (const u of result.unsettled) {
+  console.log(`  ${u.month} ${u.zoneId}: written through every re-check, not compared; run verify again`);
 }
 process.exit(result.exact ? 0 : 1);

@@ -250,6 +250,18 @@ export const keys = {
   proposalCountsRange(from: string, to: string): [string, string] {
     return [`${from}#`, `${to}#~`];
   },
+  /**
+   * Every owed answer and result of the district (`shared/domain/stats/overdue-watch.ts`), in one
+   * partition sorted by the first day it is overdue: what is overdue today is one range.
+   */
+  overdueWatchPartition: 'STATS#OVERDUE',
+  overdueWatch(sortKey: string): ItemKey {
+    return { PK: 'STATS#OVERDUE', SK: sortKey };
+  },
+  /** The sort-key range of what is overdue on `today` (`YYYY-MM-DD`): every entry overdue from that day or before. */
+  overdueUpTo(today: string): [string, string] {
+    return ['0', `${today}#~`];
+  },
   /** An import job (`POST /imports/proposals`, a large `PUT /structure`) and the parts of its file, in one partition. */
   importJob(jobId: string): ItemKey {
     return { PK: `IMPORT-JOB#${jobId}`, SK: 'IMPORT-JOB' };

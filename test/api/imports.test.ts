@@ -35,6 +35,12 @@ interface Stats {
   groups: { key: string; label: string; count: number }[];
   busiestMonth: { month: string; count: number } | null;
   quietestMonth: { month: string; count: number } | null;
+  resolution: {
+    closed: { count: number };
+    answered: { count: number };
+    solvedInFact: { count: number };
+    overdue: { proposals: number; communes: { count: number }[] };
+  };
 }
 interface Problem {
   errors: { path: string; code: string; message: string }[];
@@ -90,10 +96,24 @@ describe('importing the district’s 1,002 old proposals', () => {
     expect(byField.body.busiestMonth).toEqual({ month: '2006-03', count: 29 });
     expect(byField.body.quietestMonth).toEqual({ month: '2006-01', count: 7 });
     expect(byMonth.body.groups.map((g) => [g.key, g.count])).toEqual(plan);
+    // closed in the old books: closed and answered, not solved in fact (no cell confirmed them); those
+    // still at a commune whose result was due long ago are overdue now, each under its commune.
+    const closed = rows.filter((row) => ['', 'closed', 'Đã kết thúc'].includes(row.status)).length;
+    const atCommune = rows.length - closed - rows.filter((row) => row.status === 'routed-district').length;
+    const { resolution } = byField.body;
+    expect([resolution.closed.count, resolution.answered.count, resolution.solvedInFact.count]).toEqual([
+      closed,
+      closed,
+      0,
+    ]);
+    expect(resolution.overdue.proposals).toBe(atCommune);
+    expect(resolution.overdue.communes.reduce((sum, c) => sum + c.count, 0)).toBe(atCommune);
     expect((await api.request('GET', '/stats/verify', { as: OFFICE })).body).toEqual({
       proposals: 1002,
       exact: true,
       differences: [],
+      overdueDifferences: [],
+      unsettled: [],
     });
   });
 

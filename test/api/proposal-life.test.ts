@@ -442,7 +442,13 @@ describe('the statistics after the walk', () => {
       { as: OFFICE },
     );
 
-    expect(verification.body).toEqual({ proposals: 4, exact: true, differences: [] });
+    expect(verification.body).toEqual({
+      proposals: 4,
+      exact: true,
+      differences: [],
+      overdueDifferences: [],
+      unsettled: [],
+    });
     expect(byStatus.body.total).toBe(4);
     expect(byStatus.body.groups.filter((group) => group.count !== 0)).toEqual([
       { key: 'routed-commune', label: 'chuyển xã giải quyết', count: 1 },

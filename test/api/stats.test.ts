@@ -35,12 +35,23 @@ interface Stats {
   groups: { key: string; label: string; count: number }[];
   busiestMonth: { month: string; count: number } | null;
   quietestMonth: { month: string; count: number } | null;
+  resolution: { overdue: { asOf: string } };
 }
 interface Verification {
   proposals: number;
   exact: boolean;
   differences: { month: string; zoneId: string; combination: string; stored: number; recounted: number }[];
+  overdueDifferences: { entry: string; kind: string }[];
+  unsettled: { month: string; zoneId: string }[];
 }
+/** A recount of `proposals` that found nothing to report. */
+const exactRecount = (proposals: number) => ({
+  proposals,
+  exact: true,
+  differences: [],
+  overdueDifferences: [],
+  unsettled: [],
+});
 
 const proposal = (field: string, title: string, content: string, addressee: object = { kind: 'commune' }) => ({
   field,
@@ -162,6 +173,18 @@ describe('the counters through a proposal’s lifecycle', () => {
       groups: [],
       busiestMonth: null,
       quietestMonth: null,
+      resolution: {
+        closed: { count: 0, share: null },
+        answered: { count: 0, share: null },
+        solvedInFact: { count: 0, share: null },
+        answers: {
+          accepted: 0,
+          onTime: { count: 0, share: null },
+          medianDaysToAccept: null,
+          reviewRoundsPerAnswer: null,
+        },
+        overdue: { asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), proposals: 0, departments: [], communes: [] },
+      },
     });
   });
 
@@ -188,7 +211,7 @@ describe('the counters through a proposal’s lifecycle', () => {
     expect((await stats('from=2027-03&to=2027-03&by=status')).body.groups).toEqual([
       { key: 'raised', label: 'đã nêu tại hội nghị', count: 10 },
     ]);
-    expect((await verify()).body).toEqual({ proposals: 10, exact: true, differences: [] });
+    expect((await verify()).body).toEqual(exactRecount(10));
   });
 
   it('stay exact when every proposal is routed at once, then re-routed at once, and one is merged', async () => {
@@ -216,7 +239,7 @@ describe('the counters through a proposal’s lifecycle', () => {
     const now = await allProposals();
     expect(asCounts(await stats('from=2027-03&to=2027-03&by=status'))).toEqual(countBy(now, (p) => p.status));
     expect(asCounts(await stats('from=2027-03&to=2027-03&by=commune'))).toEqual(countBy(now, (p) => p.communeId));
-    expect((await verify()).body).toEqual({ proposals: 10, exact: true, differences: [] });
+    expect((await verify()).body).toEqual(exactRecount(10));
   });
 
   it('stay exact when the same proposal is routed by two callers at once: one wins, the other changes nothing', async () => {
@@ -268,6 +291,14 @@ describe('the figures as a table and a chart', () => {
       ['', 'Tổng cộng (Tháng 1/2027 – Tháng 6/2027)', '10'],
       ['', 'Tháng nhiều nhất: Tháng 3/2027', '10'],
       ['', 'Tháng ít nhất: Tháng 3/2027', '10'],
+      ['', 'Đã kết thúc (0% tổng số)', '0'],
+      ['', 'Đã trả lời, báo cáo kết quả (0%)', '0'],
+      ['', 'Chi bộ xác nhận đã giải quyết trên thực tế (0%)', '0'],
+      ['', 'Trả lời của ban, ngành được chấp nhận', '0'],
+      ['', 'Trong đó trả lời đúng hạn (–)', '0'],
+      ['', 'Số ngày trung vị từ khi nêu đến khi trả lời được chấp nhận', ''],
+      ['', 'Số lần trả lời bình quân mỗi trả lời được chấp nhận', ''],
+      ['', `Kiến nghị quá hạn đến ngày ${figures.resolution.overdue.asOf.split('-').reverse().join('/')}`, '0'],
     ]);
   });
 
@@ -304,7 +335,7 @@ describe('the recount', () => {
     const found = await verify();
 
     expect(found.body).toEqual({
-      proposals: 10,
+      ...exactRecount(10),
       exact: false,
       differences: [{ month: '2027-03', zoneId: 'khu-2', combination, stored: 1, recounted: 0 }],
     });

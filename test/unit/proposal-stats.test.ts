@@ -21,7 +21,11 @@ const record = proposalRecord({
   addressee: { kind: 'commune' },
 });
 
-const names = { zones: new Map([['khu-2', 'Khu 2']]), communes: new Map([['gia-tan', 'Xã Gia Tân']]) };
+const names = {
+  zones: new Map([['khu-2', 'Khu 2']]),
+  communes: new Map([['gia-tan', 'Xã Gia Tân']]),
+  departments: new Map([['phong-nn-ptnt', 'Phòng Nông nghiệp và PTNT']]),
+};
 
 const counts = (month: string, zoneId: string, entries: [ProposalRecord, number][]): MonthZoneCounts => ({
   month,
@@ -49,18 +53,34 @@ describe('what a proposal counts under', () => {
 
     expect(countDeltas(undefined, record)).toEqual([
       { month: '2027-03', zoneId: 'khu-2', combination: combinationOf(record), delta: 1 },
+      { month: '2027-03', zoneId: 'khu-2', combination: 'd|_none|agriculture', delta: 1 },
     ]);
-    expect(countDeltas(record, routed).map((d) => d.delta)).toEqual([-1, 1]);
+    expect(countDeltas(record, routed).map((d) => [d.combination, d.delta])).toEqual([
+      [combinationOf(record), -1],
+      [combinationOf(routed), 1],
+    ]);
   });
 
   it('recounts records per month and zone, and lists only the counters that differ', () => {
     const april = { ...record, id: 'x', month: '2027-04' };
     const recounted = countRecords([record, record, april]);
 
-    expect(recounted).toEqual([counts('2027-03', 'khu-2', [[record, 2]]), counts('2027-04', 'khu-2', [[april, 1]])]);
-    expect(differences([counts('2027-03', 'khu-2', [[record, 2]]), counts('2027-04', 'khu-2', [])], recounted)).toEqual(
-      [{ month: '2027-04', zoneId: 'khu-2', combination: combinationOf(april), stored: 0, recounted: 1 }],
-    );
+    const unassigned = (n: number) => ['d|_none|agriculture', n] as const;
+    expect(recounted).toEqual([
+      { month: '2027-03', zoneId: 'khu-2', counts: new Map([[combinationOf(record), 2], unassigned(2)]) },
+      { month: '2027-04', zoneId: 'khu-2', counts: new Map([[combinationOf(april), 1], unassigned(1)]) },
+    ]);
+    const stored = [
+      {
+        month: '2027-03',
+        zoneId: 'khu-2',
+        counts: new Map([[combinationOf(record), 2], unassigned(2), ['revision', 9]]),
+      },
+      { month: '2027-04', zoneId: 'khu-2', counts: new Map([unassigned(1)]) },
+    ];
+    expect(differences(stored, recounted)).toEqual([
+      { month: '2027-04', zoneId: 'khu-2', combination: combinationOf(april), stored: 0, recounted: 1 },
+    ]);
   });
 });
 
@@ -77,7 +97,7 @@ describe('the figures', () => {
   ];
 
   it('sum groups across months, keep months with proposals, and find the busiest and quietest', () => {
-    const figures = summarise(tally(items, { by: 'field' }), 'field', names);
+    const figures = summarise(tally(items, { by: 'field' }), tally(items, { by: 'month' }), 'field', names);
 
     expect(figures).toEqual({
       total: 10,
@@ -91,7 +111,13 @@ describe('the figures', () => {
   });
 
   it('filter by zone and field, and label units by name or, when gone, by id', () => {
-    const figures = summarise(tally(items, { by: 'commune', zoneId: 'khu-2', field: 'land' }), 'commune', names);
+    const filter = { zoneId: 'khu-2', field: 'land' } as const;
+    const figures = summarise(
+      tally(items, { by: 'commune', ...filter }),
+      tally(items, { by: 'month', ...filter }),
+      'commune',
+      names,
+    );
 
     expect(figures.groups).toEqual([{ key: 'gia-luong', label: 'gia-luong', count: 5 }]);
     expect(figures.busiestMonth).toEqual({ month: '2027-04', count: 4 });

@@ -31,6 +31,10 @@ export const assignmentView = named(
     rounds: z.number(),
     latestAnswerId: z.optional(z.string()),
     expectedBy: z.optional(date),
+    /** When the latest substantive answer was given. */
+    answeredAt: z.optional(instant),
+    /** When it was accepted, while it stands accepted. */
+    acceptedAt: z.optional(instant),
   }),
   'DepartmentAssignment',
 );

@@ -25,6 +25,10 @@ export interface DepartmentAssignment {
   readonly latestAnswerId?: string;
   /** The day the latest holding answer promised the substantive one by. */
   readonly expectedBy?: string;
+  /** When the latest substantive answer was given: on time when by its due day. */
+  readonly answeredAt?: string;
+  /** When that answer was accepted, while it stands accepted. */
+  readonly acceptedAt?: string;
 }
 
 export const answerKinds = ['holding', 'substantive'] as const;

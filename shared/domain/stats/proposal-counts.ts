@@ -1,21 +1,35 @@
 /**
  * How proposals are counted, exactly and at a cost independent of how many there are: every
- * proposal counts once in the counters of its month and zone, under the combination of what the
- * statistics group and filter by (commune, field, state, level, addressee). Each change of a
- * record moves one count from its old combination to its new one, in the same transaction.
+ * proposal counts in the counters of its month and zone, under named counters (attributes of the
+ * month-and-zone item) that say what the statistics group, filter and measure by. Each change of a
+ * record moves its counts from the record as it was to the record as it is, in the same transaction.
  *
- * A combination is one attribute of the month-and-zone item: `c|<commune>|<field>|<status>|<level>|<addressee>`
- * (`-` for no level; the addressee as `addresseeKey` writes it). The attributes a month can hold
- * are bounded by the district's communes, fields, states and addressees, not by its proposals.
- * Later figures (by department, answered on time, days to answer, review rounds) add their own
- * attribute families beside these in the same items, e.g. `a|<department>|<on-time>` counted by
- * the answers' transitions.
+ * The counter families (`countsOf`), each bounded by the district's units, fields, states and day
+ * counts, never by its proposals:
+ * - `c|<commune>|<field>|<status>|<level>|<addressee>`: one per proposal (the total, by field,
+ *   commune, state; closed and answered shares);
+ * - `d|<department>|<field>`: one per department assigned to answer it, `d|_none|<field>` when none is;
+ * - `s|<field>`: closed because the raising cell confirmed it solved in fact;
+ * - per department's accepted answer: `a|<field>|on-time|late` (given by its due day or after),
+ *   `r|<field>` (its review rounds, summed) and `h|<field>|<days>` (whole days from raising to
+ *   acceptance: a histogram, so the median is exact).
+ * `revision` (not a counter) grows with every change that moves the item's counts or the
+ * proposals' overdue entries: the recount compares only items that held still while it read them.
  */
+import type { DepartmentAssignment } from '../answers/answers';
+import { daysBetween } from '../answers/due-dates';
 import type { ProposalRecord } from '../proposals/proposal';
 import { addresseeKey, type ProposalField } from '../proposals/proposal-fields';
 import type { ProposalState } from '../proposals/proposal-lifecycle';
+import { vietnamDate } from '../time';
 
 const PREFIX = 'c|';
+/** The counter families; any other attribute of a counts item is not a count. */
+const FAMILIES = ['c|', 'd|', 's|', 'a|', 'r|', 'h|'] as const;
+/** The department key of a proposal assigned to none: never a department's id (ids start with a letter or digit). */
+export const NO_DEPARTMENT = '_none';
+/** The attribute that grows with every change of a counts item (see the module comment). */
+export const REVISION = 'revision';
 
 /** What a count says of the proposals it counts, besides their month and zone. */
 export interface CountedFacts {
@@ -27,19 +41,24 @@ export interface CountedFacts {
   readonly addressee: string;
 }
 
-/** One month and zone's counts: combination → number of proposals. */
+/** One month and zone's counts: counter → number. */
 export interface MonthZoneCounts {
   readonly month: string;
   readonly zoneId: string;
   readonly counts: ReadonlyMap<string, number>;
 }
 
-/** A count to add to one combination of a month and zone. */
+/** A count to add to one counter of a month and zone. */
 export interface CountDelta {
   readonly month: string;
   readonly zoneId: string;
   readonly combination: string;
   readonly delta: number;
+}
+
+/** True for an attribute of a counts item that counts proposals. */
+export function isCounter(name: string): boolean {
+  return FAMILIES.some((family) => name.startsWith(family));
 }
 
 /** The attribute a record counts under in its month and zone's item. */
@@ -62,13 +81,57 @@ export function factsOf(combination: string): CountedFacts | undefined {
   };
 }
 
-/** The counts a change moves: one off the record as it was (absent for a new one), one onto it as it is. */
+/** A department's accepted answer as the figures measure it; undefined while its answer is not accepted. */
+export function acceptedAnswer(
+  record: Pick<ProposalRecord, 'raisedAt'>,
+  assignment: DepartmentAssignment,
+): { onTime: boolean; days: number; rounds: number } | undefined {
+  const { status, answeredAt, acceptedAt } = assignment;
+  if (status !== 'accepted' || answeredAt === undefined || acceptedAt === undefined) return undefined;
+  const day = (instant: string) => vietnamDate(new Date(instant));
+  return {
+    // due by the end of its due day, in Vietnam.
+    onTime: day(answeredAt) <= assignment.dueDate,
+    days: daysBetween(day(record.raisedAt), day(acceptedAt)),
+    rounds: assignment.rounds,
+  };
+}
+
+/** Every counter a record adds to, with how much (see the module comment). */
+export function countsOf(record: ProposalRecord): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (name: string, n = 1) => counts.set(name, (counts.get(name) ?? 0) + n);
+  const { field } = record;
+  add(combinationOf(record));
+  const assignments = record.assignments ?? [];
+  if (assignments.length === 0) add(`d|${NO_DEPARTMENT}|${field}`);
+  for (const assignment of assignments) {
+    add(`d|${assignment.departmentId}|${field}`);
+    const answer = acceptedAnswer(record, assignment);
+    if (answer) {
+      add(`a|${field}|${answer.onTime ? 'on-time' : 'late'}`);
+      add(`r|${field}`, answer.rounds);
+      add(`h|${field}|${answer.days}`);
+    }
+  }
+  if (record.status === 'closed' && record.confirmation?.solved === true) add(`s|${field}`);
+  return counts;
+}
+
+/** The counts a change moves: off the record as it was (absent for a new one), onto it as it is; none that cancel out. */
 export function countDeltas(before: ProposalRecord | undefined, after: ProposalRecord | undefined): CountDelta[] {
-  const deltas: CountDelta[] = [];
-  if (before)
-    deltas.push({ month: before.month, zoneId: before.zoneId, combination: combinationOf(before), delta: -1 });
-  if (after) deltas.push({ month: after.month, zoneId: after.zoneId, combination: combinationOf(after), delta: 1 });
-  return deltas;
+  const deltas = new Map<string, CountDelta>();
+  const move = (record: ProposalRecord | undefined, sign: number) => {
+    if (!record) return;
+    for (const [combination, n] of countsOf(record)) {
+      const id = `${record.month} ${record.zoneId} ${combination}`;
+      const delta = (deltas.get(id)?.delta ?? 0) + sign * n;
+      deltas.set(id, { month: record.month, zoneId: record.zoneId, combination, delta });
+    }
+  };
+  move(before, -1);
+  move(after, 1);
+  return [...deltas.values()].filter((d) => d.delta !== 0);
 }
 
 /** The counts of records, per month and zone, as the counters should hold them: what a recount compares with. */
@@ -81,8 +144,9 @@ export function countRecords(records: Iterable<ProposalRecord>): MonthZoneCounts
       item = { month: record.month, zoneId: record.zoneId, counts: new Map() };
       items.set(id, item);
     }
-    const combination = combinationOf(record);
-    item.counts.set(combination, (item.counts.get(combination) ?? 0) + 1);
+    for (const [combination, n] of countsOf(record)) {
+      item.counts.set(combination, (item.counts.get(combination) ?? 0) + n);
+    }
   }
   return [...items.values()];
 }
@@ -108,7 +172,7 @@ export function differences(
   const add = (items: readonly MonthZoneCounts[], side: 'stored' | 'recounted') => {
     for (const { month, zoneId, counts } of items) {
       for (const [combination, count] of counts) {
-        if (factsOf(combination) === undefined) continue;
+        if (!isCounter(combination)) continue;
         const id = `${month} ${zoneId} ${combination}`;
         const value = values.get(id) ?? { month, zoneId, combination, stored: 0, recounted: 0 };
         value[side] += count;
@@ -120,5 +184,10 @@ export function differences(
   add(recounted, 'recounted');
   return [...values.values()]
     .filter((value) => value.stored !== value.recounted)
-    .sort((a, b) => a.month.localeCompare(b.month) || a.zoneId.localeCompare(b.zoneId));
+    .sort(
+      (a, b) =>
+        a.month.localeCompare(b.month) ||
+        a.zoneId.localeCompare(b.zoneId) ||
+        a.combination.localeCompare(b.combination),
+    );
 }

@@ -10,13 +10,13 @@ import { type ProposalField, proposalFieldLabels, proposalFields } from '../prop
 import { type ProposalState, proposalStateLabels, proposalStates } from '../proposals/proposal-lifecycle';
 import { idSchema, monthSchema } from '../schema-kit';
 import { addMonths, monthNumber, monthYear } from '../time';
-import { factsOf, type MonthZoneCounts } from './proposal-counts';
+import { factsOf, type MonthZoneCounts, NO_DEPARTMENT } from './proposal-counts';
 
 /**
- * What the figures are grouped by. `department` and the resolution figures (share closed, answered
- * on time, days to answer, solved in fact, rounds, overdue) come with the answers' counters.
+ * What the figures are grouped by. By `department`, a proposal counts once for each department
+ * assigned to answer it, and under `_none` while none is (so the groups may sum to more than the total).
  */
-export const statsDimensions = ['field', 'month', 'zone', 'commune', 'status'] as const;
+export const statsDimensions = ['field', 'month', 'zone', 'commune', 'status', 'department'] as const;
 export type StatsDimension = (typeof statsDimensions)[number];
 
 /** Who reads the figures: the office and the standing bodies all of them, a zone's head and deputy their zone's. */
@@ -82,6 +82,7 @@ export function statsRange(query: Pick<StatsQuery, 'from' | 'to'>, current: stri
 export interface UnitNames {
   readonly zones: ReadonlyMap<string, string>;
   readonly communes: ReadonlyMap<string, string>;
+  readonly departments: ReadonlyMap<string, string>;
 }
 
 /** `Tháng 3/2027`. */
@@ -92,18 +93,38 @@ export function monthLabel(month: string): string {
 /** Counts per month (chronological), then per group key, of the proposals the filters keep. */
 export type Tally = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
+/** A proposal's field and, by department, the department a `d|<department>|<field>` counter counts it for. */
+function departmentCounter(name: string): { department: string; field: string } | undefined {
+  const [family, department, field] = name.split('|');
+  return family === 'd' && department && field ? { department, field } : undefined;
+}
+
 /** Sums the counters into the query's groups, month by month; `by: 'month'` groups each month under itself. */
 export function tally(items: readonly MonthZoneCounts[], query: Omit<StatsQuery, 'from' | 'to'>): Tally {
   const months = new Map<string, Map<string, number>>();
+  const add = (month: string, key: string, count: number) => {
+    const groups = months.get(month) ?? new Map<string, number>();
+    groups.set(key, (groups.get(key) ?? 0) + count);
+    months.set(month, groups);
+  };
   for (const { month, zoneId, counts } of items) {
     if (query.zoneId !== undefined && zoneId !== query.zoneId) continue;
-    for (const [combination, count] of counts) {
-      const facts = factsOf(combination);
-      if (!facts || count === 0 || (query.field !== undefined && facts.field !== query.field)) continue;
-      const key = { field: facts.field, month, zone: zoneId, commune: facts.communeId, status: facts.status }[query.by];
-      const groups = months.get(month) ?? new Map<string, number>();
-      groups.set(key, (groups.get(key) ?? 0) + count);
-      months.set(month, groups);
+    for (const [name, count] of counts) {
+      if (count === 0) continue;
+      if (query.by === 'department') {
+        const counted = departmentCounter(name);
+        if (counted && (query.field === undefined || counted.field === query.field)) {
+          add(month, counted.department, count);
+        }
+        continue;
+      }
+      const facts = factsOf(name);
+      if (!facts || (query.field !== undefined && facts.field !== query.field)) continue;
+      add(
+        month,
+        { field: facts.field, month, zone: zoneId, commune: facts.communeId, status: facts.status }[query.by],
+        count,
+      );
     }
   }
   return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
@@ -116,6 +137,8 @@ function groupOrder(by: StatsDimension): (a: string, b: string) => number {
   const listed = (order: readonly string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
   if (by === 'field') return listed(proposalFields);
   if (by === 'status') return listed(proposalStates);
+  // proposals assigned to no department last.
+  if (by === 'department') return (a, b) => Number(a === NO_DEPARTMENT) - Number(b === NO_DEPARTMENT) || natural(a, b);
   return natural;
 }
 
@@ -131,6 +154,8 @@ export function groupLabel(by: StatsDimension, key: string, names: UnitNames): s
       return names.zones.get(key) ?? key;
     case 'commune':
       return names.communes.get(key) ?? key;
+    case 'department':
+      return key === NO_DEPARTMENT ? 'Chưa giao ban, ngành trả lời' : (names.departments.get(key) ?? key);
   }
 }
 
@@ -139,30 +164,31 @@ interface MonthCount {
   readonly count: number;
 }
 
-/** The figures of a tally: the total, each group with its label, and the busiest and quietest months with any proposal. */
-export function summarise(counted: Tally, by: StatsDimension, names: UnitNames) {
+/**
+ * The figures of a range: each group of `counted` (a tally by `by`) with its label, and the total
+ * and the busiest and quietest months with any proposal from `monthly` (a tally by month, where
+ * every proposal counts once whatever `by` is).
+ */
+export function summarise(counted: Tally, monthly: Tally, by: StatsDimension, names: UnitNames) {
   const groups = new Map<string, number>();
-  const monthly: MonthCount[] = [];
-  for (const [month, counts] of counted) {
-    let count = 0;
-    for (const [key, n] of counts) {
-      groups.set(key, (groups.get(key) ?? 0) + n);
-      count += n;
-    }
-    if (count > 0) monthly.push({ month, count });
+  for (const counts of counted.values()) {
+    for (const [key, n] of counts) groups.set(key, (groups.get(key) ?? 0) + n);
   }
+  const months: MonthCount[] = [...monthly]
+    .map(([month, counts]) => ({ month, count: [...counts.values()].reduce((sum, n) => sum + n, 0) }))
+    .filter((m) => m.count > 0);
   // the earliest month wins a tie, in both directions.
-  const busiest = monthly.reduce<MonthCount | null>(
+  const busiest = months.reduce<MonthCount | null>(
     (best, m) => (best === null || m.count > best.count ? m : best),
     null,
   );
-  const quietest = monthly.reduce<MonthCount | null>(
+  const quietest = months.reduce<MonthCount | null>(
     (best, m) => (best === null || m.count < best.count ? m : best),
     null,
   );
   const order = groupOrder(by);
   return {
-    total: monthly.reduce((sum, m) => sum + m.count, 0),
+    total: months.reduce((sum, m) => sum + m.count, 0),
     groups: [...groups]
       .filter(([, count]) => count > 0)
       .sort(([a], [b]) => order(a, b))

@@ -6,6 +6,44 @@ import { statsDimensions } from './proposal-stats';
 
 const monthCount = named(z.strictObject({ month: z.string(), count: z.number() }), 'MonthCount');
 
+/** A part of the whole: how many, and their share of it (4 decimals; null when the whole is 0). */
+const share = named(z.strictObject({ count: z.number(), share: z.nullable(z.number()) }), 'Share');
+
+const holderCount = named(z.strictObject({ key: z.string(), label: z.string(), count: z.number() }), 'OverdueCount');
+
+export const resolutionView = named(
+  z.strictObject({
+    /** Of the total: closed (imported closed records included). */
+    closed: share,
+    /** Of the total: the commune's result reported or the district's answer complete, or later. */
+    answered: share,
+    /** Of the total: closed because the raising cell confirmed it solved on the ground. */
+    solvedInFact: share,
+    /** The departments' answers to the range's proposals that stand accepted, one per department. */
+    answers: z.strictObject({
+      accepted: z.number(),
+      /** Of the accepted: given by the end of the due day. */
+      onTime: share,
+      /** Median whole days (Vietnam dates) from raising to acceptance; null with none accepted. */
+      medianDaysToAccept: z.nullable(z.number()),
+      /** Substantive answers given per accepted answer (1 when none was returned), 2 decimals. */
+      reviewRoundsPerAnswer: z.nullable(z.number()),
+    }),
+    /** Of the range's proposals (same filters), those overdue today: a department's answer or a commune's result. */
+    overdue: z.strictObject({
+      /** Vietnam date the overdue is counted on: today. */
+      asOf: z.string(),
+      /** Overdue proposals, each once. */
+      proposals: z.number(),
+      /** Overdue answers per department; a department's Vietnamese name as `label`. */
+      departments: z.array(holderCount),
+      /** Overdue results per commune (the commune the proposal is routed to). */
+      communes: z.array(holderCount),
+    }),
+  }),
+  'ProposalResolution',
+);
+
 export const proposalStatsView = named(
   z.strictObject({
     from: z.string(),
@@ -21,6 +59,8 @@ export const proposalStatsView = named(
     busiestMonth: z.nullable(monthCount),
     /** The month with fewest, among months with at least one; null when there are none. */
     quietestMonth: z.nullable(monthCount),
+    /** How the range's proposals (same filters) were resolved, and what is overdue today. */
+    resolution: resolutionView,
   }),
   'ProposalStats',
 );
@@ -29,7 +69,7 @@ export const countDifferenceView = named(
   z.strictObject({
     month: z.string(),
     zoneId: z.string(),
-    /** `c|<commune>|<field>|<status>|<level>|<addressee>`. */
+    /** The counter: `c|…`, `d|…`, `s|…`, `a|…`, `r|…` or `h|…` (see the README). */
     combination: z.string(),
     stored: z.number(),
     recounted: z.number(),
@@ -37,13 +77,29 @@ export const countDifferenceView = named(
   'CountDifference',
 );
 
+export const overdueDifferenceView = named(
+  z.strictObject({
+    /** The entry's key: first overdue day, proposal, holder and unit. */
+    entry: z.string(),
+    /** `missing`: the records owe it and no entry says so; `extra`: an entry nothing owes. */
+    kind: z.enum(['missing', 'extra']),
+  }),
+  'OverdueDifference',
+);
+
 export const countVerificationView = named(
   z.strictObject({
     /** Proposal records recounted. */
     proposals: z.number(),
-    /** True when every counter equals the recount. */
+    /** True when every counter and overdue entry equals the recount and none was left unsettled. */
     exact: z.boolean(),
     differences: z.array(countDifferenceView),
+    overdueDifferences: z.array(overdueDifferenceView),
+    /**
+     * Months and zones still being written through every re-check: not compared (run it again).
+     * Every other month and zone was compared within reads that no change came between.
+     */
+    unsettled: z.array(z.strictObject({ month: z.string(), zoneId: z.string() })),
   }),
   'CountVerification',
 );

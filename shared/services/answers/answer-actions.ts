@@ -102,7 +102,7 @@ export function giveAnswer(input: AnswerInput, by: ProposalActor): ProposalStep 
         answerCount: n,
         rounds: holding ? before.rounds : before.rounds + 1,
         latestAnswerId: answer.id,
-        ...(holding && { expectedBy: input.expectedBy }),
+        ...(holding ? { expectedBy: input.expectedBy } : { answeredAt: changes.at }),
       };
       moveQueueEntry(changes, record, before, after);
       const label = holding ? `Trả lời tạm (hẹn ${input.expectedBy})` : `Trả lời lần ${after.rounds}`;
@@ -162,7 +162,12 @@ export function reviewAnswer(answerId: string, input: ReviewInput, by: ProposalA
         review,
         answerTaken(),
       );
-      const after: DepartmentAssignment = { ...before, status, dueDate: input.dueDate ?? before.dueDate };
+      const after: DepartmentAssignment = {
+        ...before,
+        status,
+        dueDate: input.dueDate ?? before.dueDate,
+        ...(input.decision === 'accept' && { acceptedAt: changes.at }),
+      };
       moveQueueEntry(changes, record, before, after);
       const note =
         input.decision === 'accept'

@@ -43,7 +43,7 @@ export function confirmSolved(
       const dueDate = await defaultDueDateOn(today);
       const roles = by.rolesOver(actingUnits(record));
       const assignments = (record.assignments ?? []).map((before) => {
-        const { expectedBy: _expected, ...kept } = before;
+        const { expectedBy: _expected, acceptedAt: _accepted, ...kept } = before;
         const after: DepartmentAssignment = {
           ...kept,
           status: assignmentLifecycle.require(before.status, 'reopen', roles),

@@ -20,7 +20,7 @@ import {
   proposalLifecycle,
 } from '../../domain/proposals/proposal-lifecycle';
 import type { Role } from '../../domain/structure/roles';
-import { countProposalChange } from '../stats/proposal-counters';
+import { countProposalChange, watchActions } from '../stats/proposal-counters';
 import {
   addHistory,
   findProposal,
@@ -107,11 +107,13 @@ function withEnd(after: ProposalRecord, before: ProposalRecord, at: string): Pro
   return end === undefined ? rest : { ...rest, endedAt: end };
 }
 
-/** How many transaction actions a transition from `before` to state `to` takes (see `addTransition`). */
-export function transitionActions(before: ProposalRecord, to: ProposalState): number {
+/** How many transaction actions a transition of `before` takes (see `addTransition`). */
+export function transitionActions(before: ProposalRecord, transition: Transition): number {
   // the record and its audit, the history entry, moving the state's list entry when the state
-  // changes, and at most one new counter item (its month and zone's, shared by the transaction's records).
-  return 3 + (before.status === to ? 0 : 2) + 1;
+  // changes, at most one new counter item (its month and zone's, shared by the transaction's
+  // records) and the overdue entries it moves.
+  const after = { ...transition.after, status: transition.to };
+  return 3 + (before.status === transition.to ? 0 : 2) + 1 + watchActions(before, after);
 }
 
 /**
@@ -173,7 +175,7 @@ export async function commitTransitions(
 ): Promise<void> {
   let changes = new ChangeSet(actor, new Date(at));
   for (const { stored, transition } of planned) {
-    if (changes.size + transitionActions(stored.value, transition.to) > MAX_TRANSACTION_ITEMS) {
+    if (changes.size + transitionActions(stored.value, transition) > MAX_TRANSACTION_ITEMS) {
       await changes.commit();
       changes = new ChangeSet(actor, new Date(at));
     }

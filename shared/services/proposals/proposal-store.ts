@@ -26,7 +26,7 @@ import { type HistoryEntry, type ProposalRecord, proposalWords } from '../../dom
 import { addresseeKey } from '../../domain/proposals/proposal-fields';
 import { isOpen } from '../../domain/proposals/proposal-lifecycle';
 import type { ProposalTrail } from '../../domain/proposals/proposal-views';
-import { countProposalChange } from '../stats/proposal-counters';
+import { countProposalChange, watchActions } from '../stats/proposal-counters';
 
 /** Audit entity of a proposal: `GET /audit?entity=proposal:<id>`. */
 export function proposalRef(id: string): EntityRef {
@@ -100,8 +100,15 @@ export const WORDS_WITH_RECORD = 60;
  * and zone (one action for all the records of a month and zone in a transaction, `countedItems`).
  */
 export function actionsToAdd(record: ProposalRecord): number {
-  // the record and its audit, the first history entry, the fixed lists, the state's list and its first words.
-  return 3 + fixedLists(record).length + 1 + Math.min(proposalWords(record).length, WORDS_WITH_RECORD);
+  // the record and its audit, the first history entry, the fixed lists, the state's list, its first
+  // words and its overdue entries.
+  return (
+    3 +
+    fixedLists(record).length +
+    1 +
+    Math.min(proposalWords(record).length, WORDS_WITH_RECORD) +
+    watchActions(undefined, record)
+  );
 }
 
 /**

@@ -1,28 +1,46 @@
 /**
- * The proposal counters (see `shared/domain/stats/proposal-counts.ts`) as stored: moved in the
- * transaction of every change of a proposal record, read by month range for the statistics, and
- * recounted from the records to prove them exact.
+ * The proposal counters (see `shared/domain/stats/proposal-counts.ts`) and the overdue entries
+ * (`shared/domain/stats/overdue-watch.ts`) as stored: moved in the transaction of every change of a
+ * proposal record, read by month range (the counters) or up to today (the overdue) for the
+ * statistics, and recounted from the records to prove them exact.
  */
 import { getItems } from '../../db/batch';
 import type { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { queryAll, queryPage, toStored } from '../../db/store';
+import { getItem, queryAll, queryPage, toStored } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
-import { countDeltas, type MonthZoneCounts } from '../../domain/stats/proposal-counts';
+import { type OverdueWatch, watchChanges, watchSortKey } from '../../domain/stats/overdue-watch';
+import { countDeltas, type MonthZoneCounts, REVISION } from '../../domain/stats/proposal-counts';
 
 /**
- * Adds to `changes` the counts a record's change moves: `before` absent for a new record. Every
- * write of a proposal record calls this (`addProposal`, `addTransition`), so the counters change
- * in the same transaction as the records they count.
+ * Adds to `changes` the counts a record's change moves and its overdue entries: `before` absent for
+ * a new record. Every write of a proposal record calls this (`addProposal`, `addTransition`), so
+ * the counters and entries change in the same transaction as the records they count; the record's
+ * month and zone's `revision` grows with any of them.
  */
 export function countProposalChange(
   changes: ChangeSet,
   before: ProposalRecord | undefined,
   after: ProposalRecord | undefined,
 ): void {
-  for (const { month, zoneId, combination, delta } of countDeltas(before, after)) {
+  const { removed, added } = watchChanges(before, after);
+  for (const watch of removed) changes.release(keys.overdueWatch(watchSortKey(watch)));
+  for (const watch of added) changes.putEntry(keys.overdueWatch(watchSortKey(watch)), watch);
+  const deltas = countDeltas(before, after);
+  for (const { month, zoneId, combination, delta } of deltas) {
     changes.count(keys.proposalCounts(month, zoneId), { [combination]: delta }, { month, zoneId });
   }
+  const record = after ?? before;
+  if (record && deltas.length + removed.length + added.length > 0) {
+    const { month, zoneId } = record;
+    changes.count(keys.proposalCounts(month, zoneId), { [REVISION]: 1 }, { month, zoneId });
+  }
+}
+
+/** The overdue entries a change of a record adds or removes: the transaction actions they take besides the counters. */
+export function watchActions(before: ProposalRecord | undefined, after: ProposalRecord | undefined): number {
+  const { removed, added } = watchChanges(before, after);
+  return removed.length + added.length;
 }
 
 /** How many counted items one change of records touches at most: a transaction keeps room for them. */
@@ -30,17 +48,45 @@ export function countedItems(records: readonly Pick<ProposalRecord, 'month' | 'z
   return new Set(records.map((record) => `${record.month} ${record.zoneId}`)).size;
 }
 
+/** A counts item as read: its counts and its revision. */
+export interface StoredCounts extends MonthZoneCounts {
+  readonly revision: number;
+}
+
+function storedCounts(item: Record<string, unknown>): StoredCounts {
+  return {
+    month: String(item.month),
+    zoneId: String(item.zoneId),
+    revision: Number(item[REVISION] ?? 0),
+    counts: new Map(Object.entries(item).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
+  };
+}
+
 /** The counters of the months `from` to `to`, every zone: one query of at most months × zones small items. */
-export async function readProposalCounts(from: string, to: string): Promise<MonthZoneCounts[]> {
+export async function readProposalCounts(from: string, to: string): Promise<StoredCounts[]> {
   const items = await queryAll({
     partition: keys.proposalCountsPartition,
     between: keys.proposalCountsRange(from, to),
   });
-  return items.map((item) => ({
-    month: String(item.month),
-    zoneId: String(item.zoneId),
-    counts: new Map(Object.entries(item).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
-  }));
+  return items.map(storedCounts);
+}
+
+/** One month and zone's counters, read alone (a strongly consistent read of one item). */
+export async function readMonthZoneCounts(month: string, zoneId: string): Promise<StoredCounts> {
+  const item = await getItem(keys.proposalCounts(month, zoneId));
+  return item ? storedCounts(item) : { month, zoneId, revision: 0, counts: new Map() };
+}
+
+/** What is overdue on `today`: the entries up to that day, so the read costs the overdue items only. */
+export async function readOverdueWatches(today: string): Promise<OverdueWatch[]> {
+  const items = await queryAll({ partition: keys.overdueWatchPartition, between: keys.overdueUpTo(today) });
+  return items.map((item) => toStored<OverdueWatch>(item).value);
+}
+
+/** Every overdue entry, due or not yet: what the recount compares with. */
+export async function readAllOverdueWatches(): Promise<OverdueWatch[]> {
+  const items = await queryAll({ partition: keys.overdueWatchPartition });
+  return items.map((item) => toStored<OverdueWatch>(item).value);
 }
 
 /** Entries read per query while recounting; each page's records are then read in batches. */
@@ -64,4 +110,15 @@ export async function* allProposalRecords(): AsyncGenerator<ProposalRecord[]> {
     yield records.map((item) => toStored<ProposalRecord>(item).value);
     cursor = page.nextCursor;
   } while (cursor);
+}
+
+/** The records of one month and zone, through the zone's list (a query, then batch reads): what a re-check recounts. */
+export async function monthZoneRecords(month: string, zoneId: string): Promise<ProposalRecord[]> {
+  const entries = await queryAll({
+    partition: keys.proposalLists.zone(zoneId),
+    between: keys.proposalMonthRange(month, month),
+    attributes: ['id'],
+  });
+  const items = await getItems(entries.map((entry) => keys.proposal(String(entry.id))));
+  return items.map((item) => toStored<ProposalRecord>(item).value);
 }
