@@ -165,6 +165,10 @@ describe('PUT /structure with a 60-zone file', () => {
     expectProblem(small, 409, 'structure_import_running');
     expect(large.body.detail).toContain(running);
     expect(await tableCounts()).toEqual(before);
+    // a job accepted meanwhile (after the check, before its creation) is refused by its own transaction
+    const second = new ChangeSet({ id: 'test' });
+    holdStructureImport(second, '00000000-0000-4000-8000-00000000dcba');
+    await expect(second.commit()).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
   });
 

@@ -24,11 +24,10 @@ import type { Importer } from './import-proposals';
  */
 const HOLD_MINUTES = 60;
 
-function importRunning(jobId: unknown): ConflictError {
-  return new ConflictError(
-    'structure_import_running',
-    `Lần nhập cơ cấu "${String(jobId)}" đang chạy; hãy gửi tệp khi nó đã xong.`,
-  );
+/** The refusal while a job holds the import; names the job when it is known. */
+function importRunning(jobId?: unknown): ConflictError {
+  const job = jobId === undefined ? '' : ` "${String(jobId)}"`;
+  return new ConflictError('structure_import_running', `Lần nhập cơ cấu${job} đang chạy; hãy gửi tệp khi nó đã xong.`);
 }
 
 /** Refuses (409) while a structure job holds the import. */
@@ -49,7 +48,7 @@ function free(now: string): Condition {
 /** Adds to the job's creation its hold on the import (409 when another job holds it). */
 export function holdStructureImport(changes: ChangeSet, jobId: string): void {
   const until = new Date(Date.parse(changes.at) + HOLD_MINUTES * 60_000).toISOString();
-  changes.transfer(keys.structureImport(), { jobId, until }, free(changes.at), importRunning('?'));
+  changes.transfer(keys.structureImport(), { jobId, until }, free(changes.at), importRunning());
 }
 
 /** Whether the job still holds the import (not taken over after it stopped for good). */
