@@ -1,7 +1,8 @@
 /** The `proposalImport` operations: accepting a file of old records as a job, and reading the job. */
 import { actorOf, personOf } from '../../shared/http/actors';
 import { json, type OperationsOf } from '../../shared/http/contract';
-import { acceptImport, readImportJob } from '../../shared/services/imports/import-jobs';
+import { readImportJob } from '../../shared/services/imports/import-job-reads';
+import { acceptImport } from '../../shared/services/imports/import-jobs';
 import type { importRoutes } from './routes';
 
 export const importOperations: OperationsOf<typeof importRoutes, 'proposalImport'> = {
@@ -11,7 +12,7 @@ export const importOperations: OperationsOf<typeof importRoutes, 'proposalImport
   },
 
   'imports.get': async ({ path }) => {
-    const { value, version } = await readImportJob(path.jobId);
+    const { value, version } = await readImportJob(path.jobId, 'proposals');
     return json(value, version);
   },
 };

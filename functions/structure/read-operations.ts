@@ -1,8 +1,9 @@
 /**
  * The `structureRead` operations: lists and single reads of the district structure, the caller
- * (`GET /me`) and an entity's audit trail.
+ * (`GET /me`), an entity's audit trail and a structure import job.
  */
 import { json, type OperationsOf } from '../../shared/http/contract';
+import { readImportJob } from '../../shared/services/imports/import-job-reads';
 import {
   listAssignments,
   listAudit,
@@ -42,4 +43,9 @@ export const structureReadOperations: Operations = {
   me: async ({ caller }) => json({ official: caller.official, assignments: caller.assignments }),
 
   'audit.list': async ({ query: { limit, cursor, entity } }) => json(await listAudit(entity, limit, cursor)),
+
+  'structure.importJob': async ({ path }) => {
+    const { value, version } = await readImportJob(path.jobId, 'structure');
+    return json(value, version);
+  },
 };

@@ -1,5 +1,6 @@
 /** The district structure's routes: units, officials, assignments, the calendar, the import and the audit trail. */
 import * as z from 'zod/mini';
+import { importJobIdSchema, importJobView, MAX_SYNC_TRANSACTIONS } from '../../shared/domain/imports/import-job';
 import { idSchema, mergePatchOf, pathIdSchema } from '../../shared/domain/schema-kit';
 import {
   assignmentInputSchema,
@@ -267,12 +268,31 @@ export const structureRoutes = defineRoutes([
     access: STRUCTURE_EDITORS,
     tag,
     summary: 'Import a whole district config file',
-    description:
-      'Checked in full before the first write; the same file twice changes nothing. The file is the district config (`infra/districts/*.json`).',
+    description: `Checked in full before the first write; the same file twice changes nothing. The file is the district config (\`infra/districts/*.json\`). A file needing more than ${MAX_SYNC_TRANSACTIONS} transactions (about a 12-zone district imported into an empty table) is accepted as a job instead (202, \`Location\` names it, \`summary\` says what it will change); while one runs, another import is refused (409 \`structure_import_running\`).`,
     request: { body: z.record(z.string(), z.unknown()) },
-    response: { status: 200, description: 'What the import changed', body: importSummaryView },
-    problems: { 400: ['other_district', 'unknown_reference'], 409: ['unit_has_history', 'unit_in_rotation'] },
+    response: {
+      status: 200,
+      description: 'What the import changed',
+      body: importSummaryView,
+      accepted: { description: 'The accepted job, for a large file; `Location` names it', body: importJobView },
+    },
+    problems: {
+      400: ['other_district', 'unknown_reference'],
+      409: ['unit_has_history', 'unit_in_rotation', 'structure_import_running'],
+    },
     maxBodyBytes: 5 * 1024 * 1024,
+  },
+  {
+    method: 'GET',
+    path: '/structure/imports/{jobId}',
+    fn: 'structureRead',
+    operation: 'structure.importJob',
+    access: STRUCTURE_EDITORS,
+    tag,
+    summary: 'A structure import job: accepted, running, completed or failed (with why)',
+    request: { path: z.strictObject({ jobId: importJobIdSchema }) },
+    response: { status: 200, description: 'The job', body: importJobView },
+    problems: { 404: ['import_job_not_found'] },
   },
   {
     method: 'GET',

@@ -1,11 +1,12 @@
 /** The `structureWrite` operations: unit and assignment changes, and the whole-district import. */
 import { config } from '../../shared/config';
 import { ValidationError } from '../../shared/domain/errors';
-import { actorOf } from '../../shared/http/actors';
+import { actorOf, personOf } from '../../shared/http/actors';
 import { json, type OperationsOf } from '../../shared/http/contract';
+import { importStructureFile } from '../../shared/services/imports/import-jobs';
 import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
 import { forgetCallers } from '../../shared/services/structure/callers';
-import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
 import type { structureRoutes } from './routes';
 import { cells, communes, departments, officials, zones } from './unit-operations';
 
@@ -41,6 +42,7 @@ export const structureWriteOperations: Operations = {
   /**
    * `PUT /structure`: the file must describe this deployment's district (importing another
    * district's file would replace this one's structure); a bad file is one 400 and writes nothing.
+   * A file too large for the request is accepted as a job (202, `Location` names it).
    */
   'structure.import': async ({ body, caller }) => {
     const file = parseDistrictConfig(body);
@@ -54,8 +56,11 @@ export const structureWriteOperations: Operations = {
         },
       ]);
     }
-    const summary = await importStructure(file, actorOf(caller));
+    const outcome = await importStructureFile(file, { actor: actorOf(caller), person: personOf(caller) });
+    if ('job' in outcome) {
+      return { ...json(outcome.job, undefined, 202), headers: { location: `/structure/imports/${outcome.job.id}` } };
+    }
     forgetCallers();
-    return json(summary);
+    return json(outcome.summary);
   },
 };

@@ -1,6 +1,6 @@
 /**
- * The import worker: writes the records of an accepted import (`POST /imports/proposals`), invoked
- * asynchronously by the import function, with up to 15 minutes, far beyond what an HTTP request
+ * The import worker: writes the records of an accepted import (`POST /imports/proposals`, a large
+ * `PUT /structure`), invoked asynchronously by the function that accepted it, with up to 15 minutes, far beyond what an HTTP request
  * may take. Lambda retries a failed invocation twice (the job carries on where it stopped); what
  * still fails lands in a dead-letter queue, and an alarm says so.
  */

@@ -61,7 +61,9 @@ export class ApiStack extends Stack {
       table,
       districtId,
     });
+    // the functions that accept import jobs: of old records, and of large structure files
     this.importWorker.grantStart(this.httpFunctions.proposalImport);
+    this.importWorker.grantStart(this.httpFunctions.structureWrite);
 
     this.httpApi = new RouteTableApi(this, 'Api', {
       routes,

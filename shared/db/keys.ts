@@ -262,7 +262,7 @@ export const keys = {
   overdueUpTo(today: string): [string, string] {
     return ['0', `${today}#~`];
   },
-  /** An import of old records (`POST /imports/proposals`) and the parts of its file, in one partition. */
+  /** An import job (`POST /imports/proposals`, a large `PUT /structure`) and the parts of its file, in one partition. */
   importJob(jobId: string): ItemKey {
     return { PK: `IMPORT-JOB#${jobId}`, SK: 'IMPORT-JOB' };
   },
@@ -273,6 +273,10 @@ export const keys = {
     return `IMPORT-JOB#${jobId}`;
   },
   importJobPartPrefix: 'PART#',
+  /** Held by the structure import job running now (`PUT /structure`), so that no other import runs beside it. */
+  structureImport(): ItemKey {
+    return { PK: 'STRUCTURE-IMPORT', SK: 'STRUCTURE-IMPORT' };
+  },
   /** Reserves a legacy record's id for the proposal imported from it, so importing it again adds nothing. */
   legacyProposal(legacyId: string): ItemKey {
     return { PK: `LEGACY-PROPOSAL#${legacyId}`, SK: 'LEGACY-PROPOSAL' };

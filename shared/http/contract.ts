@@ -49,6 +49,11 @@ export interface RouteResponse {
   readonly status: 200 | 201 | 202 | 204;
   /** Also answers 200 (an idempotent create, or a replace that found the resource). */
   readonly alsoOk?: boolean;
+  /**
+   * Also answers 202 with this body when the work is too large for the request: it is accepted
+   * to go on after the answer, and the reply's `Location` says where to follow it.
+   */
+  readonly accepted?: { readonly description: string; readonly body: z.ZodMiniType };
   readonly description: string;
   /** The JSON body; absent for 204. */
   readonly body?: z.ZodMiniType;
@@ -107,6 +112,10 @@ type DeepReadonly<T> = T extends readonly (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 type Replied<S> = S extends z.ZodMiniType ? DeepReadonly<z.input<S>> : undefined;
+/** What a route's operation may reply: its response's body, or its accepted work's. */
+type RepliedBy<R extends RouteResponse> =
+  | Replied<R['body']>
+  | (R['accepted'] extends { readonly body: infer A } ? Replied<A> : never);
 
 /** What an operation receives: the validated request and its authorised caller. */
 export interface OperationInput<R extends RouteDefinition> {
@@ -139,7 +148,7 @@ export interface Reply<B = unknown> {
 
 export type Operation<R extends RouteDefinition> = (
   input: OperationInput<R>,
-) => Promise<Reply<Replied<R['response']['body']>>>;
+) => Promise<Reply<RepliedBy<R['response']>>>;
 
 /** The operations a function must implement: exactly one per route of the function, typed by its route. */
 export type OperationsOf<Routes extends readonly RouteDefinition[], Fn extends string> = {

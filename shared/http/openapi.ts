@@ -222,6 +222,13 @@ function successResponses(route: RouteDefinition, schemas: SchemaComponents): Re
   const responses: Record<string, Json> = { [response.status]: reply };
   if (response.alsoOk)
     responses['200'] = { ...reply, description: `${response.description} (already there: nothing changed)` };
+  if (response.accepted) {
+    responses['202'] = {
+      description: response.accepted.description,
+      headers: { Location: { description: 'Where to follow the accepted work', schema: { type: 'string' } } },
+      content: { [JSON_MEDIA]: { schema: schemas.convert(response.accepted.body, 'output') } },
+    };
+  }
   return responses;
 }
 

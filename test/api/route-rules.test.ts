@@ -100,6 +100,8 @@ const specification: Record<string, Role[]> = {
   'POST /assignments': ['office', 'district-admin'],
   'DELETE /assignments/{assignmentId}': ['office', 'district-admin'],
   'PUT /structure': ['office', 'district-admin'],
+  // whoever may send a large structure file follows its job
+  'GET /structure/imports/{jobId}': ['office', 'district-admin'],
   'GET /audit': ['office', 'district-admin'],
   'GET /zones/{zoneId}/hosting-wishes/{year}': ZONE_MEMBERS,
   'PUT /communes/{communeId}/hosting-wishes/{year}': ['office', 'commune-secretary'],

@@ -1,13 +1,26 @@
 /**
  * The import worker: a function of its own with Lambda's longest timeout, invoked only by the
- * import function (which its configuration points at), retried into a dead-letter queue that an
+ * functions that accept import jobs (old records; large structure files), whose configuration
+ * points at it, retried into a dead-letter queue that an
  * alarm watches; the stack stays cdk-nag clean.
  */
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type DistrictStacks } from '../../infra/app';
 import { loadDistrictConfigs } from '../../infra/district-configs';
-import { actionsOfRole, logicalIdOf, nagFindings, only, WITHOUT_BUNDLING_OR_SCHEMA_CHECK } from './helpers';
+import {
+  actionsOfRole,
+  logicalIdOf,
+  nagFindings,
+  only,
+  resourcesOf,
+  WITHOUT_BUNDLING_OR_SCHEMA_CHECK,
+} from './helpers';
+
+interface Statement {
+  Action: unknown;
+  Resource: unknown;
+}
 
 let stacks: DistrictStacks;
 let api: Template;
@@ -46,26 +59,42 @@ describe('the import worker', () => {
     });
   });
 
-  it('is named in the import function’s configuration, which alone may invoke it', () => {
-    const importer = stacks.api.httpFunctions.proposalImport.function;
+  it('is named in the configuration of the functions accepting jobs, which alone may invoke it', () => {
     const workerArn = { 'Fn::GetAtt': [logicalIdOf(stacks.api.importWorker.worker.function), 'Arn'] };
+    const starters = ['proposalImport', 'structureWrite'] as const;
 
-    api.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'Checks and accepts files of old proposal records, and reports on their import',
-      Environment: {
-        Variables: Match.objectLike({
-          IMPORT_WORKER_FUNCTION: { Ref: logicalIdOf(stacks.api.importWorker.worker.function) },
-        }),
-      },
-    });
-    expect(actionsOfRole(api, logicalIdOf(importer.role as never))).toContain('lambda:InvokeFunction');
+    for (const name of starters) {
+      const starter = stacks.api.httpFunctions[name].function;
+      const variables =
+        api.findResources('AWS::Lambda::Function')[logicalIdOf(starter)]?.Properties?.Environment?.Variables;
+      expect(variables?.IMPORT_WORKER_FUNCTION, name).toEqual({
+        Ref: logicalIdOf(stacks.api.importWorker.worker.function),
+      });
+      expect(actionsOfRole(api, logicalIdOf(starter.role as never)), name).toContain('lambda:InvokeFunction');
+    }
     for (const [name, handler] of Object.entries(stacks.api.httpFunctions)) {
-      if (name === 'proposalImport') continue;
+      if ((starters as readonly string[]).includes(name)) continue;
       expect(actionsOfRole(api, logicalIdOf(handler.function.role as never)), name).not.toContain(
         'lambda:InvokeFunction',
       );
     }
     expect(JSON.stringify(api.toJSON())).toContain(JSON.stringify(workerArn));
+  });
+
+  it('lets the structure writer invoke the worker and no other function', () => {
+    const role = logicalIdOf(stacks.api.httpFunctions.structureWrite.function.role as never);
+    const invokes = Object.values(resourcesOf(api, 'AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(`"${role}"`))
+      .flatMap(
+        (policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] } | undefined)?.Statement ?? [],
+      )
+      .filter((statement) => JSON.stringify(statement.Action).includes('lambda:'));
+    const worker = logicalIdOf(stacks.api.importWorker.worker.function);
+
+    expect(invokes.map((statement) => statement.Action)).toEqual(['lambda:InvokeFunction']);
+    const resources = [invokes[0]?.Resource].flat();
+    expect(resources.length).toBeGreaterThan(0);
+    for (const resource of resources) expect(JSON.stringify(resource)).toContain(`"${worker}"`);
   });
 
   it('leaves the stack cdk-nag clean', () => {

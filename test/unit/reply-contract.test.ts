@@ -12,6 +12,12 @@ describe('the reply contract check of the API tests', () => {
     expect(() => expectContract('GET', '/zones/khu-1', { id: 'khu-1' })).toThrow(/GET \/zones\/\{zoneId\}[\s\S]*name/);
   });
 
+  it('checks a 202 against the accepted work’s reply when the route also answers at once', () => {
+    const summary = { created: 1, updated: 0, deleted: 0, unchanged: 0 };
+    expect(() => expectContract('PUT', '/structure', summary, 200)).not.toThrow();
+    expect(() => expectContract('PUT', '/structure', summary, 202)).toThrow(/PUT \/structure[\s\S]*id/);
+  });
+
   it('fails JSON from a path no route answers with JSON', () => {
     expect(() => expectContract('GET', '/nowhere', {})).toThrow('GET /nowhere answered JSON');
   });

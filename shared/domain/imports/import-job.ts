@@ -1,7 +1,8 @@
 /**
- * An import of old records runs as a job: the file is checked when it is sent (a bad row rejects
- * it at once, every problem listed), then written in the background, since a file of 20,000 rows
- * writes far more than a request may take. The job says how far it got.
+ * An import runs as a job when its file writes more than a request may take: old records (a file
+ * of 20,000 rows) and large structure files (`PUT /structure`). The file is checked when it is
+ * sent (a bad file is rejected at once, every problem listed), then written in the background.
+ * The job says how far it got.
  *
  * ```
  * accepted ──▶ running ──▶ completed
@@ -12,14 +13,37 @@ import * as z from 'zod/mini';
 import { personView } from '../cycle/cycle-views';
 import type { Person } from '../cycle/meeting';
 import { named } from '../schema-kit';
+import { importSummaryView } from '../structure/structure-views';
 
 export const importJobStates = ['accepted', 'running', 'completed', 'failed'] as const;
 export type ImportJobState = (typeof importJobStates)[number];
 
+/**
+ * The most transactions a structure file may need to be imported in the request; a larger one is
+ * a job. Time grows with transactions: the import writes its phases one after another, each
+ * phase's transactions four at a time, and a 60-zone district's 263 transactions took about 17 s
+ * on DynamoDB Local, over the structure writer's 15 s limit. 50 take about 3 s there (a 12-zone
+ * district into an empty table), well under a second on DynamoDB.
+ */
+export const MAX_SYNC_TRANSACTIONS = 50;
+
+/** What a job imports: old proposal records, or the district's structure. */
+export const importJobKinds = ['proposals', 'structure'] as const;
+export type ImportJobKind = (typeof importJobKinds)[number];
+
+/** What a structure import changed (or, for a job, will change), counted by record. */
+export interface ImportSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly unchanged: number;
+}
+
 export interface ImportJob {
   readonly id: string;
+  readonly kind: ImportJobKind;
   readonly status: ImportJobState;
-  /** Rows of the file, all checked when it was accepted. */
+  /** Rows of the file (a structure file: its units and assignments), all checked when it was accepted. */
   readonly rows: number;
   /** Parts the file is kept in until the job has run. */
   readonly parts: number;
@@ -31,6 +55,8 @@ export interface ImportJob {
   readonly imported?: number;
   /** Rows whose legacy id had been imported before: nothing written for them. */
   readonly skipped?: number;
+  /** A structure job: what the file changes, as planned when it was accepted. */
+  readonly summary?: ImportSummary;
   /** Why a failed job stopped. */
   readonly error?: { readonly code: string; readonly message: string };
 }
@@ -43,6 +69,7 @@ export const importJobIdSchema = z
 export const importJobView = named(
   z.strictObject({
     id: z.string(),
+    kind: z.enum(importJobKinds),
     status: z.enum(importJobStates),
     rows: z.number(),
     parts: z.number(),
@@ -52,7 +79,11 @@ export const importJobView = named(
     finishedAt: z.optional(z.string()),
     imported: z.optional(z.number()),
     skipped: z.optional(z.number()),
+    summary: z.optional(importSummaryView),
     error: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
   }),
   'ImportJob',
 );
+
+/** A stored job: a job kept before jobs had kinds has none (it imported proposals). */
+export const importJobRecord = z.looseObject({ ...importJobView.shape, kind: z.optional(z.enum(importJobKinds)) });

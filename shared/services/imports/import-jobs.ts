@@ -1,9 +1,10 @@
 /**
  * Import jobs (see `shared/domain/imports/import-job.ts`): accepting a checked file, and running
  * it. The file is kept beside its job, as it was sent, in parts of at most 100,000 characters (an
- * item holds at most 400 KB). In AWS the accepting function invokes the worker
- * function asynchronously (`IMPORT_WORKER_FUNCTION`), which has up to 15 minutes; locally, and in
- * the tests, the job runs in the process that accepted it.
+ * item holds at most 400 KB). In AWS the accepting function (the proposal import's, or the
+ * structure writer's) invokes the worker function asynchronously (`IMPORT_WORKER_FUNCTION`),
+ * which has up to 15 minutes; locally, and in the tests, the job runs in the process that
+ * accepted it. Each kind of job says how its file is written (`writers`).
  */
 import { randomUUID } from 'node:crypto';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -11,25 +12,19 @@ import { config } from '../../config';
 import { putDerivedEntries } from '../../db/batch';
 import { ChangeSet } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { getStored, queryAll, type Stored } from '../../db/store';
-import { type AppError, NotFoundError } from '../../domain/errors';
-import { type ImportJob, importJobView } from '../../domain/imports/import-job';
+import { queryAll, type Stored } from '../../db/store';
+import type { AppError } from '../../domain/errors';
+import { type ImportJob, type ImportJobKind, MAX_SYNC_TRANSACTIONS } from '../../domain/imports/import-job';
+import type { DistrictConfig } from '../../domain/structure/district-config';
 import { vietnamMonth } from '../../domain/time';
+import { commitPlan, type ImportSummary, planStructureImport } from '../structure/import-structure';
+import { readImportJob } from './import-job-reads';
 import { checkProposalFile, type Importer, writeImportedProposals } from './import-proposals';
+import { holdStructureImport, refuseWhileStructureJobRuns, writeStructureFile } from './structure-jobs';
 
 const PART_CHARACTERS = 100_000;
 
 const jobRef = (id: string) => ({ type: 'import-job', id });
-
-export function importJobNotFound(id: string): NotFoundError {
-  return new NotFoundError(`Không có lần nhập "${id}".`, 'import_job_not_found');
-}
-
-export async function readImportJob(id: string): Promise<Stored<ImportJob>> {
-  const stored = await getStored(importJobView, keys.importJob(id));
-  if (!stored) throw importJobNotFound(id);
-  return stored;
-}
 
 /** Jobs this process runs itself (no worker function): awaited by the tests. */
 const runningHere = new Set<Promise<void>>();
@@ -63,11 +58,47 @@ export interface ImportWorkerEvent {
 }
 
 /**
- * Accepts a file: every row is checked now (one 400 listing every problem by line, nothing kept);
- * a good file is kept with its job, which is started. Returns the job as accepted.
+ * Accepts a file of old records: every row is checked now (one 400 listing every problem by line,
+ * nothing kept); a good file is kept with its job, which is started. Returns the job as accepted.
  */
 export async function acceptImport(text: string, by: Importer): Promise<ImportJob> {
   const rows = await checkProposalFile(text, vietnamMonth(new Date()));
+  return acceptJob({ kind: 'proposals', text, rows: rows.length }, by);
+}
+
+/**
+ * Imports a checked structure file: planned first (a unit with history that it would remove is a
+ * 409, nothing written), refused while a structure job runs, then written here when it is small
+ * (`structure-jobs.ts`), else accepted as a job.
+ */
+export async function importStructureFile(
+  config: DistrictConfig,
+  by: Importer,
+): Promise<{ readonly summary: ImportSummary } | { readonly job: ImportJob }> {
+  const plan = await planStructureImport(config, by.actor);
+  await refuseWhileStructureJobRuns();
+  if (plan.transactions <= MAX_SYNC_TRANSACTIONS) {
+    await commitPlan(plan);
+    return { summary: plan.summary };
+  }
+  const { zones, communes, cells, departments, officials, assignments } = config;
+  const rows = [zones, communes, cells, departments, officials, assignments].reduce((n, list) => n + list.length, 0);
+  const file = { kind: 'structure', text: JSON.stringify(config), rows, summary: plan.summary } as const;
+  return { job: await acceptJob({ ...file, also: holdStructureImport }, by) };
+}
+
+/** A checked file to keep and write as a job; `also` adds writes to the job's creation. */
+export interface JobFile {
+  readonly kind: ImportJobKind;
+  readonly text: string;
+  readonly rows: number;
+  readonly summary?: ImportJob['summary'];
+  readonly also?: (changes: ChangeSet, jobId: string) => void;
+}
+
+/** Keeps a checked file with a new job, and starts it. Returns the job as accepted. */
+export async function acceptJob(file: JobFile, by: Importer): Promise<ImportJob> {
+  const { kind, text, summary, also } = file;
   const id = randomUUID();
   const parts = Array.from({ length: Math.ceil(text.length / PART_CHARACTERS) }, (_, i) =>
     text.slice(i * PART_CHARACTERS, (i + 1) * PART_CHARACTERS),
@@ -77,20 +108,48 @@ export async function acceptImport(text: string, by: Importer): Promise<ImportJo
   const changes = new ChangeSet(by.actor);
   const job: ImportJob = {
     id,
+    kind,
     status: 'accepted',
-    rows: rows.length,
+    rows: file.rows,
     parts: parts.length,
     acceptedAt: changes.at,
     acceptedBy: by.person,
+    ...(summary ? { summary } : {}),
   };
-  await changes.create(jobRef(id), keys.importJob(id), job).commit();
+  changes.create(jobRef(id), keys.importJob(id), job);
+  also?.(changes, id);
+  await changes.commit();
   await launch(id, by);
   return job;
 }
 
-/** Moves the job to `after`, audited, at the version it was read. */
-async function update(stored: Stored<ImportJob>, after: ImportJob, by: Importer): Promise<Stored<ImportJob>> {
-  const changes = new ChangeSet(by.actor);
+/**
+ * Writes a job's file; what it returns joins the completed job. `finish` adds writes to the
+ * transaction that records the job's end, whatever it is.
+ */
+interface JobWriter {
+  write(text: string, jobId: string, by: Importer): Promise<Partial<ImportJob>>;
+  finish?(jobId: string, changes: ChangeSet): Promise<void>;
+}
+
+const writers: Record<ImportJobKind, JobWriter> = {
+  proposals: {
+    async write(text, _jobId, by) {
+      const rows = await checkProposalFile(text, vietnamMonth(new Date()));
+      const { imported, skipped } = await writeImportedProposals(rows, by);
+      return { imported, skipped };
+    },
+  },
+  structure: writeStructureFile,
+};
+
+/** Moves the job to `after`, audited, at the version it was read, with `changes`' other writes. */
+async function update(
+  stored: Stored<ImportJob>,
+  after: ImportJob,
+  by: Importer,
+  changes = new ChangeSet(by.actor),
+): Promise<Stored<ImportJob>> {
   changes.replace(jobRef(after.id), keys.importJob(after.id), {
     before: stored.value,
     after,
@@ -102,9 +161,10 @@ async function update(stored: Stored<ImportJob>, after: ImportJob, by: Importer)
 }
 
 /**
- * Runs an accepted job: reads its file back, checks it again against the structure as it is now,
- * writes every row not imported before, and records the outcome. A job found running (a retry
- * after the worker stopped) carries on: rows already written are skipped. A finished job is left.
+ * Runs an accepted job: reads its file back, checks it again against the table as it is now,
+ * writes what is not written yet (old records not imported before; the structure's differences),
+ * and records the outcome. A job found running (a retry after the worker stopped) carries on:
+ * what was written is not written again. A finished job is left.
  */
 export async function runImportJob(jobId: string, by: Importer): Promise<void> {
   let stored = await readImportJob(jobId);
@@ -114,14 +174,15 @@ export async function runImportJob(jobId: string, by: Importer): Promise<void> {
   }
   const parts = await queryAll({ partition: keys.importJobPartition(jobId), prefix: keys.importJobPartPrefix });
   const text = parts.map((part) => String(part.text)).join('');
+  const writer = writers[stored.value.kind];
   let outcome: ImportJob;
   try {
-    const rows = await checkProposalFile(text, vietnamMonth(new Date()));
-    const summary = await writeImportedProposals(rows, by);
-    outcome = { ...stored.value, status: 'completed', imported: summary.imported, skipped: summary.skipped };
+    outcome = { ...stored.value, status: 'completed', ...(await writer.write(text, jobId, by)) };
   } catch (error) {
     const { code = 'import_failed', detail = String(error) } = error as Partial<AppError>;
     outcome = { ...stored.value, status: 'failed', error: { code, message: detail } };
   }
-  await update(stored, { ...outcome, finishedAt: new Date().toISOString() }, by);
+  const changes = new ChangeSet(by.actor);
+  await writer.finish?.(jobId, changes);
+  await update(stored, { ...outcome, finishedAt: new Date().toISOString() }, by, changes);
 }

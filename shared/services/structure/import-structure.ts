@@ -21,6 +21,7 @@ import { getStored, queryAll } from '../../db/store';
 import { answerSettingsRecord } from '../../domain/answers/answer-records';
 import type { StoredAnswerSettings } from '../../domain/answers/answer-settings';
 import { ConflictError, ValidationError } from '../../domain/errors';
+import type { ImportSummary } from '../../domain/imports/import-job';
 import { reportRulesSchema } from '../../domain/proposals/report-rules';
 import {
   type ConfigLists,
@@ -47,11 +48,17 @@ import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items'
 import { subjectTaken, unitKind } from './unit-kinds';
 import { planReferences, type ReferenceCounts, referenceCountsOf } from './unit-references';
 
-export interface ImportSummary {
-  readonly created: number;
-  readonly updated: number;
-  readonly deleted: number;
-  readonly unchanged: number;
+export type { ImportSummary };
+
+/**
+ * An import worked out against the table as read: what it changes, and its transactions, phase
+ * after phase (a phase's transactions are independent of each other).
+ */
+export interface StructurePlan {
+  readonly summary: ImportSummary;
+  readonly phases: readonly (readonly ChangeSet[])[];
+  /** How many transactions it writes: what decides whether it fits in one request. */
+  readonly transactions: number;
 }
 
 type Existing = StoredRecord & { readonly key: ItemKey };
@@ -191,7 +198,23 @@ function diff(
   return { upserts, removals, blocked };
 }
 
+/** Imports the file in this request (see `planStructureImport`). */
 export async function importStructure(config: DistrictConfig, actor: Actor): Promise<ImportSummary> {
+  const plan = await planStructureImport(config, actor);
+  await commitPlan(plan);
+  return plan.summary;
+}
+
+/** Writes a plan, phase after phase, each phase's transactions a few at a time. */
+export async function commitPlan(plan: StructurePlan): Promise<void> {
+  for (const phase of plan.phases) await mapBounded(phase, TRANSACTIONS_AT_ONCE, (chunk) => chunk.commit());
+}
+
+/**
+ * Works out the import of `config` against the table as it is now, refusing (409) to remove a
+ * unit with history; writes nothing.
+ */
+export async function planStructureImport(config: DistrictConfig, actor: Actor): Promise<StructurePlan> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   // One list of steps per kind: the steps of a list are independent of each other.
   const upserts: Step[][] = [];
@@ -271,12 +294,16 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
   upserts.push(subjectSteps(config, officials), settings.flat());
 
   // Parents before children when adding; children before parents when removing; the reference
-  // counts never below the references while they change. Phase after phase, each phase's own
-  // transactions a few at a time.
-  const phases = [...upserts, recount.beforeRemovals, ...removals, recount.afterRemovals];
-  for (const phase of phases) await commitInChunks(phase, actor);
+  // counts never below the references while they change.
+  const phases = [...upserts, recount.beforeRemovals, ...removals, recount.afterRemovals].map((steps) =>
+    transactionsOf(steps, actor),
+  );
   const deleted = removals.flat().length;
-  return { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged };
+  return {
+    summary: { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged },
+    phases,
+    transactions: phases.reduce((sum, phase) => sum + phase.length, 0),
+  };
 }
 
 /**
@@ -410,11 +437,8 @@ async function settingSteps(
 /** How many of an import's transactions are in flight at once. */
 const TRANSACTIONS_AT_ONCE = 4;
 
-/**
- * Commits independent steps in transactions of at most 100 actions, never writing one item twice
- * in one, a few transactions at once.
- */
-async function commitInChunks(steps: readonly Step[], actor: Actor): Promise<void> {
+/** Puts independent steps in transactions of at most 100 actions, never writing one item twice in one. */
+function transactionsOf(steps: readonly Step[], actor: Actor): ChangeSet[] {
   const chunks: ChangeSet[] = [];
   let changes = new ChangeSet(actor);
   let written = new Set<string>();
@@ -427,6 +451,6 @@ async function commitInChunks(steps: readonly Step[], actor: Actor): Promise<voi
     if (step.item !== undefined) written.add(step.item);
     step.apply(changes);
   }
-  chunks.push(changes);
-  await mapBounded(chunks, TRANSACTIONS_AT_ONCE, (chunk) => chunk.commit());
+  if (changes.size > 0) chunks.push(changes);
+  return chunks;
 }
