@@ -24,8 +24,8 @@ export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'propos
   },
 
   'reports.get': async ({ path }) => {
-    const { value, version } = await readReport(path.meetingId, path.cellId);
-    return json(await presentReport(value), version);
+    const { report, check } = await readReport(path.meetingId, path.cellId);
+    return json(presentReport(report.value, check), report.version);
   },
 
   'proposals.list': async ({ query: { limit, cursor, ...filter }, caller }) => {

@@ -46,8 +46,8 @@ function target({ path, ifMatch }: ReportRequest) {
   return { meetingId: path.meetingId, cellId: path.cellId, version: ifMatch };
 }
 
-async function reportReply(stored: { record: Parameters<typeof presentReport>[0]; version: number; created: boolean }) {
-  return json(await presentReport(stored.record), stored.version, stored.created ? 201 : 200);
+function reportReply(stored: Awaited<ReturnType<typeof applyReportAction>>) {
+  return json(presentReport(stored.record, stored.check), stored.version, stored.created ? 201 : 200);
 }
 
 export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'proposalWrite'> = {

@@ -1,7 +1,7 @@
 /**
- * Every change to a cell's report goes through `applyReportAction`: read the meeting and the
- * report, check the client's version, refuse once the meeting is held, ask the transition table,
- * then write the report (audited) in one transaction that also checks the meeting has still not
+ * Every change to a cell's report goes through `applyReportAction`: read the meeting, the report
+ * and the district's report rules (one round trip), check the client's version, refuse once the
+ * meeting is held, ask the transition table, then write the report (audited) in one transaction that also checks the meeting has still not
  * been held, so no report slips in as the meeting starts. The actions only say how the report changes.
  */
 import { type Actor, ChangeSet, type Condition } from '../../db/change-set';
@@ -20,9 +20,8 @@ import type { AgreementInput, Report, ReportBody } from '../../domain/proposals/
 import { type ReportAction, type ReportState, reportLifecycle } from '../../domain/proposals/report-lifecycle';
 import type { Role } from '../../domain/structure/roles';
 import { vietnamDate } from '../../domain/time';
-import { loadMeeting } from '../cycle/cycle-store';
 import { markReferencedUnits } from './referenced-units';
-import { currentProblems, expectedCell, findReport, reportNotFound, reportRef } from './report-store';
+import { expectedCell, loadReportScene, type ReportCheck, reportNotFound, reportRef } from './report-store';
 
 /** Who acts: the audit actor, the person recorded on the report and the roles held over its cell. */
 export interface ReportActor {
@@ -47,8 +46,14 @@ interface ReportChange {
 /** Builds the change from the report as it is (absent before its first writing). */
 type ReportBuilder = (
   report: Report | undefined,
-  context: { readonly to: ReportState; readonly at: string; readonly meeting: Meeting; readonly cell: ExpectedReport },
-) => ReportChange | Promise<ReportChange>;
+  context: {
+    readonly to: ReportState;
+    readonly at: string;
+    readonly meeting: Meeting;
+    readonly cell: ExpectedReport;
+    readonly check: ReportCheck;
+  },
+) => ReportChange;
 
 /** The meeting states in which its reports may still change: before it is held. */
 const OPEN_FOR_REPORTS: readonly MeetingState[] = ['needs-date', 'scheduled'];
@@ -75,16 +80,19 @@ const stillOpenForReports: Condition = {
   values: { ':needsDate': 'needs-date', ':scheduled': 'scheduled' },
 };
 
-/** Applies `action` to the report; returns the stored report, its version and whether it was created. */
+/**
+ * Applies `action` to the report; returns the stored report, its version, whether it was created and
+ * the check its reply shows (all reads are one round trip before the transaction, none after).
+ */
 export async function applyReportAction(
   target: ReportTarget,
   action: ReportAction,
   by: ReportActor,
   build: ReportBuilder,
-): Promise<{ record: Report; version: number; created: boolean }> {
-  const { value: meeting } = await loadMeeting(target.meetingId);
+): Promise<{ record: Report; version: number; created: boolean; check: ReportCheck }> {
+  const { meeting: loaded, report: stored, check } = await loadReportScene(target.meetingId, target.cellId);
+  const meeting = loaded.value;
   const cell = expectedCell(meeting, target.cellId);
-  const stored = await findReport(meeting, target.cellId);
   if (!stored && action !== 'write') throw reportNotFound(target.cellId);
   const version = stored ? target.version() : 0;
   if (stored && stored.version !== version) throw new PreconditionFailedError();
@@ -92,7 +100,7 @@ export async function applyReportAction(
   // A report not yet written is an empty draft.
   const to = reportLifecycle.require(stored?.value.status ?? 'draft', action, by.roles);
   const changes = new ChangeSet(by.actor);
-  const { after, reason } = await build(stored?.value, { to, at: changes.at, meeting, cell });
+  const { after, reason } = build(stored?.value, { to, at: changes.at, meeting, cell, check });
   const ref = reportRef(meeting.id, cell.cellId);
   const key = keys.report(meeting.month, meeting.zoneId, cell.cellId);
   if (stored) {
@@ -105,7 +113,7 @@ export async function applyReportAction(
   if (!stored) markReferencedUnits(changes, cell.cellId, []);
   if (action === 'submit') markReferencedUnits(changes, cell.cellId, after.proposals);
   await changes.commit();
-  return { record: after, version: version + 1, created: !stored };
+  return { record: after, version: version + 1, created: !stored, check };
 }
 
 /** The report an action other than a write works on: `applyReportAction` answers 404 before building without one. */
@@ -157,9 +165,9 @@ export function agreeReport(input: AgreementInput, by: ReportActor): ReportBuild
 
 /** Submits an agreed report that says everything the district's rules ask, specifically. */
 export function submitReport(by: ReportActor): ReportBuilder {
-  return async (report, { to, at }) => {
+  return (report, { to, at, check }) => {
     const current = written(report);
-    const problems = await currentProblems(current);
+    const problems = check(current);
     if (problems.length > 0) {
       throw new ValidationError(problems, 'Báo cáo chưa đủ cụ thể để trình; xem danh sách lỗi.');
     }

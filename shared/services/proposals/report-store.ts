@@ -6,33 +6,27 @@
 
 import * as z from 'zod/mini';
 import type { EntityRef } from '../../db/change-set';
-import { keys } from '../../db/keys';
+import { type ItemKey, keys } from '../../db/keys';
 import { getStored, parseStored, queryAll, type Stored } from '../../db/store';
 import type { ExpectedReport, Meeting } from '../../domain/cycle/meeting';
-import { NotFoundError } from '../../domain/errors';
+import { type FieldProblem, NotFoundError } from '../../domain/errors';
 import { withFieldLabel } from '../../domain/proposals/proposal-fields';
 import type { Report } from '../../domain/proposals/report';
 import { reportStates } from '../../domain/proposals/report-lifecycle';
 import { reportRecord } from '../../domain/proposals/report-records';
 import {
   type KnownUnits,
+  type ReportContent,
   type ReportRules,
   reportProblems,
   reportRulesOf,
   reportRulesSchema,
 } from '../../domain/proposals/report-rules';
-import { loadMeeting } from '../cycle/cycle-store';
+import { loadMeetingWith } from '../cycle/cycle-store';
 
 /** Audit entity of a report: `GET /audit?entity=report:<meetingId>.<cellId>`. */
 export function reportRef(meetingId: string, cellId: string): EntityRef {
   return { type: 'report', id: `${meetingId}.${cellId}` };
-}
-
-export function findReport(
-  meeting: Pick<Meeting, 'month' | 'zoneId'>,
-  cellId: string,
-): Promise<Stored<Report> | undefined> {
-  return getStored(reportRecord, keys.report(meeting.month, meeting.zoneId, cellId));
 }
 
 /** The cell's entry in the meeting's expected reports; 404 when the meeting expects no report from it. */
@@ -47,13 +41,42 @@ export function expectedCell(meeting: Meeting, cellId: string): ExpectedReport {
   return cell;
 }
 
-/** The report of a cell the meeting expects; 404 when the meeting or the report does not exist. */
-export async function readReport(meetingId: string, cellId: string): Promise<Stored<Report>> {
-  const { value: meeting } = await loadMeeting(meetingId);
-  expectedCell(meeting, cellId);
-  const stored = await findReport(meeting, cellId);
-  if (!stored) throw reportNotFound(cellId);
-  return stored;
+/** What the district's rules (and the units an addressee may name) refuse in a report now. */
+export type ReportCheck = (report: ReportContent) => FieldProblem[];
+
+/** A cell's report (absent until first written) with its meeting, and the check its submission must pass. */
+export interface ReportScene {
+  readonly meeting: Stored<Meeting>;
+  readonly report: Stored<Report> | undefined;
+  readonly check: ReportCheck;
+}
+
+/**
+ * Everything a report's use case reads, in one round trip: the meeting, the report and the
+ * district's report rules in one batch read, beside the queries of the units an addressee may name.
+ */
+export async function loadReportScene(meetingId: string, cellId: string): Promise<ReportScene> {
+  const [{ meeting, items }, known] = await Promise.all([
+    loadMeetingWith(meetingId, (month, zoneId) => [keys.report(month, zoneId, cellId), keys.reportRules()]),
+    loadKnownUnits(),
+  ]);
+  const find = (key: ItemKey) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
+  const reportItem = find(keys.report(meeting.value.month, meeting.value.zoneId, cellId));
+  const rulesItem = find(keys.reportRules());
+  const rules = reportRulesOf(rulesItem ? parseStored(reportRulesSchema, rulesItem).value : undefined);
+  return {
+    meeting,
+    report: reportItem ? parseStored(reportRecord, reportItem) : undefined,
+    check: (report) => reportProblems(report, rules, known),
+  };
+}
+
+/** The report of a cell the meeting expects, and its check; 404 when the meeting or the report does not exist. */
+export async function readReport(meetingId: string, cellId: string) {
+  const { meeting, report, check } = await loadReportScene(meetingId, cellId);
+  expectedCell(meeting.value, cellId);
+  if (!report) throw reportNotFound(cellId);
+  return { report, check };
 }
 
 export function reportNotFound(cellId: string): NotFoundError {
@@ -76,19 +99,9 @@ export async function loadKnownUnits(): Promise<KnownUnits> {
   return { communes, departments };
 }
 
-/** What a report's submission would refuse now, under the district's current rules. */
-export async function currentProblems(report: Report) {
-  const [rules, known] = await Promise.all([loadReportRules(), loadKnownUnits()]);
-  return reportProblems(report, rules, known);
-}
-
 /** A report as the API shows it: each proposal with its field's label, and what keeps it from submission. */
-export async function presentReport(report: Report) {
-  return {
-    ...report,
-    proposals: report.proposals.map(withFieldLabel),
-    problems: await currentProblems(report),
-  };
+export function presentReport(report: Report, check: ReportCheck) {
+  return { ...report, proposals: report.proposals.map(withFieldLabel), problems: check(report) };
 }
 
 /** What a meeting's list shows of a report. */
