@@ -54,8 +54,8 @@ export const cycleWriteOperations: OperationsOf<typeof cycleRoutes, 'cycleWrite'
   },
 
   'rotations.generate': async ({ path, caller, ifMatch }) => {
-    const zone = await requireUnit('zone', path.zoneId);
-    const stored = await generateRotation(zone.id, path.year, actorOf(caller), ifMatch);
+    const zoneExists = requireUnit('zone', path.zoneId);
+    const stored = await generateRotation(path.zoneId, path.year, actorOf(caller), ifMatch, zoneExists);
     return json(stored.record, stored.version, stored.created ? 201 : 200);
   },
 

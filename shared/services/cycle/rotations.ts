@@ -4,7 +4,7 @@
  */
 import { getItems } from '../../db/batch';
 import { type Actor, ChangeSet, type EntityRef } from '../../db/change-set';
-import { keys } from '../../db/keys';
+import { type ItemKey, keys } from '../../db/keys';
 import { getStored, parseStored, queryAll } from '../../db/store';
 import { hostingWishRecordSchema, meetingRecordSchema, rotationRecordSchema } from '../../domain/cycle/cycle-records';
 import type { MeetingRecord } from '../../domain/cycle/meeting';
@@ -39,31 +39,52 @@ async function meetingsOfYear(zoneId: string, year: number): Promise<MeetingReco
   return items.map((item) => parseStored(meetingRecordSchema, item).value);
 }
 
-/** Last December's host: the meeting that took place if there was one, else what the plan said. */
+/** Last December's host: the meeting that took place if there was one, else what the plan said (one batch read). */
 async function previousDecemberHost(zoneId: string, year: number): Promise<string | undefined> {
-  const december = await getStored(meetingRecordSchema, keys.meeting(`${year - 1}-12`, zoneId));
-  if (december) return december.value.host?.communeId;
-  return (await readRotation(zoneId, year - 1))?.value.hosts[11];
+  const decemberKey = keys.meeting(`${year - 1}-12`, zoneId);
+  const planKey = keys.rotation(zoneId, year - 1);
+  const items = await getItems([decemberKey, planKey]);
+  const find = (key: ItemKey) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
+  const decemberItem = find(decemberKey);
+  if (decemberItem) return parseStored(meetingRecordSchema, decemberItem).value.host?.communeId;
+  const previousPlan = find(planKey);
+  return previousPlan ? parseStored(rotationRecordSchema, previousPlan).value.hosts[11] : undefined;
+}
+
+/** What a zone's year is planned from besides its communes, read at once (one round trip). */
+interface PlanInputs {
+  readonly wishes: readonly HostingWishRecord[];
+  readonly previousHost: string | undefined;
+  readonly meetings: readonly MeetingRecord[];
+}
+
+async function readPlanInputs(zoneId: string, year: number): Promise<PlanInputs> {
+  const [wishes, previousHost, meetings] = await Promise.all([
+    readHostingWishes(zoneId, year),
+    previousDecemberHost(zoneId, year),
+    meetingsOfYear(zoneId, year),
+  ]);
+  return { wishes, previousHost, meetings };
+}
+
+function requireCommunes(zoneId: string, communes: readonly Commune[]): void {
+  if (communes.length === 0) {
+    throw new ConflictError('zone_has_no_communes', `Khu "${zoneId}" chưa có xã, thị trấn nào để luân phiên đăng cai.`);
+  }
 }
 
 /**
  * Plans a zone's year from its communes, the wishes registered for that year and last
  * December's host, keeping every month whose meeting already exists (see `planKeepingMonths`).
  */
-export async function planZoneYear(
+function planFrom(
   zoneId: string,
   year: number,
   communes: readonly Commune[],
+  { wishes, previousHost, meetings }: PlanInputs,
   at: string,
-): Promise<RotationRecord> {
-  if (communes.length === 0) {
-    throw new ConflictError('zone_has_no_communes', `Khu "${zoneId}" chưa có xã, thị trấn nào để luân phiên đăng cai.`);
-  }
-  const [wishes, previousHost, meetings] = await Promise.all([
-    readHostingWishes(zoneId, year),
-    previousDecemberHost(zoneId, year),
-    meetingsOfYear(zoneId, year),
-  ]);
+): RotationRecord {
+  requireCommunes(zoneId, communes);
   const kept = new Map<number, string>();
   for (const meeting of meetings) if (meeting.host) kept.set(monthNumber(meeting.month), meeting.host.communeId);
   const plan = planKeepingMonths(
@@ -80,8 +101,21 @@ export async function planZoneYear(
   };
 }
 
+/** `planFrom` with its inputs read; refuses a zone without communes before reading. */
+export async function planZoneYear(
+  zoneId: string,
+  year: number,
+  communes: readonly Commune[],
+  at: string,
+): Promise<RotationRecord> {
+  requireCommunes(zoneId, communes);
+  return planFrom(zoneId, year, communes, await readPlanInputs(zoneId, year), at);
+}
+
 /**
- * Generates (no plan yet) or regenerates (the plan at `expectedVersion`) a zone's rotation.
+ * Generates (no plan yet) or regenerates (the plan at `expectedVersion`) a zone's rotation, once
+ * `zoneExists` (the route's 404) resolves: every read runs beside that check, in one round trip;
+ * the transaction checks the zone again.
  * @returns the stored plan, its version, and whether it was created.
  */
 export async function generateRotation(
@@ -89,12 +123,18 @@ export async function generateRotation(
   year: number,
   actor: Actor,
   expectedVersion: () => number,
+  zoneExists: Promise<unknown> = Promise.resolve(),
 ): Promise<StoredRecord<RotationRecord>> {
-  const [existing, communes] = await Promise.all([readRotation(zoneId, year), zoneCommunes(zoneId)]);
+  const [, existing, communes, inputs] = await Promise.all([
+    zoneExists,
+    readRotation(zoneId, year),
+    zoneCommunes(zoneId),
+    readPlanInputs(zoneId, year),
+  ]);
   // Regenerating replaces whatever swaps were made since, so it must name the plan it read (428 first).
   const version = existing ? expectedVersion() : 0;
   const changes = new ChangeSet(actor);
-  const record = await planZoneYear(zoneId, year, communes, changes.at);
+  const record = planFrom(zoneId, year, communes, inputs, changes.at);
   referPlan(changes, existing?.value, record);
   const target = {
     ref: rotationRef(zoneId, year),

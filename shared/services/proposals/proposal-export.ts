@@ -36,13 +36,15 @@ export async function exportProposals(
   reader: ProposalReader,
   currentMonth: string,
 ): Promise<string> {
-  const names = await exportNames();
+  const search = (cursor: string | undefined) => searchProposals(filter, { limit: PAGE, cursor }, reader, currentMonth);
+  // the names and the first page are independent: read them in the same round trips.
+  const [names, first] = await Promise.all([exportNames(), search(undefined)]);
   const lines = [exportHead()];
   let bytes = Buffer.byteLength(lines[0] as string);
   let cursor: string | undefined;
   for (let pages = 0; pages === 0 || cursor !== undefined; pages++) {
     if (pages === MAX_EXPORT_PAGES) throw tooLarge();
-    const page = await searchProposals(filter, { limit: PAGE, cursor }, reader, currentMonth);
+    const page = pages === 0 ? first : await search(cursor);
     for (const record of page.items) {
       const line = exportLine(record, names, currentMonth);
       bytes += Buffer.byteLength(line);
