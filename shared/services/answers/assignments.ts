@@ -31,12 +31,19 @@ async function requireDepartments(input: AssignmentsInput): Promise<Map<string, 
 
 /** The office's step: it acts district-wide, so no unit of the proposal is needed for its roles. */
 export function assignDepartments(input: AssignmentsInput, today: string): ProposalStep {
-  return { action: 'assign', unitsOf: () => ({}), build: assignmentBuilder(input, today) };
+  // The departments and the default due date do not depend on the proposal: read them beside it
+  // (one round trip); the build awaits them after the proposal's guards, so the refusals keep their order.
+  const reads = Promise.all([requireDepartments(input), defaultDueDateOn(today)]);
+  reads.catch(() => undefined); // a guard that refuses before the build leaves them unawaited
+  return { action: 'assign', unitsOf: () => ({}), build: assignmentBuilder(input, reads) };
 }
 
-function assignmentBuilder(input: AssignmentsInput, today: string): ProposalStep['build'] {
+function assignmentBuilder(
+  input: AssignmentsInput,
+  reads: Promise<[Map<string, Department>, string]>,
+): ProposalStep['build'] {
   return async (record, _to, changes) => {
-    const [departments, defaultDue] = await Promise.all([requireDepartments(input), defaultDueDateOn(today)]);
+    const [departments, defaultDue] = await reads;
     const current = new Map((record.assignments ?? []).map((a) => [a.departmentId, a]));
     for (const { departmentId, dueDate } of input.departments) {
       const before = current.get(departmentId);
