@@ -91,9 +91,18 @@ export async function compileResponse(
   by: ResponseActor,
   ifMatch: () => number,
 ): Promise<StoredResponse> {
-  const monthItem = await readResponseMonth(input.month);
+  // Independent reads share round trips: the month beside the zones and the corrected response,
+  // then the draft beside the proposals it takes in.
+  const [monthItem, zones] = await Promise.all([
+    readResponseMonth(input.month),
+    loadZones(),
+    requireIssued(input.corrects),
+  ]);
   const draftId = monthItem?.value.draftId;
-  const [records, zones] = await Promise.all([answeredProposals(draftId), loadZones(), requireIssued(input.corrects)]);
+  const [records, draft] = await Promise.all([
+    answeredProposals(draftId),
+    draftId === undefined ? undefined : loadResponse(draftId),
+  ]);
   const entries = orderEntries(
     records.map(entryOf),
     zones.map((zone) => zone.id),
@@ -116,8 +125,7 @@ export async function compileResponse(
     compiledAt: changes.at,
     compiledBy: by.person,
   };
-  if (draftId !== undefined) {
-    const draft = await loadResponse(draftId);
+  if (draftId !== undefined && draft) {
     responseLifecycle.require(draft.value.status, 'compile', by.roles);
     const expectedVersion = ifMatch();
     const after: OfficialResponse = { id: draftId, ...compiled };
