@@ -56,14 +56,10 @@ async function recordsOf(ids: readonly string[]): Promise<Stored<ProposalRecord>
   );
 }
 
-/** The proposals a draft takes in: read from the lists of their states. */
-async function answeredProposals(draftId: string | undefined): Promise<ProposalRecord[]> {
-  const states = draftId === undefined ? ['answered'] : ['answered', 'responded'];
-  const pages = await Promise.all(
-    states.map((state) => queryPage({ partition: keys.proposalLists.status(state), limit: MAX_READ })),
-  );
-  const records = await recordsOf(pages.flatMap((page) => page.items.map((item) => String(item.id))));
-  return records.map(({ value }) => value).filter((record) => belongsTo(record, draftId));
+/** The ids a state's list holds (at most `MAX_READ`). */
+async function idsInState(state: 'answered' | 'responded'): Promise<string[]> {
+  const page = await queryPage({ partition: keys.proposalLists.status(state), limit: MAX_READ });
+  return page.items.map((item) => String(item.id));
 }
 
 async function requireIssued(id: string | undefined): Promise<void> {
@@ -91,18 +87,21 @@ export async function compileResponse(
   by: ResponseActor,
   ifMatch: () => number,
 ): Promise<StoredResponse> {
-  // Independent reads share round trips: the month beside the zones and the corrected response,
-  // then the draft beside the proposals it takes in.
-  const [monthItem, zones] = await Promise.all([
+  // Independent reads share round trips: the month, the zones, the corrected response and the
+  // answered proposals' list at once; a recompiled draft, with the list of those it took in, next.
+  const [monthItem, zones, answered] = await Promise.all([
     readResponseMonth(input.month),
     loadZones(),
+    idsInState('answered'),
     requireIssued(input.corrects),
   ]);
   const draftId = monthItem?.value.draftId;
-  const [records, draft] = await Promise.all([
-    answeredProposals(draftId),
-    draftId === undefined ? undefined : loadResponse(draftId),
-  ]);
+  const [responded, draft] =
+    draftId === undefined ? [[], undefined] : await Promise.all([idsInState('responded'), loadResponse(draftId)]);
+  // The proposals the draft takes in: those its states' lists name, as they are now.
+  const records = (await recordsOf([...answered, ...responded]))
+    .map(({ value }) => value)
+    .filter((record) => belongsTo(record, draftId));
   const entries = orderEntries(
     records.map(entryOf),
     zones.map((zone) => zone.id),
