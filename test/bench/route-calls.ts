@@ -124,6 +124,7 @@ function writes(round: number): Step[] {
       floorProposal('Nạo vét kênh tưới T3'),
       floorProposal('Nạo vét kênh tưới T3 đoạn thôn Hạ'),
       { ...floorProposal('Vá ổ gà đường trục thôn Hạ'), addressee: { kind: 'commune' } },
+      floorProposal('Trồng cây xanh bờ kênh T3'),
     ].map((body) => ({
       method: 'POST',
       path: `/meetings/${MEETING}/floor-proposals`,
@@ -131,6 +132,20 @@ function writes(round: number): Step[] {
       body,
       ifMatchOf: `/meetings/${MEETING}`,
     })),
+    // the fourth is corrected, then withdrawn from the record before the close.
+    {
+      method: 'PUT',
+      path: `/meetings/${MEETING}/floor-proposals/4`,
+      as: DEPUTY,
+      body: floorProposal('Trồng cây xanh bờ kênh T3 đoạn thôn Hạ'),
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
+    {
+      method: 'DELETE',
+      path: `/meetings/${MEETING}/floor-proposals/4`,
+      as: DEPUTY,
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
     {
       method: 'PUT',
       path: `/meetings/${MEETING}/attendance`,
