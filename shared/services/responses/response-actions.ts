@@ -188,7 +188,11 @@ export async function issueResponse(
   if (stored.version !== expectedVersion) throw new PreconditionFailedError();
   responseLifecycle.require(stored.value.status, 'issue', by.roles);
   const at = new Date();
-  const records = await recordsOf(stored.value.entries.map((entry) => entry.proposalId));
+  // the month item is read beside the records; its version is checked when the response commits.
+  const [records, monthItem] = await Promise.all([
+    recordsOf(stored.value.entries.map((entry) => entry.proposalId)),
+    readResponseMonth(stored.value.month),
+  ]);
   const byId = new Map(records.map(({ value }) => [value.id, value]));
   const outdated = stored.value.entries.filter((entry) => {
     const record = byId.get(entry.proposalId);
@@ -240,7 +244,6 @@ export async function issueResponse(
       new ConflictError('response_issued', `Văn bản ${id} đã được ban hành.`),
     );
   }
-  const monthItem = await readResponseMonth(after.month);
   if (monthItem?.value.draftId === id) {
     const { draftId: _draft, ...closed } = monthItem.value;
     changes.replace(responseMonthRef(after.month), keys.responseMonth(after.month), {
