@@ -1,4 +1,5 @@
 /** The statistics use cases: figures from the counters and overdue entries, and the recount that proves them. */
+import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
 import { queryAll } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
@@ -8,6 +9,7 @@ import {
   countRecords,
   differences,
   type MonthZoneCounts,
+  NO_DEPARTMENT,
 } from '../../domain/stats/proposal-counts';
 import {
   type StatsQuery,
@@ -43,6 +45,39 @@ export async function loadUnitNames(): Promise<UnitNames> {
   return { zones, communes, departments };
 }
 
+/** The units the figures of a query name: the groups it returns and the holders of what is overdue. */
+function namedUnits(by: StatsQuery['by'], groups: Iterable<string>, watches: readonly OverdueWatch[]) {
+  const ids = { zone: new Set<string>(), commune: new Set<string>(), department: new Set<string>() };
+  if (by === 'zone' || by === 'commune' || by === 'department') for (const key of groups) ids[by].add(key);
+  for (const watch of watches) ids[watch.holder].add(watch.unitId);
+  return ids;
+}
+
+/**
+ * The names of those units only, in one batch read of their ids and names: the cost follows what
+ * the figures show, not the district's size (a unit removed since keeps its id as its label).
+ */
+async function namesOfUnits(ids: ReturnType<typeof namedUnits>): Promise<UnitNames> {
+  const wanted = (['zone', 'commune', 'department'] as const).flatMap((kind) =>
+    [...ids[kind]].filter((id) => id !== NO_DEPARTMENT).map((id) => ({ kind, key: keys.unit(kind, id) })),
+  );
+  const kindOf = new Map(wanted.map(({ kind, key }) => [key.PK, kind]));
+  const items = await getItems(
+    wanted.map(({ key }) => key),
+    ['PK', 'id', 'name'],
+  );
+  const names = {
+    zone: new Map<string, string>(),
+    commune: new Map<string, string>(),
+    department: new Map<string, string>(),
+  };
+  for (const item of items) {
+    const kind = kindOf.get(String(item.PK));
+    if (kind) names[kind].set(String(item.id), String(item.name));
+  }
+  return { zones: names.zone, communes: names.commune, departments: names.department };
+}
+
 /** The counters of the query's range: at most one query of months × zones items. */
 async function rangeCounts(query: StatsQuery, currentMonth: string) {
   const { from, to } = statsRange(query, currentMonth);
@@ -63,11 +98,13 @@ export async function tallyProposals(
  * and the overdue entries up to today, so the cost is that of the months and of what is overdue.
  */
 export async function proposalStats(query: StatsQuery, today: string) {
-  const [{ from, to, items }, watches, names] = await Promise.all([
+  const [{ from, to, items }, watches] = await Promise.all([
     rangeCounts(query, today.slice(0, 7)),
     readOverdueWatches(today),
-    loadUnitNames(),
   ]);
+  const counted = tally(items, query);
+  const groups = [...counted.values()].flatMap((counts) => [...counts.keys()]);
+  const names = await namesOfUnits(namedUnits(query.by, groups, watches));
   const filter = { zoneId: query.zoneId, field: query.field };
   return {
     from,
@@ -75,7 +112,7 @@ export async function proposalStats(query: StatsQuery, today: string) {
     by: query.by,
     ...(query.zoneId !== undefined && { zoneId: query.zoneId }),
     ...(query.field !== undefined && { field: query.field }),
-    ...summarise(tally(items, query), tally(items, { ...filter, by: 'month' }), query.by, names),
+    ...summarise(counted, tally(items, { ...filter, by: 'month' }), query.by, names),
     resolution: resolutionFigures(items, { asOf: today, watches }, { from, to }, filter, names),
   };
 }
