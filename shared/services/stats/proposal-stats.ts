@@ -7,6 +7,7 @@ import { type OverdueWatch, overdueWatches, watchSortKey } from '../../domain/st
 import {
   type CountDifference,
   countRecords,
+  DISTRICT,
   differences,
   type MonthZoneCounts,
   NO_DEPARTMENT,
@@ -24,6 +25,7 @@ import {
   allProposalRecords,
   monthZoneRecords,
   readAllOverdueWatches,
+  readDistrictCounts,
   readMonthZoneCounts,
   readOverdueWatches,
   readProposalCounts,
@@ -78,10 +80,14 @@ async function namesOfUnits(ids: ReturnType<typeof namedUnits>): Promise<UnitNam
   return { zones: names.zone, communes: names.commune, departments: names.department };
 }
 
-/** The counters of the query's range: at most one query of months × zones items. */
+/**
+ * The counters of the query's range: one item a month (the district's) unless the query filters or
+ * groups by zone, then at most one query of months × zones items.
+ */
 async function rangeCounts(query: StatsQuery, currentMonth: string) {
   const { from, to } = statsRange(query, currentMonth);
-  return { from, to, items: await readProposalCounts(from, to) };
+  const byZone = query.zoneId !== undefined || query.by === 'zone';
+  return { from, to, items: await (byZone ? readProposalCounts : readDistrictCounts)(from, to) };
 }
 
 /** The counts of the query's range, summed by month and group. */
@@ -140,6 +146,12 @@ function recountOf(records: readonly ProposalRecord[], into: Recount = { counts:
   return into;
 }
 
+/** What a month's district item should hold: its records' counts summed over zones (their overdue entries are the zones' to compare). */
+function districtRecountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }) {
+  into.counts.push(...countRecords(records.map((record) => ({ ...record, zoneId: DISTRICT }))));
+  return into;
+}
+
 function compare(stored: MonthZoneCounts | undefined, recount: Recount, storedWatches: readonly OverdueWatch[]): Found {
   const present = new Set(storedWatches.map(watchSortKey));
   return {
@@ -183,7 +195,8 @@ async function recheck(pending: readonly MonthZone[]): Promise<{ found: Found[];
         return;
       }
       const own = watches.filter((w) => w.month === m.month && w.zoneId === m.zoneId);
-      found.push(compare(last[i], recountOf(records[i] ?? []), own));
+      const recount = (m.zoneId === DISTRICT ? districtRecountOf : recountOf)(records[i] ?? []);
+      found.push(compare(last[i], recount, own));
     });
     left = moved;
   }
@@ -210,8 +223,17 @@ function grouped<T>(items: readonly T[], id: (item: T) => string): Map<string, T
  * is compared again alone (`recheck`), so a change made during the recount is neither reported as a
  * difference nor able to hide one; one written through every re-check is reported `unsettled`.
  */
+/** Every counts item, the months and zones' and the district's, by month and zone. */
+async function allCounts(): Promise<Map<string, StoredCounts>> {
+  const [zones, district] = await Promise.all([
+    readProposalCounts('0000-01', '9999-12'),
+    readDistrictCounts('0000-01', '9999-12'),
+  ]);
+  return new Map([...zones, ...district].map((c) => [itemId(c.month, c.zoneId), c]));
+}
+
 export async function verifyProposalCounts() {
-  const first = new Map((await readProposalCounts('0000-01', '9999-12')).map((c) => [itemId(c.month, c.zoneId), c]));
+  const first = await allCounts();
   // the recount of each month and zone, page by page: the records themselves are not kept.
   const recounts = new Map<string, Recount>();
   let proposals = 0;
@@ -220,11 +242,12 @@ export async function verifyProposalCounts() {
     for (const [id, records] of grouped(page, (r) => itemId(r.month, r.zoneId))) {
       recounts.set(id, recountOf(records, recounts.get(id)));
     }
+    for (const [id, records] of grouped(page, (r) => itemId(r.month, DISTRICT))) {
+      recounts.set(id, districtRecountOf(records, recounts.get(id)));
+    }
   }
   const watches = await readAllOverdueWatches();
-  const last = new Map<string, StoredCounts>(
-    (await readProposalCounts('0000-01', '9999-12')).map((c) => [itemId(c.month, c.zoneId), c]),
-  );
+  const last = await allCounts();
   const watchesByItem = grouped(watches, (w) => itemId(w.month, w.zoneId));
   const ids = new Set([...first.keys(), ...last.keys(), ...recounts.keys(), ...watchesByItem.keys()]);
 
