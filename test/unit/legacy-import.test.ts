@@ -221,9 +221,8 @@ describe('a whole file refused', () => {
 
   it('takes 25,000 rows and refuses one more', () => {
     const rows = (count: number) => Array.from({ length: count }, (_, i) => row({ legacy_id: `GL-${i}` }));
-    expect('rows' in check(...rows(25_000)) && (check(...rows(25_000)) as { rows: unknown[] }).rows).toHaveLength(
-      25_000,
-    );
+    const accepted = check(...rows(25_000));
+    expect('rows' in accepted && accepted.rows).toHaveLength(25_000);
     expect(problemLines(check(...rows(25_001)))).toEqual([
       '/ too_many_rows Một tệp tối đa 25000 dòng; tệp này có 25001',
     ]);
