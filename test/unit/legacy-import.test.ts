@@ -337,6 +337,11 @@ describe('names resolved', () => {
     });
     expect(resolved({ cell: 'xom dong' }).cell?.id).toBe('gia-tan-so-2');
     expect(resolved({ cell: 'gia-tan-so-2' }).cell?.id).toBe('gia-tan-so-2');
+    expect(resolved({ legacy_id: ' GL-2 ', zone: ' khu-2', commune: 'gia-tan ' })).toMatchObject({
+      legacyId: 'GL-2',
+      zoneId: 'khu-2',
+      commune: { id: 'gia-tan' },
+    });
   });
 
   it('reads the addressee as the district, a department by its short name, or a commune', () => {
@@ -378,6 +383,7 @@ describe('a title taken from the content', () => {
     expect(titleOf(`${'x'.repeat(45)} ${'y'.repeat(50)}`)).toBe(`${'x'.repeat(45)}…`);
     expect(titleOf(`${'x'.repeat(40)} ${'y'.repeat(50)}`)).toBe(`${'x'.repeat(40)} ${'y'.repeat(39)}…`);
     expect(titleOf('z'.repeat(81))).toBe(`${'z'.repeat(80)}…`);
+    expect(titleOf(`${'x'.repeat(45)} ${'y'.repeat(40)} ${'z'.repeat(10)}`)).toBe(`${'x'.repeat(45)}…`);
   });
 });
 
