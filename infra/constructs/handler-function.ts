@@ -5,7 +5,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +15,6 @@ import { Construct } from 'constructs';
 import type { FunctionDefinition, TableAccess } from '../../functions/routes';
 import type { configVariableNames } from '../../shared/config';
 import { tableDefinition } from '../../shared/db/table-definition';
-import { alarmName } from './alarm-name';
 import { functionBundle } from './function-bundle';
 
 /** The repository root: function entries in the route table are relative to it. */
@@ -98,11 +96,13 @@ export interface HandlerFunctionProps {
   readonly deadLetterQueue?: IQueue;
 }
 
-/** A bundled handler with its own log group, least-privilege role and errors alarm. */
+/**
+ * A bundled handler with its own log group and least-privilege role. No alarm of its own: each
+ * alarm metric is billed, and what fails is seen elsewhere (district-monitoring.ts): an API
+ * handler's failure as the API's 5xx, the opener's and the import worker's as dead letters.
+ */
 export class HandlerFunction extends Construct {
   readonly function: NodejsFunction;
-  /** Fires when the function reports an unhandled error (handlers answer expected failures themselves). */
-  readonly errorsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
@@ -145,16 +145,6 @@ export class HandlerFunction extends Construct {
       },
     });
     grantTableAccess(definition.table, table, role);
-
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmName: alarmName(districtId, `${id}-errors`),
-      alarmDescription: `${definition.description} (${districtId}): unhandled errors`,
-      metric: this.function.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
 
     this.acknowledgeFindings(props, role);
   }

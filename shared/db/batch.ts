@@ -28,17 +28,27 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-/** The items that exist among `itemKeys`, read strongly consistent, in no particular order. */
-export async function getItems(itemKeys: readonly ItemKey[]): Promise<Record<string, unknown>[]> {
+/**
+ * The items that exist among `itemKeys`, read strongly consistent, in no particular order; with
+ * `attributes`, only those attributes of each (a projection).
+ */
+export async function getItems(
+  itemKeys: readonly ItemKey[],
+  attributes?: readonly string[],
+): Promise<Record<string, unknown>[]> {
   const table = tableName();
   const found: Record<string, unknown>[] = [];
+  const projection = attributes && {
+    ProjectionExpression: attributes.map((_, index) => `#a${index}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((attribute, index) => [`#a${index}`, attribute])),
+  };
   await Promise.all(
     chunks(itemKeys, GET_BATCH).map((batch) =>
       untilProcessed(
         batch.map(({ PK, SK }) => ({ PK, SK }) as Record<string, unknown>),
         async (pending) => {
           const result = await documentClient().send(
-            new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+            new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...projection } } }),
           );
           found.push(...(result.Responses?.[table] ?? []));
           return result.UnprocessedKeys?.[table]?.Keys;

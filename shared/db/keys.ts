@@ -246,6 +246,14 @@ export const keys = {
   proposalCounts(month: string, zoneId: string): ItemKey {
     return { PK: 'STATS#PROPOSALS', SK: `${month}#${zoneId}` };
   },
+  /**
+   * The district's counters of a month: every zone's summed, moved in the same transactions, so
+   * figures without a zone filter read one item a month whatever the number of zones.
+   */
+  districtCountsPartition: 'STATS#DISTRICT',
+  districtCounts(month: string): ItemKey {
+    return { PK: 'STATS#DISTRICT', SK: month };
+  },
   /** The inclusive sort-key range of the months `from` to `to` in the counts partition. */
   proposalCountsRange(from: string, to: string): [string, string] {
     return [`${from}#`, `${to}#~`];

@@ -1,13 +1,16 @@
 /**
- * One structured log line and the CloudWatch metrics of each API request, with Powertools for
- * AWS Lambda: the fields an operator queries (request id, route, operation, caller, status,
- * problem code, duration) and nothing of the request itself, so no token, proposal text or
- * minutes can reach the logs. The HTTP layer calls `logRequest` once per request.
+ * One structured log line of each API request, with Powertools for AWS Lambda: the fields an
+ * operator queries (request id, route, operation, caller, status, problem code, duration) and
+ * nothing of the request itself, so no token, proposal text or minutes can reach the logs. The
+ * HTTP layer calls `logRequest` once per request.
+ *
+ * No custom metric per request: CloudWatch bills each metric for every hour it is published in,
+ * per operation that was most of a district's bill, and it would repeat what the API's own
+ * metrics count (requests, 4xx, 5xx, latency, which the alarms watch). Figures per operation or
+ * problem code come from these lines with Logs Insights (`stats count(), pct(durationMs, 99) by operation`).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { config } from '../config';
-import { DISTRICT_DIMENSION, METRICS_NAMESPACE } from './metrics';
 
 export interface RequestOutcome {
   /** API Gateway's request id, also the `requestId` of a problem response. */
@@ -32,26 +35,14 @@ export interface RequestOutcome {
 /** Where request outcomes go: CloudWatch in AWS, a readable line on the local gateway. */
 export type RequestLogWriter = (outcome: RequestOutcome) => void;
 
-/** Metric names, per operation and district. */
-export const REQUEST_METRICS = { requests: 'Requests', latency: 'Latency', problems: 'Problems' } as const;
-
 const SERVICE = 'giao-ban';
 
-let instruments: { readonly logger: Logger; readonly metrics: Metrics } | undefined;
+let logger: Logger | undefined;
 
 /** Created at the first request, when the configuration is known; reused by a warm function. */
-function instrumentsOf() {
-  if (instruments) return instruments;
-  const district = config().DISTRICT_ID;
-  instruments = {
-    logger: new Logger({ serviceName: SERVICE, persistentKeys: { district } }),
-    metrics: new Metrics({
-      namespace: METRICS_NAMESPACE,
-      serviceName: SERVICE,
-      defaultDimensions: { [DISTRICT_DIMENSION]: district },
-    }),
-  };
-  return instruments;
+function loggerOf(): Logger {
+  logger ??= new Logger({ serviceName: SERVICE, persistentKeys: { district: config().DISTRICT_ID } });
+  return logger;
 }
 
 /** Only what an operator needs of an unexpected error: never the request it came from. */
@@ -62,13 +53,11 @@ function describeError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * The JSON log line (info, warn for 4xx, error for 5xx or an unexpected error) and the metrics
- * of a request: its count and latency per operation, and a problem per operation and code.
+ * The JSON log line of a request: info, warn for 4xx, error for 5xx or an unexpected error.
  * Each field is picked by name, so nothing else an outcome object carries is ever written.
  */
 export function writeToCloudWatch(outcome: RequestOutcome): void {
-  const { logger, metrics } = instrumentsOf();
-  const operation = outcome.operation ?? outcome.routeKey;
+  const logger = loggerOf();
   const fields = {
     requestId: outcome.requestId,
     method: outcome.method,
@@ -86,16 +75,6 @@ export function writeToCloudWatch(outcome: RequestOutcome): void {
     logger.warn('request', fields);
   } else {
     logger.info('request', fields);
-  }
-
-  metrics.addDimension('Operation', operation);
-  metrics.addMetric(REQUEST_METRICS.requests, MetricUnit.Count, 1);
-  metrics.addMetric(REQUEST_METRICS.latency, MetricUnit.Milliseconds, outcome.durationMs);
-  metrics.publishStoredMetrics();
-  if (outcome.problemCode !== undefined) {
-    const problem = metrics.singleMetric();
-    problem.addDimensions({ Operation: operation, Code: outcome.problemCode });
-    problem.addMetric(REQUEST_METRICS.problems, MetricUnit.Count, 1);
   }
 }
 

@@ -67,20 +67,6 @@ describe('the log line of a request', () => {
       ...ZONE_READ,
     });
   });
-
-  it('counts the request and its latency for the operation as embedded metrics', async () => {
-    const { lines } = await cloudWatchLinesDuring(() => api.request('GET', '/zones/khu-1', { as: OFFICE }));
-
-    const metrics = lines.filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line));
-    expect(metrics).toEqual([
-      expect.objectContaining({
-        District: 'gia-loc',
-        Operation: 'zones.get',
-        Requests: 1,
-        Latency: expect.any(Number),
-      }),
-    ]);
-  });
 });
 
 describe('a problem answer', () => {

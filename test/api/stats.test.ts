@@ -318,19 +318,45 @@ describe('the figures as a table and a chart', () => {
   });
 });
 
+describe('the district counters', () => {
+  it('give the figures without a zone as the sums of every zone’s, for every grouping', async () => {
+    const zones = await api.request<{ items: { id: string }[] }>('GET', '/zones', { as: OFFICE });
+    for (const by of ['month', 'field', 'status', 'commune', 'department']) {
+      const district = (await stats(`from=2027-01&to=2027-06&by=${by}`)).body;
+      const summed = new Map<string, number>();
+      let total = 0;
+      for (const { id } of zones.body.items) {
+        const zone = (await stats(`from=2027-01&to=2027-06&by=${by}&zoneId=${id}`)).body;
+        total += zone.total;
+        for (const group of zone.groups) summed.set(group.key, (summed.get(group.key) ?? 0) + group.count);
+      }
+
+      expect(district.total).toBe(total);
+      expect(district.total).toBeGreaterThan(0);
+      expect(new Map(district.groups.map((group) => [group.key, group.count]))).toEqual(summed);
+    }
+  });
+});
+
+/** Adds `n` to one counter of a counts item behind the application's back. */
+async function addToCounter(key: { PK: string; SK: string }, combination: string, n: number) {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'ADD #c :n',
+      ExpressionAttributeNames: { '#c': combination },
+      ExpressionAttributeValues: { ':n': n },
+    }),
+  );
+}
+
 describe('the recount', () => {
+  const combination = 'c|gia-tan|other|raised|-|district';
+
   it('reports a counter that differs from the records, with both values', async () => {
     const key = keys.proposalCounts('2027-03', 'khu-2');
-    const combination = 'c|gia-tan|other|raised|-|district';
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: 'ADD #c :one',
-        ExpressionAttributeNames: { '#c': combination },
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    );
+    await addToCounter(key, combination, 1);
 
     const found = await verify();
 
@@ -339,15 +365,22 @@ describe('the recount', () => {
       exact: false,
       differences: [{ month: '2027-03', zoneId: 'khu-2', combination, stored: 1, recounted: 0 }],
     });
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: 'ADD #c :back',
-        ExpressionAttributeNames: { '#c': combination },
-        ExpressionAttributeValues: { ':back': -1 },
-      }),
-    );
+    await addToCounter(key, combination, -1);
+    expect((await verify()).body.exact).toBe(true);
+  });
+
+  it('reports a district counter that differs from its month’s records, the zones’ being right', async () => {
+    const key = keys.districtCounts('2027-03');
+    await addToCounter(key, combination, 1);
+
+    const found = await verify();
+
+    expect(found.body).toEqual({
+      ...exactRecount(10),
+      exact: false,
+      differences: [{ month: '2027-03', zoneId: '_district', combination, stored: 1, recounted: 0 }],
+    });
+    await addToCounter(key, combination, -1);
     expect((await verify()).body.exact).toBe(true);
   });
 

@@ -4,12 +4,24 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
+import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
 import { WITHOUT_BUNDLING_OR_SCHEMA_CHECK } from '../infra/helpers';
 import { ARTICLE_VOLUME, type CallCost, districtMonthCost, type Resources, totalOf, type Volume } from './cost-model';
 import type { Figure } from './figures';
 
 const SECTION = 'cost per district-month';
 const GOAL_USD = 2;
+
+export interface AlarmProperties {
+  readonly Namespace?: string;
+  /** A metric-math alarm's queries: the metrics it reads, and the expressions over them. */
+  readonly Metrics?: readonly { readonly MetricStat?: unknown; readonly Expression?: string }[];
+}
+
+/** The metrics an alarm reads: one, or each of its metric-math alarm's (each billed as an alarm). */
+export function metricsRead(alarm: AlarmProperties): number {
+  return alarm.Metrics ? alarm.Metrics.filter((query) => query.MetricStat !== undefined).length : 1;
+}
 
 /** What the stack creates for the sample district whatever the traffic. */
 export function stackResources(): Resources {
@@ -20,8 +32,14 @@ export function stackResources(): Resources {
   });
   const templates = districts.flatMap(({ data, api }) => [Template.fromStack(data), Template.fromStack(api)]);
   const count = (type: string) => templates.reduce((sum, t) => sum + Object.keys(t.findResources(type)).length, 0);
+  const alarms = templates.flatMap((t) =>
+    Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties as AlarmProperties),
+  );
   return {
-    alarms: count('AWS::CloudWatch::Alarm'),
+    alarms: alarms.length,
+    alarmMetrics: alarms.reduce((sum, alarm) => sum + metricsRead(alarm), 0),
+    // the code publishes no metric per request, only the scheduled checks' that an alarm reads.
+    customMetrics: alarms.filter((alarm) => alarm.Namespace === METRICS_NAMESPACE).length,
     dashboards: count('AWS::CloudWatch::Dashboard'),
     kmsKeys: count('AWS::KMS::Key'),
     schedules: count('AWS::Scheduler::Schedule'),

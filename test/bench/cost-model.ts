@@ -17,7 +17,8 @@ export const PRICES = {
   dynamoReadUnit: 0.1425 / 1e6,
   dynamoGbMonth: 0.285,
   pitrGbMonth: 0.228,
-  alarmMonth: 0.1,
+  /** Per metric a standard-resolution alarm reads: a metric-math alarm pays for each. */
+  alarmMetricMonth: 0.1,
   /** Beyond the three free dashboards of an account. */
   dashboardMonth: 3,
   /** Prorated by the hour a metric is published in. */
@@ -100,6 +101,10 @@ export interface CallCost {
 /** The resources the stack creates for one district, counted from its template. */
 export interface Resources {
   readonly alarms: number;
+  /** The metrics the alarms read, what alarms are billed by. */
+  readonly alarmMetrics: number;
+  /** Custom metrics the code publishes: each a scheduled check's, published in one hour a month. */
+  readonly customMetrics: number;
   readonly dashboards: number;
   readonly kmsKeys: number;
   readonly schedules: number;
@@ -110,10 +115,6 @@ export interface Resources {
 
 /** How the calls are spread and what each leaves behind; assumptions, kept visible. */
 export const ASSUMPTIONS = {
-  /** Working hours in a month (22 days of 10 h): a route's metrics are billed per hour they are published in. */
-  activeHours: 220,
-  /** Metrics per request and route (Requests, Latency). */
-  metricsPerRoute: 2,
   /** Log bytes per request: the request line, Lambda's START/END/REPORT lines and the API access log line. */
   logBytesPerRequest: 1_500,
   logRetentionMonths: 3,
@@ -155,7 +156,6 @@ export function districtMonthCost(
   let readUnits = 0;
   let writeUnits = 0;
   let gbSeconds = 0;
-  let metricHours = 0;
   for (const [route, count] of calls) {
     const cost = costOf(route) ?? fallback;
     requests += count;
@@ -163,7 +163,6 @@ export function districtMonthCost(
     writeUnits += count * cost.writeUnits;
     const billedMs = Math.ceil(cost.ms) + ASSUMPTIONS.coldShare * ASSUMPTIONS.initMs;
     gbSeconds += ((count * billedMs) / 1000) * (resources.memoryMb / 1024);
-    metricHours += Math.min(count, ASSUMPTIONS.activeHours) * ASSUMPTIONS.metricsPerRoute;
   }
   const logGb = (requests * ASSUMPTIONS.logBytesPerRequest) / 1e9;
   const storedGb = (volume.proposals * ASSUMPTIONS.bytesStoredPerProposal * ASSUMPTIONS.monthsStored) / 1e9;
@@ -176,11 +175,14 @@ export function districtMonthCost(
       usd: readUnits * PRICES.dynamoReadUnit + writeUnits * PRICES.dynamoWriteUnit,
     },
     { item: 'DynamoDB storage and PITR (10 years kept)', usd: storedGb * (PRICES.dynamoGbMonth + PRICES.pitrGbMonth) },
-    { item: `CloudWatch alarms (${resources.alarms})`, usd: resources.alarms * PRICES.alarmMonth },
+    {
+      item: `CloudWatch alarms (${resources.alarms}, reading ${resources.alarmMetrics} metrics)`,
+      usd: resources.alarmMetrics * PRICES.alarmMetricMonth,
+    },
     { item: `CloudWatch dashboards (${resources.dashboards})`, usd: resources.dashboards * PRICES.dashboardMonth },
     {
-      item: 'CloudWatch custom metrics (per hour published)',
-      usd: (metricHours / hoursPerMonth) * PRICES.customMetricMonth,
+      item: `CloudWatch custom metrics (${resources.customMetrics}, an hour a month each)`,
+      usd: (resources.customMetrics / hoursPerMonth) * PRICES.customMetricMonth,
     },
     {
       item: 'CloudWatch Logs (ingested, kept 3 months)',

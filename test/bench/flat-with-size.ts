@@ -23,7 +23,7 @@ function reads(zoneCount: number): Record<string, string> {
     "a zone's proposals for a month": `/proposals?zoneId=khu-${zoneCount}&from=${LAST_MONTH}&to=${LAST_MONTH}`,
     'free-text search, a page of 20': `/proposals?q=${SEARCHED}&limit=20`,
     'one proposal with its history': `/proposals/${LAST_MONTH}.khu-1.khu-1-xa-dong.l-b0`,
-    "a month's meetings": `/meetings?month=${OPEN_MONTH}`,
+    "a month's meetings, a page of 6": `/meetings?month=${OPEN_MONTH}&limit=6`,
     'statistics for a year': `/stats/proposals?from=${addMonths(LAST_MONTH, -11)}&to=${LAST_MONTH}`,
   };
 }

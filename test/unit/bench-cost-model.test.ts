@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, districtMonthCost, monthlyCalls, PRICES, type Resources, totalOf } from '../bench/cost-model';
+import { metricsRead } from '../bench/cost-figures';
+import {
+  ARTICLE_VOLUME as ARTICLE,
+  ASSUMPTIONS,
+  districtMonthCost,
+  monthlyCalls,
+  PRICES,
+  type Resources,
+  totalOf,
+} from '../bench/cost-model';
 
-const noResources: Resources = { alarms: 0, dashboards: 0, kmsKeys: 0, schedules: 0, queues: 0, memoryMb: 1024 };
+const noResources: Resources = {
+  alarms: 0,
+  alarmMetrics: 0,
+  customMetrics: 0,
+  dashboards: 0,
+  kmsKeys: 0,
+  schedules: 0,
+  queues: 0,
+  memoryMb: 1024,
+};
 const free = { readUnits: 0, writeUnits: 0, ms: 0 };
 const usd = (lines: ReturnType<typeof districtMonthCost>, item: string) =>
   lines.find((line) => line.item.startsWith(item))?.usd;
@@ -19,7 +37,8 @@ describe('the calls of a district-month', () => {
 
 describe('the cost of a district-month', () => {
   it('prices the resources the stack creates whatever the traffic', () => {
-    const resources = { ...noResources, alarms: 20, dashboards: 1, kmsKeys: 1 };
+    // a metric-math alarm is billed for each metric it reads: 8 alarms reading 20.
+    const resources = { ...noResources, alarms: 8, alarmMetrics: 20, customMetrics: 1, dashboards: 1, kmsKeys: 1 };
     const lines = districtMonthCost(
       { proposals: 0, reports: 0, meetings: 0, officials: 0 },
       () => free,
@@ -30,6 +49,7 @@ describe('the cost of a district-month', () => {
     expect(usd(lines, 'CloudWatch alarms')).toBeCloseTo(2);
     expect(usd(lines, 'CloudWatch dashboards')).toBe(3);
     expect(usd(lines, 'KMS keys')).toBe(1);
+    expect(usd(lines, 'CloudWatch custom metrics')).toBeCloseTo(PRICES.customMetricMonth / 730, 12);
   });
 
   it('prices each call with its route’s measured units, and an unmeasured route with the fallback', () => {
@@ -60,31 +80,19 @@ describe('the cost of a district-month', () => {
     );
   });
 
-  it('bills a route’s metrics for each hour it is called in, at most every working hour', () => {
-    const perHour = PRICES.customMetricMonth / 730;
-    const quiet = districtMonthCost(
-      { proposals: 0, reports: 1, meetings: 0, officials: 0 },
-      () => free,
-      free,
-      noResources,
+  it('totals its lines', () => {
+    const lines = districtMonthCost(ARTICLE, () => free, free, { ...noResources, alarmMetrics: 3 });
+    expect(totalOf(lines)).toBeCloseTo(
+      lines.reduce((sum, line) => sum + line.usd, 0),
+      12,
     );
-    const busy = districtMonthCost(
-      { proposals: 0, reports: 1_000, meetings: 0, officials: 0 },
-      () => free,
-      free,
-      noResources,
-    );
-    const monthlyHours = [...monthlyCalls({ proposals: 0, reports: 0, meetings: 0, officials: 0 }).values()].reduce(
-      (sum, count) => sum + Math.min(count, ASSUMPTIONS.activeHours),
-      0,
-    );
-    const reportRoutes = 4;
-    // one report: 3 + 1 + 1 + 4 calls; a thousand: every route capped at the working hours.
-    const quietHours = monthlyHours + 9;
-    const busyHours = monthlyHours + reportRoutes * ASSUMPTIONS.activeHours;
+  });
+});
 
-    expect(usd(quiet, 'CloudWatch custom metrics')).toBeCloseTo(quietHours * ASSUMPTIONS.metricsPerRoute * perHour, 9);
-    expect(usd(busy, 'CloudWatch custom metrics')).toBeCloseTo(busyHours * ASSUMPTIONS.metricsPerRoute * perHour, 9);
-    expect(totalOf(busy)).toBeCloseTo(busy.reduce((sum, line) => sum + line.usd, 0));
+describe('the metrics an alarm is billed for', () => {
+  it('are one for a plain alarm, and each metric a metric-math alarm reads, not its expression', () => {
+    expect(metricsRead({ Namespace: 'AWS/ApiGateway' })).toBe(1);
+    const read = { MetricStat: { Metric: { MetricName: 'ThrottledRequests' } } };
+    expect(metricsRead({ Metrics: [{ Expression: 'a + b + c' }, read, read, read] })).toBe(3);
   });
 });

@@ -1,7 +1,6 @@
-/** The CloudWatch request log line and metrics: the fields an operator queries, and nothing of the request itself. */
+/** The CloudWatch request log line: the fields an operator queries, and nothing of the request itself. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { METRICS_NAMESPACE } from '../../shared/observability/metrics';
-import { REQUEST_METRICS, writeToCloudWatch } from '../../shared/observability/request-log';
+import { writeToCloudWatch } from '../../shared/observability/request-log';
 
 beforeAll(() => {
   process.env.DISTRICT_ID ??= 'gia-loc';
@@ -45,7 +44,7 @@ const outcome = {
 };
 
 describe('writeToCloudWatch', () => {
-  it('writes one info line with the request’s fields, and its count and latency for the operation', () => {
+  it('writes one info line with the request’s fields and no metric (each is billed by the hour)', () => {
     const lines = linesOf(() => writeToCloudWatch(outcome));
 
     expect(logLine(lines)).toEqual([
@@ -63,23 +62,16 @@ describe('writeToCloudWatch', () => {
         durationMs: 42,
       }),
     ]);
-    const [metrics] = metricLines(lines);
-    expect(metrics).toMatchObject({
-      District: 'gia-loc',
-      Operation: 'officials.update',
-      [REQUEST_METRICS.requests]: 1,
-      [REQUEST_METRICS.latency]: 41.6,
-      _aws: { CloudWatchMetrics: [expect.objectContaining({ Namespace: METRICS_NAMESPACE })] },
-    });
-    expect(metricLines(lines)).toHaveLength(1);
+    expect(metricLines(lines)).toEqual([]);
   });
 
-  it('logs a 4xx as a warning and counts its problem code per operation', () => {
+  it('logs a 4xx as a warning with its problem code and operation, for Logs Insights to count', () => {
     const lines = linesOf(() => writeToCloudWatch({ ...outcome, status: 412, problemCode: 'etag_mismatch' }));
 
-    expect(logLine(lines)).toEqual([expect.objectContaining({ level: 'WARN', problemCode: 'etag_mismatch' })]);
-    const problem = metricLines(lines).find((line) => REQUEST_METRICS.problems in line);
-    expect(problem).toMatchObject({ Operation: 'officials.update', Code: 'etag_mismatch', District: 'gia-loc' });
+    expect(logLine(lines)).toEqual([
+      expect.objectContaining({ level: 'WARN', operation: 'officials.update', problemCode: 'etag_mismatch' }),
+    ]);
+    expect(metricLines(lines)).toEqual([]);
   });
 
   it('logs an unexpected error at error level with its stack', () => {
@@ -105,7 +97,7 @@ describe('writeToCloudWatch', () => {
     expect(written).not.toContain('nạo vét');
   });
 
-  it('names the route key as the operation of an unmatched request', () => {
+  it('logs an unmatched request under its route key, without an operation', () => {
     const lines = linesOf(() =>
       writeToCloudWatch({
         requestId: 'r',
@@ -117,6 +109,8 @@ describe('writeToCloudWatch', () => {
         durationMs: 1,
       }),
     );
-    expect(metricLines(lines)[0]).toMatchObject({ Operation: '$default' });
+    const [line] = logLine(lines);
+    expect(line).toMatchObject({ routeKey: '$default', status: 404 });
+    expect(line).not.toHaveProperty('operation');
   });
 });

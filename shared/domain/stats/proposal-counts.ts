@@ -28,6 +28,8 @@ const PREFIX = 'c|';
 const FAMILIES = ['c|', 'd|', 's|', 'a|', 'r|', 'h|'] as const;
 /** The department key of a proposal assigned to none: never a department's id (ids start with a letter or digit). */
 export const NO_DEPARTMENT = '_none';
+/** The zone of a month's district counters (every zone's summed): never a zone's id (ids start with a letter or digit). */
+export const DISTRICT = '_district';
 /** The attribute that grows with every change of a counts item (see the module comment). */
 export const REVISION = 'revision';
 

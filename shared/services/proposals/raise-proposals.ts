@@ -162,18 +162,21 @@ interface Numbered {
 }
 
 /**
- * Consecutive groups that each fit one transaction with the number counter's action and the
- * statistics' (one item: every record of a meeting shares its month and zone).
+ * The actions every transaction of a close holds besides its records': the number counter's and
+ * the statistics' two (every record of a meeting shares its month and zone, and so its month).
  */
+const SHARED_ACTIONS = 3;
+
+/** Consecutive groups that each fit one transaction with the shared actions. */
 function transactionGroups(numbered: readonly Numbered[]): Numbered[][] {
   const groups: Numbered[][] = [];
   let group: Numbered[] = [];
-  let actions = 2;
+  let actions = SHARED_ACTIONS;
   for (const entry of numbered) {
     const needed = actionsToAdd(entry.record) + (entry.raisable.floorVersion === undefined ? 0 : 1);
     if (actions + needed > MAX_TRANSACTION_ITEMS) {
       groups.push(group);
-      [group, actions] = [[], 2];
+      [group, actions] = [[], SHARED_ACTIONS];
     }
     group.push(entry);
     actions += needed;

@@ -12,7 +12,7 @@ import { getItem, parseStored, parseValues, queryAll, queryPage } from '../../db
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { type OverdueWatch, watchChanges, watchSortKey } from '../../domain/stats/overdue-watch';
-import { countDeltas, type MonthZoneCounts, REVISION } from '../../domain/stats/proposal-counts';
+import { countDeltas, DISTRICT, type MonthZoneCounts, REVISION } from '../../domain/stats/proposal-counts';
 
 /** What the overdue entries' readers check each entry against. */
 const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = z.looseObject({
@@ -42,11 +42,13 @@ export function countProposalChange(
   const deltas = countDeltas(before, after);
   for (const { month, zoneId, combination, delta } of deltas) {
     changes.count(keys.proposalCounts(month, zoneId), { [combination]: delta }, { month, zoneId });
+    changes.count(keys.districtCounts(month), { [combination]: delta }, { month, zoneId: DISTRICT });
   }
   const record = after ?? before;
   if (record && deltas.length + removed.length + added.length > 0) {
     const { month, zoneId } = record;
     changes.count(keys.proposalCounts(month, zoneId), { [REVISION]: 1 }, { month, zoneId });
+    changes.count(keys.districtCounts(month), { [REVISION]: 1 }, { month, zoneId: DISTRICT });
   }
 }
 
@@ -56,9 +58,10 @@ export function watchActions(before: ProposalRecord | undefined, after: Proposal
   return removed.length + added.length;
 }
 
-/** How many counted items one change of records touches at most: a transaction keeps room for them. */
+/** How many counted items one change of records touches at most (its months and zones', its months' district ones): a transaction keeps room for them. */
 export function countedItems(records: readonly Pick<ProposalRecord, 'month' | 'zoneId'>[]): number {
-  return new Set(records.map((record) => `${record.month} ${record.zoneId}`)).size;
+  const zones = new Set(records.map((record) => `${record.month} ${record.zoneId}`)).size;
+  return zones + new Set(records.map((record) => record.month)).size;
 }
 
 /** A counts item as read: its counts and its revision. */
@@ -79,6 +82,12 @@ function storedCounts(item: Record<string, unknown>): StoredCounts {
   };
 }
 
+/** The counters of the months `from` to `to`, each month's summed over the district's zones: one query of one item a month. */
+export async function readDistrictCounts(from: string, to: string): Promise<StoredCounts[]> {
+  const items = await queryAll({ partition: keys.districtCountsPartition, between: [from, to] });
+  return items.map(storedCounts);
+}
+
 /** The counters of the months `from` to `to`, every zone: one query of at most months × zones small items. */
 export async function readProposalCounts(from: string, to: string): Promise<StoredCounts[]> {
   const items = await queryAll({
@@ -88,9 +97,9 @@ export async function readProposalCounts(from: string, to: string): Promise<Stor
   return items.map(storedCounts);
 }
 
-/** One month and zone's counters, read alone (a strongly consistent read of one item). */
+/** One month and zone's counters (the district's for `DISTRICT`), read alone (a strongly consistent read of one item). */
 export async function readMonthZoneCounts(month: string, zoneId: string): Promise<StoredCounts> {
-  const item = await getItem(keys.proposalCounts(month, zoneId));
+  const item = await getItem(zoneId === DISTRICT ? keys.districtCounts(month) : keys.proposalCounts(month, zoneId));
   return item ? storedCounts(item) : { month, zoneId, revision: 0, counts: new Map() };
 }
 
@@ -129,10 +138,10 @@ export async function* allProposalRecords(): AsyncGenerator<ProposalRecord[]> {
   } while (cursor);
 }
 
-/** The records of one month and zone, through the zone's list (a query, then batch reads): what a re-check recounts. */
+/** The records of one month and zone (of every zone for `DISTRICT`), through the zone's or the district's list (a query, then batch reads): what a re-check recounts. */
 export async function monthZoneRecords(month: string, zoneId: string): Promise<ProposalRecord[]> {
   const entries = await queryAll({
-    partition: keys.proposalLists.zone(zoneId),
+    partition: zoneId === DISTRICT ? keys.proposalLists.district : keys.proposalLists.zone(zoneId),
     between: keys.proposalMonthRange(month, month),
     attributes: ['id'],
   });

@@ -1,4 +1,5 @@
 /** The statistics use cases: figures from the counters and overdue entries, and the recount that proves them. */
+import { getItems } from '../../db/batch';
 import { keys } from '../../db/keys';
 import { queryAll } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
@@ -6,8 +7,10 @@ import { type OverdueWatch, overdueWatches, watchSortKey } from '../../domain/st
 import {
   type CountDifference,
   countRecords,
+  DISTRICT,
   differences,
   type MonthZoneCounts,
+  NO_DEPARTMENT,
 } from '../../domain/stats/proposal-counts';
 import {
   type StatsQuery,
@@ -22,6 +25,7 @@ import {
   allProposalRecords,
   monthZoneRecords,
   readAllOverdueWatches,
+  readDistrictCounts,
   readMonthZoneCounts,
   readOverdueWatches,
   readProposalCounts,
@@ -43,10 +47,47 @@ export async function loadUnitNames(): Promise<UnitNames> {
   return { zones, communes, departments };
 }
 
-/** The counters of the query's range: at most one query of months × zones items. */
+/** The units the figures of a query name: the groups it returns and the holders of what is overdue. */
+function namedUnits(by: StatsQuery['by'], groups: Iterable<string>, watches: readonly OverdueWatch[]) {
+  const ids = { zone: new Set<string>(), commune: new Set<string>(), department: new Set<string>() };
+  if (by === 'zone' || by === 'commune' || by === 'department') for (const key of groups) ids[by].add(key);
+  for (const watch of watches) ids[watch.holder].add(watch.unitId);
+  return ids;
+}
+
+/**
+ * The names of those units only, in one batch read of their ids and names: the cost follows what
+ * the figures show, not the district's size (a unit removed since keeps its id as its label).
+ */
+async function namesOfUnits(ids: ReturnType<typeof namedUnits>): Promise<UnitNames> {
+  const wanted = (['zone', 'commune', 'department'] as const).flatMap((kind) =>
+    [...ids[kind]].filter((id) => id !== NO_DEPARTMENT).map((id) => ({ kind, key: keys.unit(kind, id) })),
+  );
+  const kindOf = new Map(wanted.map(({ kind, key }) => [key.PK, kind]));
+  const items = await getItems(
+    wanted.map(({ key }) => key),
+    ['PK', 'id', 'name'],
+  );
+  const names = {
+    zone: new Map<string, string>(),
+    commune: new Map<string, string>(),
+    department: new Map<string, string>(),
+  };
+  for (const item of items) {
+    const kind = kindOf.get(String(item.PK));
+    if (kind) names[kind].set(String(item.id), String(item.name));
+  }
+  return { zones: names.zone, communes: names.commune, departments: names.department };
+}
+
+/**
+ * The counters of the query's range: one item a month (the district's) unless the query filters or
+ * groups by zone, then at most one query of months × zones items.
+ */
 async function rangeCounts(query: StatsQuery, currentMonth: string) {
   const { from, to } = statsRange(query, currentMonth);
-  return { from, to, items: await readProposalCounts(from, to) };
+  const byZone = query.zoneId !== undefined || query.by === 'zone';
+  return { from, to, items: await (byZone ? readProposalCounts : readDistrictCounts)(from, to) };
 }
 
 /** The counts of the query's range, summed by month and group. */
@@ -63,11 +104,13 @@ export async function tallyProposals(
  * and the overdue entries up to today, so the cost is that of the months and of what is overdue.
  */
 export async function proposalStats(query: StatsQuery, today: string) {
-  const [{ from, to, items }, watches, names] = await Promise.all([
+  const [{ from, to, items }, watches] = await Promise.all([
     rangeCounts(query, today.slice(0, 7)),
     readOverdueWatches(today),
-    loadUnitNames(),
   ]);
+  const counted = tally(items, query);
+  const groups = [...counted.values()].flatMap((counts) => [...counts.keys()]);
+  const names = await namesOfUnits(namedUnits(query.by, groups, watches));
   const filter = { zoneId: query.zoneId, field: query.field };
   return {
     from,
@@ -75,7 +118,7 @@ export async function proposalStats(query: StatsQuery, today: string) {
     by: query.by,
     ...(query.zoneId !== undefined && { zoneId: query.zoneId }),
     ...(query.field !== undefined && { field: query.field }),
-    ...summarise(tally(items, query), tally(items, { ...filter, by: 'month' }), query.by, names),
+    ...summarise(counted, tally(items, { ...filter, by: 'month' }), query.by, names),
     resolution: resolutionFigures(items, { asOf: today, watches }, { from, to }, filter, names),
   };
 }
@@ -100,6 +143,12 @@ interface Recount {
 function recountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }): Recount {
   into.counts.push(...countRecords(records));
   for (const key of records.flatMap(overdueWatches).map(watchSortKey)) into.watches.add(key);
+  return into;
+}
+
+/** What a month's district item should hold: its records' counts summed over zones (their overdue entries are the zones' to compare). */
+function districtRecountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }) {
+  into.counts.push(...countRecords(records.map((record) => ({ ...record, zoneId: DISTRICT }))));
   return into;
 }
 
@@ -146,7 +195,8 @@ async function recheck(pending: readonly MonthZone[]): Promise<{ found: Found[];
         return;
       }
       const own = watches.filter((w) => w.month === m.month && w.zoneId === m.zoneId);
-      found.push(compare(last[i], recountOf(records[i] ?? []), own));
+      const recount = (m.zoneId === DISTRICT ? districtRecountOf : recountOf)(records[i] ?? []);
+      found.push(compare(last[i], recount, own));
     });
     left = moved;
   }
@@ -173,8 +223,17 @@ function grouped<T>(items: readonly T[], id: (item: T) => string): Map<string, T
  * is compared again alone (`recheck`), so a change made during the recount is neither reported as a
  * difference nor able to hide one; one written through every re-check is reported `unsettled`.
  */
+/** Every counts item, the months and zones' and the district's, by month and zone. */
+async function allCounts(): Promise<Map<string, StoredCounts>> {
+  const [zones, district] = await Promise.all([
+    readProposalCounts('0000-01', '9999-12'),
+    readDistrictCounts('0000-01', '9999-12'),
+  ]);
+  return new Map([...zones, ...district].map((c) => [itemId(c.month, c.zoneId), c]));
+}
+
 export async function verifyProposalCounts() {
-  const first = new Map((await readProposalCounts('0000-01', '9999-12')).map((c) => [itemId(c.month, c.zoneId), c]));
+  const first = await allCounts();
   // the recount of each month and zone, page by page: the records themselves are not kept.
   const recounts = new Map<string, Recount>();
   let proposals = 0;
@@ -183,11 +242,12 @@ export async function verifyProposalCounts() {
     for (const [id, records] of grouped(page, (r) => itemId(r.month, r.zoneId))) {
       recounts.set(id, recountOf(records, recounts.get(id)));
     }
+    for (const [id, records] of grouped(page, (r) => itemId(r.month, DISTRICT))) {
+      recounts.set(id, districtRecountOf(records, recounts.get(id)));
+    }
   }
   const watches = await readAllOverdueWatches();
-  const last = new Map<string, StoredCounts>(
-    (await readProposalCounts('0000-01', '9999-12')).map((c) => [itemId(c.month, c.zoneId), c]),
-  );
+  const last = await allCounts();
   const watchesByItem = grouped(watches, (w) => itemId(w.month, w.zoneId));
   const ids = new Set([...first.keys(), ...last.keys(), ...recounts.keys(), ...watchesByItem.keys()]);
 

@@ -3,6 +3,8 @@
  * one filter, an entity's audit trail. Every list is one Query with an opaque cursor; each value
  * read is checked against its schema before it leaves.
  */
+
+import type * as z from 'zod/mini';
 import { keys } from '../../db/keys';
 import { type Page, parseStored, type QuerySpec, queryPage } from '../../db/store';
 import { NotFoundError, ValidationError } from '../../domain/errors';
@@ -26,6 +28,20 @@ async function pageOf<T>(
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
 }
 
+/**
+ * A page of items read as `schema`'s fields only (a projection): the index keys and bookkeeping
+ * stay in the table, so a page reads about what it sends. PK and SK are kept to name a malformed item.
+ */
+function schemaPage<S extends z.ZodMiniObject>(
+  source: Source,
+  schema: S,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<z.output<S>>> {
+  const attributes = ['PK', 'SK', ...Object.keys(schema.shape)];
+  return pageOf({ ...source, attributes }, limit, cursor, (item) => parseStored(schema, item).value);
+}
+
 /** Every unit of a kind, or the children of `parentId` (communes of a zone, cells of a commune). */
 export function listUnits<S extends UnitSchema>(
   descriptor: UnitKind<S>,
@@ -38,7 +54,7 @@ export function listUnits<S extends UnitSchema>(
     parent && parentId !== undefined
       ? { index: 'GSI2', partition: keys.childrenOf(parent.kind, parentId) }
       : { index: 'GSI1', partition: keys.unitCollection(descriptor.kind) };
-  return pageOf(source, limit, cursor, (item) => parseStored(descriptor.schema, item).value);
+  return schemaPage(source, descriptor.schema, limit, cursor);
 }
 
 export interface AssignmentFilter {
@@ -76,7 +92,7 @@ function assignmentSource(filter: AssignmentFilter): Source {
 }
 
 export function listAssignments(filter: AssignmentFilter, limit: number, cursor: string | undefined) {
-  return pageOf(assignmentSource(filter), limit, cursor, (item) => parseStored(assignmentView, item).value);
+  return schemaPage(assignmentSource(filter), assignmentView, limit, cursor);
 }
 
 /** What an audit record shows; its keys stay inside. */
