@@ -5,10 +5,10 @@ import {
   hostingWishesBodySchema,
   meetingFilterSchema,
   rotationSwapBodySchema,
-  yearSchema,
 } from '../../shared/domain/cycle/cycle-requests';
 import { meetingId, parseMeetingId } from '../../shared/domain/cycle/meeting-id';
 import { monthToOpen } from '../../shared/domain/cycle/opener-event';
+import { yearParamSchema } from '../../shared/domain/schema-kit';
 
 describe('meeting ids', () => {
   it('joins a month and a zone, and reads them back', () => {
@@ -47,13 +47,13 @@ describe('monthToOpen', () => {
 });
 
 describe('cycle request schemas', () => {
-  it('takes a year from 2000 to 2100, coerced from the path', () => {
-    expect(yearSchema.parse('2027')).toBe(2027);
-    expect(yearSchema.safeParse('2000').success).toBe(true);
-    expect(yearSchema.safeParse('2100').success).toBe(true);
-    expect(yearSchema.safeParse('1999').success).toBe(false);
-    expect(yearSchema.safeParse('2101').success).toBe(false);
-    expect(yearSchema.safeParse('2027.5').success).toBe(false);
+  it('takes a year in a path as exactly four digits from 2000 to 2099, never coerced', () => {
+    expect(yearParamSchema.parse('2027')).toBe(2027);
+    expect(yearParamSchema.safeParse('2000').success).toBe(true);
+    expect(yearParamSchema.safeParse('2099').success).toBe(true);
+    for (const refused of ['1999', '2100', '2027.5', '2031.0', ' 2031', '0x7EF', '+2027', '2e3', '٢٠٢٧']) {
+      expect(yearParamSchema.safeParse(refused).success, refused).toBe(false);
+    }
   });
 
   it('takes up to 12 wished months, each 1 to 12', () => {

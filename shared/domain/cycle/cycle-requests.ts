@@ -4,9 +4,6 @@ import { idSchema, monthSchema, text } from '../schema-kit';
 
 const monthNumberSchema = z.number().check(z.int(), z.gte(1), z.lte(12));
 
-/** A year in a path (`/rotations/2027`). */
-export const yearSchema = z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100));
-
 export const hostingWishesBodySchema = z.strictObject({
   /** Months 1..12 the commune wishes to host; repeats are ignored. */
   months: z.array(monthNumberSchema).check(z.maxLength(12)),
