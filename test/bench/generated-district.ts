@@ -3,7 +3,7 @@
  * cell secretary per unit and the office (`van-phong-1`): the shape of the sample, at 6 or 60 zones.
  */
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
-import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import { generatedDistrictConfig } from '../support/large-district';
 
 export const BENCH_OFFICE = 'van-phong-1';
 export const BENCH_DISTRICT = 'bench';
@@ -35,15 +35,8 @@ export function generatedDistrict(zoneCount: number): DistrictConfig {
     ...zones.map((zone) => ({ officialId: `truong-${zone.id}`, role: 'zone-head', scopeId: zone.id })),
     ...cells.map((cell) => ({ officialId: `bi-thu-${cell.id}`, role: 'cell-secretary', scopeId: cell.id })),
   ];
-  return parseDistrictConfig({
-    district: { id: BENCH_DISTRICT, name: `Huyện ${zoneCount} khu`, province: 'Thử nghiệm' },
-    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@bench.example'] },
-    calendar: { holidays: [] },
-    zones,
-    communes,
-    cells,
-    departments: [],
-    officials,
-    assignments,
-  });
+  return generatedDistrictConfig(
+    { id: BENCH_DISTRICT, name: `Huyện ${zoneCount} khu` },
+    { zones, communes, cells, officials, assignments },
+  );
 }

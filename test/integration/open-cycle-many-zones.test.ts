@@ -8,7 +8,8 @@ import { DEFAULT_MEETING_WINDOW, districtCalendarOf } from '../../shared/domain/
 import { workingDaysInWindow } from '../../shared/domain/cycle/meeting-dates';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { readCycleMeetings } from '../../shared/services/cycle/cycle-store';
-import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
+import { importStructure } from '../../shared/services/structure/import-structure';
+import { generatedDistrictConfig } from '../support/large-district';
 
 /** A district with more zones than one transaction can open: 24 zones of two communes, one cell each. */
 const ZONES = 24;
@@ -32,17 +33,10 @@ function manyZonesConfig(): DistrictConfig {
     ...zones.map((zone) => ({ officialId: `truong-${zone.id}`, role: 'zone-head', scopeId: zone.id })),
     ...cells.map((cell) => ({ officialId: `bi-thu-${cell.id}`, role: 'cell-secretary', scopeId: cell.id })),
   ];
-  return parseDistrictConfig({
-    district: { id: 'nhieu-khu', name: 'Huyện Nhiều Khu', province: 'Thử nghiệm' },
-    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@nhieu-khu.example'] },
-    calendar: { holidays: [] },
-    zones,
-    communes,
-    cells,
-    departments: [],
-    officials,
-    assignments,
-  });
+  return generatedDistrictConfig(
+    { id: 'nhieu-khu', name: 'Huyện Nhiều Khu' },
+    { zones, communes, cells, officials, assignments },
+  );
 }
 
 describe('the opener in a district with more zones than one transaction holds', () => {

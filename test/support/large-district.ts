@@ -1,9 +1,33 @@
 /**
- * A district shaped like a large real one, for the tests of what grows with its size: `zones`
- * zones of four communes, each of three cells, with every role of the zone filled.
+ * Generated districts for the tests and benchmarks of what grows with a district's size: the
+ * config around generated units (`generatedDistrictConfig`), and a district shaped like a large
+ * real one (`largeDistrictConfig`).
  */
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
+
+/** The units, officials and assignments a generator made; everything else is what a district needs. */
+export interface GeneratedUnits {
+  readonly zones: readonly object[];
+  readonly communes: readonly object[];
+  readonly cells: readonly object[];
+  readonly officials: readonly object[];
+  readonly assignments: readonly object[];
+}
+
+/** A checked district config of `units`, with no departments or holidays and the cycle opening on the 1st. */
+export function generatedDistrictConfig(district: { id: string; name: string }, units: GeneratedUnits): DistrictConfig {
+  return parseDistrictConfig({
+    district: { ...district, province: 'Thử nghiệm' },
+    deployment: {
+      cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 },
+      alarmEmails: [`van-phong@${district.id}.example`],
+    },
+    calendar: { holidays: [] },
+    departments: [],
+    ...units,
+  });
+}
 
 const COMMUNES_PER_ZONE = 4;
 const CELLS_PER_COMMUNE = 3;
@@ -40,15 +64,8 @@ export function largeDistrictConfig(zoneCount: number): DistrictConfig {
     title: role,
   }));
   const assignments = scoped.map(({ role, scopeId }) => ({ officialId: `${role}-${scopeId}`, role, scopeId }));
-  return parseDistrictConfig({
-    district: { id: 'huyen-lon', name: 'Huyện Lớn', province: 'Thử nghiệm' },
-    deployment: { cycleOpener: { dayOfMonth: 1, hour: 7, minute: 0 }, alarmEmails: ['van-phong@huyen-lon.example'] },
-    calendar: { holidays: [] },
-    zones,
-    communes,
-    cells,
-    departments: [],
-    officials,
-    assignments,
-  });
+  return generatedDistrictConfig(
+    { id: 'huyen-lon', name: 'Huyện Lớn' },
+    { zones, communes, cells, officials, assignments },
+  );
 }
