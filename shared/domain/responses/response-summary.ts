@@ -4,15 +4,20 @@ import { named, pageOf } from '../schema-kit';
 import type { OfficialResponse } from './response';
 import { responseStates } from './response-lifecycle';
 
+/** The fields a summary shows as the stored response holds them. */
+const sharedFields = {
+  id: z.string(),
+  month: z.string(),
+  status: z.enum(responseStates),
+  title: z.string(),
+  corrects: z.optional(z.string()),
+  proposalCount: z.number(),
+  compiledAt: z.string(),
+};
+
 export const responseSummaryView = named(
   z.strictObject({
-    id: z.string(),
-    month: z.string(),
-    status: z.enum(responseStates),
-    title: z.string(),
-    corrects: z.optional(z.string()),
-    proposalCount: z.number(),
-    compiledAt: z.string(),
+    ...sharedFields,
     /** Once issued: as printed, its date and when it was issued. */
     documentNumber: z.optional(z.string()),
     date: z.optional(z.string()),
@@ -26,13 +31,7 @@ export const responseSummaryPageView = named(pageOf(responseSummaryView), 'Respo
 
 /** What a summary is made of in a stored response: a list projects these attributes only. */
 export const storedSummary = z.object({
-  id: z.string(),
-  month: z.string(),
-  status: z.enum(responseStates),
-  title: z.string(),
-  corrects: z.optional(z.string()),
-  proposalCount: z.number(),
-  compiledAt: z.string(),
+  ...sharedFields,
   issue: z.optional(z.object({ documentNumber: z.string(), date: z.string(), issuedAt: z.string() })),
 });
 
