@@ -318,6 +318,19 @@ describe('the figures as a table and a chart', () => {
     expect(response.body).toContain('Số kiến nghị theo tháng và lĩnh vực, Tháng 1/2027 – Tháng 6/2027');
     expect(response.body).toContain('6/2027');
   });
+
+  it('names the zone and the field the chart is filtered to in its title', async () => {
+    const response = await api.request<string>(
+      'GET',
+      '/stats/proposals.svg?from=2027-03&to=2027-03&zoneId=khu-2&field=land',
+      {
+        as: OFFICE,
+      },
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('Tháng 3/2027 – Tháng 3/2027 (Khu 2, Quản lý đất đai)');
+  });
 });
 
 describe('the district counters', () => {

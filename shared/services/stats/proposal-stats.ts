@@ -80,6 +80,12 @@ async function namesOfUnits(ids: ReturnType<typeof namedUnits>): Promise<UnitNam
   return { zones: names.zone, communes: names.commune, departments: names.department };
 }
 
+/** One zone's name (its id once the zone is removed), in one read whatever the district's size. */
+export async function zoneName(zoneId: string): Promise<string> {
+  const names = await namesOfUnits({ zone: new Set([zoneId]), commune: new Set(), department: new Set() });
+  return names.zones.get(zoneId) ?? zoneId;
+}
+
 /**
  * The counters of the query's range: one item a month (the district's, which holds no commune, so
  * its size is the same in any district) unless the query filters by zone or groups by zone or
