@@ -268,7 +268,7 @@ export const structureRoutes = defineRoutes([
     access: STRUCTURE_EDITORS,
     tag,
     summary: 'Import a whole district config file',
-    description: `Checked in full before the first write; the same file twice changes nothing. The file is the district config (\`infra/districts/*.json\`). A file needing more than ${MAX_SYNC_TRANSACTIONS} transactions (about a 12-zone district imported into an empty table) is accepted as a job instead (202, \`Location\` names it, \`summary\` says what it will change); while one runs, another import is refused (409 \`structure_import_running\`).`,
+    description: `Checked in full before the first write; the same file twice changes nothing. The file is the district config (\`infra/districts/*.json\`). A file needing more than ${MAX_SYNC_TRANSACTIONS} transactions (roughly 2,500 new records: each is two of a transaction's 100 actions; a 60-zone district imported into an empty table needs 34) is accepted as a job instead (202, \`Location\` names it, \`summary\` says what it will change); while one runs, another import is refused (409 \`structure_import_running\`).`,
     request: { body: z.record(z.string(), z.unknown()) },
     response: {
       status: 200,

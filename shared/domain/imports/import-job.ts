@@ -20,10 +20,12 @@ export type ImportJobState = (typeof importJobStates)[number];
 
 /**
  * The most transactions a structure file may need to be imported in the request; a larger one is
- * a job. Time grows with transactions: the import writes its phases one after another, each
- * phase's transactions four at a time, and a 60-zone district's 263 transactions took about 17 s
- * on DynamoDB Local, over the structure writer's 15 s limit. 50 take about 3 s there (a 12-zone
- * district into an empty table), well under a second on DynamoDB.
+ * a job. A transaction holds 100 actions and each new or changed record takes two (its item and
+ * its audit record), each kind's records in transactions of their own: a 60-zone district of the
+ * bench's shape (two communes of two cells a zone) imported into an empty table needs 34, so a
+ * file becomes a job from roughly 2,500 new records (hundreds of zones, or a zone of thousands of
+ * cells). The bound keeps the request's time in hand: the import writes its phases one after
+ * another, each phase's transactions four at a time, inside the structure writer's 15 s limit.
  */
 export const MAX_SYNC_TRANSACTIONS = 50;
 
