@@ -239,12 +239,30 @@ export const keys = {
 
   /**
    * The district's proposal counts (`shared/domain/stats/proposal-counts.ts`): one item per month
-   * and zone, all in one partition sorted by month, so the counts of any range of months are one
-   * query whatever the number of proposals. Items per zone keep changes in different zones apart.
+   * and zone, all in one partition sorted by month, so every zone's counts of a range of months are
+   * one query whatever the number of proposals: what district-wide figures by zone or commune read.
+   * Items per zone keep changes in different zones apart.
    */
   proposalCountsPartition: 'STATS#PROPOSALS',
   proposalCounts(month: string, zoneId: string): ItemKey {
     return { PK: 'STATS#PROPOSALS', SK: `${month}#${zoneId}` };
+  },
+  /** The inclusive sort-key range of the months `from` to `to` in the counts partition. */
+  proposalCountsRange(from: string, to: string): [string, string] {
+    return [`${from}#`, `${to}#~`];
+  },
+  /**
+   * The same month and zone's counts again, sorted by zone then month (moved in the same
+   * transactions): a zone's months are contiguous, so a zone's figures for a range of months are
+   * one query of that zone's items alone, whatever the number of zones.
+   */
+  zoneCountsPartition: 'STATS#ZONES',
+  zoneCounts(zoneId: string, month: string): ItemKey {
+    return { PK: 'STATS#ZONES', SK: `${zoneId}#${month}` };
+  },
+  /** The inclusive sort-key range of one zone's months `from` to `to` (zone ids hold no `#`). */
+  zoneCountsRange(zoneId: string, from: string, to: string): [string, string] {
+    return [`${zoneId}#${from}`, `${zoneId}#${to}`];
   },
   /**
    * The district's counters of a month: every zone's summed without their communes, moved in the
@@ -254,10 +272,6 @@ export const keys = {
   districtCountsPartition: 'STATS#DISTRICT',
   districtCounts(month: string): ItemKey {
     return { PK: 'STATS#DISTRICT', SK: month };
-  },
-  /** The inclusive sort-key range of the months `from` to `to` in the counts partition. */
-  proposalCountsRange(from: string, to: string): [string, string] {
-    return [`${from}#`, `${to}#~`];
   },
   /**
    * Every owed answer and result of the district (`shared/domain/stats/overdue-watch.ts`), in one

@@ -58,7 +58,14 @@ interface Figures {
 interface Verification {
   proposals: number;
   exact: boolean;
-  differences: { month: string; zoneId: string; combination: string; stored: number; recounted: number }[];
+  differences: {
+    month: string;
+    zoneId: string;
+    copy: string;
+    combination: string;
+    stored: number;
+    recounted: number;
+  }[];
   overdueDifferences: { entry: string; kind: string }[];
   unsettled: { month: string; zoneId: string }[];
 }
@@ -294,8 +301,8 @@ describe('the recount', () => {
     expect((await verify()).body.exact).toBe(true);
   });
 
-  it('reports a resolution counter made wrong, an overdue entry missing and one extra, and is exact once they are put back', async () => {
-    const counts = keys.proposalCounts('2027-03', 'khu-2');
+  it('reports a resolution counter made wrong in the zone’s own copy, an overdue entry missing and one extra, and is exact once they are put back', async () => {
+    const counts = keys.zoneCounts('khu-2', '2027-03');
     const combination = 'a|agriculture|on-time';
     const nudge = (by: number) =>
       documentClient().send(
@@ -331,7 +338,7 @@ describe('the recount', () => {
     expect(found.body).toEqual({
       proposals: 6,
       exact: false,
-      differences: [{ month: '2027-03', zoneId: 'khu-2', combination, stored: 2, recounted: 1 }],
+      differences: [{ month: '2027-03', zoneId: 'khu-2', copy: 'by-zone', combination, stored: 2, recounted: 1 }],
       overdueDifferences: [
         { entry: owed, kind: 'missing' },
         { entry: stray, kind: 'extra' },

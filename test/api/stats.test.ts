@@ -42,7 +42,14 @@ interface Stats {
 interface Verification {
   proposals: number;
   exact: boolean;
-  differences: { month: string; zoneId: string; combination: string; stored: number; recounted: number }[];
+  differences: {
+    month: string;
+    zoneId: string;
+    copy: string;
+    combination: string;
+    stored: number;
+    recounted: number;
+  }[];
   overdueDifferences: { entry: string; kind: string }[];
   unsettled: { month: string; zoneId: string }[];
 }
@@ -387,8 +394,27 @@ describe('the recount', () => {
     expect(found.body).toEqual({
       ...exactRecount(10),
       exact: false,
-      differences: [{ month: '2027-03', zoneId: 'khu-2', combination, stored: 1, recounted: 0 }],
+      differences: [{ month: '2027-03', zoneId: 'khu-2', copy: 'by-month', combination, stored: 1, recounted: 0 }],
     });
+    await addToCounter(key, combination, -1);
+    expect((await verify()).body.exact).toBe(true);
+  });
+
+  it('reports a counter of the zone’s own copy that differs, which only the zone’s figures read', async () => {
+    const key = keys.zoneCounts('khu-2', '2027-03');
+    const giaTan = async (query: string) =>
+      (await stats(`from=2027-03&to=2027-03&by=commune${query}`)).body.groups.find((g) => g.key === 'gia-tan')?.count;
+    const before = await giaTan('&zoneId=khu-2');
+    await addToCounter(key, combination, 1);
+
+    const found = await verify();
+
+    expect(found.body).toEqual({
+      ...exactRecount(10),
+      exact: false,
+      differences: [{ month: '2027-03', zoneId: 'khu-2', copy: 'by-zone', combination, stored: 1, recounted: 0 }],
+    });
+    expect([await giaTan('&zoneId=khu-2'), await giaTan('')]).toEqual([(before ?? 0) + 1, before]);
     await addToCounter(key, combination, -1);
     expect((await verify()).body.exact).toBe(true);
   });
@@ -403,7 +429,9 @@ describe('the recount', () => {
     expect(found.body).toEqual({
       ...exactRecount(10),
       exact: false,
-      differences: [{ month: '2027-03', zoneId: '_district', combination: total, stored: 1, recounted: 0 }],
+      differences: [
+        { month: '2027-03', zoneId: '_district', copy: 'by-month', combination: total, stored: 1, recounted: 0 },
+      ],
     });
     await addToCounter(key, total, -1);
     expect((await verify()).body.exact).toBe(true);

@@ -30,8 +30,12 @@ const RAISED_AT = '2027-04.khu-1';
 const HEARD_AT = '2027-05.khu-1';
 const PROPOSALS = 40;
 const REPORTED = 30;
-/** Announcements one transaction holds: 5 actions each (record, audit, history, list entry moved) and the month's counter. */
-const PER_TRANSACTION = 19;
+/**
+ * Announcements one transaction holds: 5 actions each (record, audit, history, list entry moved),
+ * the month's counters, and room for a further record's own (`transitionActions` keeps three: its
+ * month and zone's two copies and its month's district item).
+ */
+const PER_TRANSACTION = 18;
 
 const deputy: MeetingActor = {
   actor: { id: 'pho-khu-1' },

@@ -42,6 +42,19 @@ export const REVISION = 'revision';
  */
 export type CountScope = 'zone' | 'district';
 
+/**
+ * Where a month and zone's counters are kept: `by-month`, the month's items of every zone (and the
+ * district's), sorted by month; `by-zone`, each zone's own copy, sorted by zone then month. The
+ * same transaction moves both, so each must equal the recount.
+ */
+export const countCopies = ['by-month', 'by-zone'] as const;
+export type CountCopy = (typeof countCopies)[number];
+
+/** The copies a month and zone's counters are kept in: the district's only by month. */
+export function copiesOf(zoneId: string): readonly CountCopy[] {
+  return zoneId === DISTRICT ? ['by-month'] : countCopies;
+}
+
 /** What a count says of the proposals it counts, besides their month and zone: only field and state for a district's `t|`. */
 export interface CountedFacts {
   readonly field: ProposalField;

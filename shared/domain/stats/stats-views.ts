@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { proposalFields } from '../proposals/proposal-fields';
 import { named } from '../schema-kit';
+import { countCopies } from './proposal-counts';
 import { statsDimensions } from './proposal-stats';
 
 const monthCount = named(z.strictObject({ month: z.string(), count: z.number() }), 'MonthCount');
@@ -69,6 +70,8 @@ export const countDifferenceView = named(
   z.strictObject({
     month: z.string(),
     zoneId: z.string(),
+    /** The copy of the month and zone's counters that differs: `by-month` (the month's items, the district's among them) or `by-zone` (the zone's own). */
+    copy: z.enum(countCopies),
     /** The counter: `c|…` (a zone's), `t|…` (the district's), `d|…`, `s|…`, `a|…`, `r|…` or `h|…` (see the README). */
     combination: z.string(),
     stored: z.number(),

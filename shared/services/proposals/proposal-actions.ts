@@ -110,10 +110,10 @@ function withEnd(after: ProposalRecord, before: ProposalRecord, at: string): Pro
 /** How many transaction actions a transition of `before` takes (see `addTransition`). */
 export function transitionActions(before: ProposalRecord, transition: Transition): number {
   // the record and its audit, the history entry, moving the state's list entry when the state
-  // changes, at most two new counter items (its month and zone's and its month's district one,
-  // shared by the transaction's records) and the overdue entries it moves.
+  // changes, at most three new counter items (its month and zone's two copies and its month's
+  // district one, shared by the transaction's records) and the overdue entries it moves.
   const after = { ...transition.after, status: transition.to };
-  return 3 + (before.status === transition.to ? 0 : 2) + 2 + watchActions(before, after);
+  return 3 + (before.status === transition.to ? 0 : 2) + 3 + watchActions(before, after);
 }
 
 /**

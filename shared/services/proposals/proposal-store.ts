@@ -99,8 +99,8 @@ export const WORDS_WITH_RECORD = 60;
 
 /**
  * How many transaction actions `addProposal` takes for a record, besides the counters of its month
- * and zone and of its month (one action each for all the records of a transaction that share
- * them, `countedItems`).
+ * and zone (two copies) and of its month (one action each for all the records of a transaction
+ * that share them, `countedItems`).
  */
 export function actionsToAdd(record: ProposalRecord): number {
   // the record and its audit, the first history entry, the fixed lists, the state's list, its first

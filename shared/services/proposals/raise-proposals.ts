@@ -36,6 +36,7 @@ import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import type { Report, ReportProposal } from '../../domain/proposals/report';
 import { reportRecord } from '../../domain/proposals/report-records';
 import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
+import { countedItems } from '../stats/proposal-counters';
 import { readFloorProposals } from './floor-proposals';
 import { actionsToAdd, addProposal, remainingWordEntries } from './proposal-store';
 
@@ -161,22 +162,19 @@ interface Numbered {
   readonly record: ProposalRecord;
 }
 
-/**
- * The actions every transaction of a close holds besides its records': the number counter's and
- * the statistics' two (every record of a meeting shares its month and zone, and so its month).
- */
-const SHARED_ACTIONS = 3;
-
 /** Consecutive groups that each fit one transaction with the shared actions. */
 function transactionGroups(numbered: readonly Numbered[]): Numbered[][] {
+  // every transaction of a close holds, besides its records', the number counter's action and the
+  // statistics' (every record of a meeting shares its month and zone, and so its month).
+  const shared = 1 + countedItems(numbered.map((entry) => entry.record));
   const groups: Numbered[][] = [];
   let group: Numbered[] = [];
-  let actions = SHARED_ACTIONS;
+  let actions = shared;
   for (const entry of numbered) {
     const needed = actionsToAdd(entry.record) + (entry.raisable.floorVersion === undefined ? 0 : 1);
     if (actions + needed > MAX_TRANSACTION_ITEMS) {
       groups.push(group);
-      [group, actions] = [[], SHARED_ACTIONS];
+      [group, actions] = [[], shared];
     }
     group.push(entry);
     actions += needed;

@@ -7,12 +7,19 @@
 import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
 import type { ChangeSet } from '../../db/change-set';
-import { keys } from '../../db/keys';
+import { type ItemKey, keys } from '../../db/keys';
 import { getItem, parseStored, parseValues, queryAll, queryPage } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { type OverdueWatch, watchChanges, watchSortKey } from '../../domain/stats/overdue-watch';
-import { countDeltas, DISTRICT, type MonthZoneCounts, REVISION } from '../../domain/stats/proposal-counts';
+import {
+  type CountCopy,
+  copiesOf,
+  countDeltas,
+  DISTRICT,
+  type MonthZoneCounts,
+  REVISION,
+} from '../../domain/stats/proposal-counts';
 
 /** What the overdue entries' readers check each entry against. */
 const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = z.looseObject({
@@ -25,11 +32,23 @@ const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = z.looseObject({
   field: z.string(),
 });
 
+/** Where a copy of a month and zone's counters (the district's for `DISTRICT`) is kept. */
+function countsKey(copy: CountCopy, month: string, zoneId: string): ItemKey {
+  if (zoneId === DISTRICT) return keys.districtCounts(month);
+  return copy === 'by-month' ? keys.proposalCounts(month, zoneId) : keys.zoneCounts(zoneId, month);
+}
+
+/** Adds `deltas` to every copy of a month and zone's counters. */
+function countInCopies(changes: ChangeSet, month: string, zoneId: string, deltas: Record<string, number>): void {
+  for (const copy of copiesOf(zoneId)) changes.count(countsKey(copy, month, zoneId), deltas, { month, zoneId });
+}
+
 /**
  * Adds to `changes` the counts a record's change moves and its overdue entries: `before` absent for
  * a new record. Every write of a proposal record calls this (`addProposal`, `addTransition`), so
- * the counters and entries change in the same transaction as the records they count; the record's
- * month and zone's `revision` grows with any of them.
+ * the counters (both copies of a zone's, and the district's) and entries change in the same
+ * transaction as the records they count; the `revision` of the record's month and zone, and of its
+ * month's district item, grows with any of them.
  */
 export function countProposalChange(
   changes: ChangeSet,
@@ -40,17 +59,12 @@ export function countProposalChange(
   for (const watch of removed) changes.release(keys.overdueWatch(watchSortKey(watch)));
   for (const watch of added) changes.putEntry(keys.overdueWatch(watchSortKey(watch)), watch);
   const deltas = countDeltas(before, after);
-  for (const { month, zoneId, combination, delta } of deltas) {
-    changes.count(keys.proposalCounts(month, zoneId), { [combination]: delta }, { month, zoneId });
-  }
-  for (const { month, combination, delta } of countDeltas(before, after, 'district')) {
-    changes.count(keys.districtCounts(month), { [combination]: delta }, { month, zoneId: DISTRICT });
+  for (const { month, zoneId, combination, delta } of [...deltas, ...countDeltas(before, after, 'district')]) {
+    countInCopies(changes, month, zoneId, { [combination]: delta });
   }
   const record = after ?? before;
   if (record && deltas.length + removed.length + added.length > 0) {
-    const { month, zoneId } = record;
-    changes.count(keys.proposalCounts(month, zoneId), { [REVISION]: 1 }, { month, zoneId });
-    changes.count(keys.districtCounts(month), { [REVISION]: 1 }, { month, zoneId: DISTRICT });
+    for (const zoneId of [record.zoneId, DISTRICT]) countInCopies(changes, record.month, zoneId, { [REVISION]: 1 });
   }
 }
 
@@ -60,25 +74,27 @@ export function watchActions(before: ProposalRecord | undefined, after: Proposal
   return removed.length + added.length;
 }
 
-/** How many counted items one change of records touches at most (its months and zones', its months' district ones): a transaction keeps room for them. */
+/** How many counted items one change of records touches at most (its months and zones' two copies, its months' district ones): a transaction keeps room for them. */
 export function countedItems(records: readonly Pick<ProposalRecord, 'month' | 'zoneId'>[]): number {
   const zones = new Set(records.map((record) => `${record.month} ${record.zoneId}`)).size;
-  return zones + new Set(records.map((record) => record.month)).size;
+  return 2 * zones + new Set(records.map((record) => record.month)).size;
 }
 
-/** A counts item as read: its counts and its revision. */
+/** A counts item as read: which copy it is, its counts and its revision. */
 export interface StoredCounts extends MonthZoneCounts {
+  readonly copy: CountCopy;
   readonly revision: number;
 }
 
 /** A month and zone's counter item: its names, then any number of counters. */
 const countsRecord = z.looseObject({ month: z.string(), zoneId: z.string(), [REVISION]: z.optional(z.number()) });
 
-function storedCounts(item: Record<string, unknown>): StoredCounts {
+function storedCounts(copy: CountCopy, item: Record<string, unknown>): StoredCounts {
   const { month, zoneId, [REVISION]: revision } = parseStored(countsRecord, item).value;
   return {
     month,
     zoneId,
+    copy,
     revision: revision ?? 0,
     counts: new Map(Object.entries(item).filter((entry): entry is [string, number] => typeof entry[1] === 'number')),
   };
@@ -90,22 +106,50 @@ function storedCounts(item: Record<string, unknown>): StoredCounts {
  */
 export async function readDistrictCounts(from: string, to: string): Promise<StoredCounts[]> {
   const items = await queryAll({ partition: keys.districtCountsPartition, between: [from, to] });
-  return items.map(storedCounts);
+  return items.map((item) => storedCounts('by-month', item));
 }
 
-/** The counters of the months `from` to `to`, every zone: one query of at most months × zones small items. */
+/**
+ * The counters of the months `from` to `to`, every zone: one query of at most months × zones small
+ * items, which grows with the zones. Only what needs every zone reads it: district-wide figures by
+ * zone or commune, and the recount.
+ */
 export async function readProposalCounts(from: string, to: string): Promise<StoredCounts[]> {
   const items = await queryAll({
     partition: keys.proposalCountsPartition,
     between: keys.proposalCountsRange(from, to),
   });
-  return items.map(storedCounts);
+  return items.map((item) => storedCounts('by-month', item));
 }
 
-/** One month and zone's counters (the district's for `DISTRICT`), read alone (a strongly consistent read of one item). */
-export async function readMonthZoneCounts(month: string, zoneId: string): Promise<StoredCounts> {
-  const item = await getItem(zoneId === DISTRICT ? keys.districtCounts(month) : keys.proposalCounts(month, zoneId));
-  return item ? storedCounts(item) : { month, zoneId, revision: 0, counts: new Map() };
+/** One zone's counters of the months `from` to `to` (its own copy): one query of at most one item a month, whatever the number of zones. */
+export async function readZoneCounts(zoneId: string, from: string, to: string): Promise<StoredCounts[]> {
+  const items = await queryAll({
+    partition: keys.zoneCountsPartition,
+    between: keys.zoneCountsRange(zoneId, from, to),
+  });
+  return items.map((item) => storedCounts('by-zone', item));
+}
+
+/** Every zone's own copy of its counters, every month: what the recount compares besides the month's items. */
+export async function readAllZoneCounts(): Promise<StoredCounts[]> {
+  const items = await queryAll({ partition: keys.zoneCountsPartition });
+  return items.map((item) => storedCounts('by-zone', item));
+}
+
+/** A copy of a month and zone's counters that holds nothing yet. */
+export function emptyCounts(copy: CountCopy, month: string, zoneId: string): StoredCounts {
+  return { month, zoneId, copy, revision: 0, counts: new Map() };
+}
+
+/** Every copy of one month and zone's counters (the district's for `DISTRICT`), read alone (strongly consistent reads of one item each). */
+export async function readMonthZoneCounts(month: string, zoneId: string): Promise<StoredCounts[]> {
+  return Promise.all(
+    copiesOf(zoneId).map(async (copy) => {
+      const item = await getItem(countsKey(copy, month, zoneId));
+      return item ? storedCounts(copy, item) : emptyCounts(copy, month, zoneId);
+    }),
+  );
 }
 
 /** What is overdue on `today`: the entries up to that day, so the read costs the overdue items only. */

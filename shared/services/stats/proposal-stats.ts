@@ -5,7 +5,9 @@ import { queryAll } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { type OverdueWatch, overdueWatches, watchSortKey } from '../../domain/stats/overdue-watch';
 import {
+  type CountCopy,
   type CountDifference,
+  copiesOf,
   countRecords,
   DISTRICT,
   differences,
@@ -23,12 +25,15 @@ import {
 import { resolutionFigures } from '../../domain/stats/resolution';
 import {
   allProposalRecords,
+  emptyCounts,
   monthZoneRecords,
   readAllOverdueWatches,
+  readAllZoneCounts,
   readDistrictCounts,
   readMonthZoneCounts,
   readOverdueWatches,
   readProposalCounts,
+  readZoneCounts,
   type StoredCounts,
 } from './proposal-counters';
 
@@ -87,14 +92,21 @@ export async function zoneName(zoneId: string): Promise<string> {
 }
 
 /**
- * The counters of the query's range: one item a month (the district's, which holds no commune, so
- * its size is the same in any district) unless the query filters by zone or groups by zone or
- * commune: those need the zones' items (which hold their communes), one query of months × zones items.
+ * The counters of the query's range, one query of the smallest items that hold them: a zone's
+ * figures (any grouping) read that zone's own item a month, whatever the number of zones; the
+ * district's by zone or commune need every zone's items (which hold their communes), months ×
+ * zones items that grow with the district; any other query reads the district's item a month,
+ * which holds no commune, so its size is the same in any district.
  */
+async function readRange(query: StatsQuery, from: string, to: string): Promise<StoredCounts[]> {
+  if (query.zoneId !== undefined) return readZoneCounts(query.zoneId, from, to);
+  if (query.by === 'zone' || query.by === 'commune') return readProposalCounts(from, to);
+  return readDistrictCounts(from, to);
+}
+
 async function rangeCounts(query: StatsQuery, currentMonth: string) {
   const { from, to } = statsRange(query, currentMonth);
-  const byZone = query.zoneId !== undefined || query.by === 'zone' || query.by === 'commune';
-  return { from, to, items: await (byZone ? readProposalCounts : readDistrictCounts)(from, to) };
+  return { from, to, items: await readRange(query, from, to) };
 }
 
 /** The counts of the query's range, summed by month and group. */
@@ -135,9 +147,9 @@ const RECHECKS = 3;
 
 const itemId = (month: string, zoneId: string) => `${month} ${zoneId}`;
 
-/** What one month and zone's comparison found. */
+/** What one month and zone's comparison found: the differences of each copy of its counters, and of its overdue entries. */
 interface Found {
-  readonly counts: CountDifference[];
+  readonly counts: (CountDifference & { readonly copy: CountCopy })[];
   readonly overdue: { entry: string; kind: 'missing' | 'extra' }[];
 }
 
@@ -159,10 +171,13 @@ function districtRecountOf(records: readonly ProposalRecord[], into: Recount = {
   return into;
 }
 
-function compare(stored: MonthZoneCounts | undefined, recount: Recount, storedWatches: readonly OverdueWatch[]): Found {
+/** Compares every copy of a month and zone's counters (absent ones read as empty) and its overdue entries with their recount. */
+function compare(copies: readonly StoredCounts[], recount: Recount, storedWatches: readonly OverdueWatch[]): Found {
   const present = new Set(storedWatches.map(watchSortKey));
   return {
-    counts: differences(stored ? [stored] : [], recount.counts),
+    counts: copies.flatMap((stored) =>
+      differences([stored], recount.counts).map((difference) => ({ ...difference, copy: stored.copy })),
+    ),
     overdue: [
       ...[...recount.watches]
         .filter((entry) => !present.has(entry))
@@ -179,8 +194,11 @@ interface MonthZone {
   readonly zoneId: string;
 }
 
+/** The revisions of a month and zone's copies: every change moves them together. */
+const revisions = (copies: readonly StoredCounts[] | undefined) => copies?.map((c) => c.revision).join(' ');
+
 /**
- * Months and zones compared again, each alone between two reads of its counters item: when its
+ * Months and zones compared again, each alone between two reads of its counters (every copy): when their
  * revision held still, no change of its records, counters or overdue entries came between (each
  * such change moves the revision in its own transaction), so what differs differs. Those that did
  * not hold still are tried again; those that never did are returned unsettled.
@@ -197,13 +215,13 @@ async function recheck(pending: readonly MonthZone[]): Promise<{ found: Found[];
     const last = await Promise.all(left.map((m) => readMonthZoneCounts(m.month, m.zoneId)));
     const moved: MonthZone[] = [];
     left.forEach((m, i) => {
-      if (first[i]?.revision !== last[i]?.revision) {
+      if (revisions(first[i]) !== revisions(last[i])) {
         moved.push(m);
         return;
       }
       const own = watches.filter((w) => w.month === m.month && w.zoneId === m.zoneId);
       const recount = (m.zoneId === DISTRICT ? districtRecountOf : recountOf)(records[i] ?? []);
-      found.push(compare(last[i], recount, own));
+      found.push(compare(last[i] ?? [], recount, own));
     });
     left = moved;
   }
@@ -220,25 +238,34 @@ function grouped<T>(items: readonly T[], id: (item: T) => string): Map<string, T
   return groups;
 }
 
+/** Every counts item, both copies of the months and zones' and the district's, by month and zone: three queries. */
+async function allCounts(): Promise<Map<string, StoredCounts[]>> {
+  const copies = await Promise.all([
+    readProposalCounts('0000-01', '9999-12'),
+    readAllZoneCounts(),
+    readDistrictCounts('0000-01', '9999-12'),
+  ]);
+  return grouped(copies.flat(), (c) => itemId(c.month, c.zoneId));
+}
+
+/** Every copy a month and zone's counters should have, as read (empty when absent). */
+function copiesIn(read: ReadonlyMap<string, readonly StoredCounts[]>, month: string, zoneId: string): StoredCounts[] {
+  const found = read.get(itemId(month, zoneId)) ?? [];
+  return copiesOf(zoneId).map(
+    (copy) => found.find((stored) => stored.copy === copy) ?? emptyCounts(copy, month, zoneId),
+  );
+}
+
 /**
- * Recounts every proposal record and compares the counters and the overdue entries with it: the
- * proof that they are exact. Reads every record (through the district's list, never a scan), so
- * it is for the office's occasional check and the `verify` command, not for the figures.
+ * Recounts every proposal record and compares the counters (each copy) and the overdue entries with
+ * it: the proof that they are exact. Reads every record (through the district's list, never a
+ * scan), so it is for the office's occasional check and the `verify` command, not for the figures.
  *
  * Exact under concurrent writes: the counters are read before and after the records; a month and
- * zone whose revision held still is compared as read. One that moved, or that shows a difference,
+ * zone whose revisions held still is compared as read. One that moved, or that shows a difference,
  * is compared again alone (`recheck`), so a change made during the recount is neither reported as a
  * difference nor able to hide one; one written through every re-check is reported `unsettled`.
  */
-/** Every counts item, the months and zones' and the district's, by month and zone. */
-async function allCounts(): Promise<Map<string, StoredCounts>> {
-  const [zones, district] = await Promise.all([
-    readProposalCounts('0000-01', '9999-12'),
-    readDistrictCounts('0000-01', '9999-12'),
-  ]);
-  return new Map([...zones, ...district].map((c) => [itemId(c.month, c.zoneId), c]));
-}
-
 export async function verifyProposalCounts() {
   const first = await allCounts();
   // the recount of each month and zone, page by page: the records themselves are not kept.
@@ -261,9 +288,9 @@ export async function verifyProposalCounts() {
   const doubtful: MonthZone[] = [];
   for (const id of [...ids].sort()) {
     const [month = '', zoneId = ''] = id.split(' ');
-    const stored = last.get(id);
+    const stored = copiesIn(last, month, zoneId);
     const asRead = compare(stored, recounts.get(id) ?? recountOf([]), watchesByItem.get(id) ?? []);
-    const held = (first.get(id)?.revision ?? 0) === (stored?.revision ?? 0);
+    const held = revisions(copiesIn(first, month, zoneId)) === revisions(stored);
     if (!held || asRead.counts.length > 0 || asRead.overdue.length > 0) doubtful.push({ month, zoneId });
   }
   const { found, unsettled } = await recheck(doubtful);
