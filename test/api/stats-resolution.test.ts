@@ -14,6 +14,7 @@ import { addDays } from '../../shared/domain/answers/due-dates';
 import { parseCsv } from '../../shared/domain/csv';
 import { vietnamDate } from '../../shared/domain/time';
 import { useApi } from '../support/api';
+import { itemsRead, recordDynamoCalls } from '../support/dynamodb-calls';
 import { floorProposal, proposalSteps } from '../support/proposal-steps';
 import { seedSampleDistrict } from '../support/sample-district';
 
@@ -226,6 +227,17 @@ describe('the figures after the walk', () => {
     expect(policy.overdue.communes).toEqual([]);
     expect([otherZone.total, otherZone.resolution.overdue.proposals]).toEqual([0, 0]);
     expect([otherMonths.closed.share, otherMonths.overdue.proposals]).toEqual([null, 0]);
+  });
+
+  it('name only the holders of the overdue entries they keep: another zone’s figures read no department’s name', async () => {
+    const calls = recordDynamoCalls();
+    const otherZone = (await stats(`${MONTH}&zoneId=khu-1`)).body;
+    const named = calls.flatMap(itemsRead).filter((item) => String(item.PK).startsWith(keys.unit('department', '').PK));
+    const district = (await stats(MONTH)).body;
+
+    expect(otherZone.resolution.overdue.proposals).toBe(0);
+    expect(named).toEqual([]);
+    expect(district.resolution.overdue.departments.map((d) => d.label)).toContain('Phòng Tài nguyên và Môi trường');
   });
 
   it('are in the CSV table under the groups, departments by their Vietnamese names', async () => {

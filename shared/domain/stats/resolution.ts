@@ -69,6 +69,21 @@ function sumCounters(items: readonly MonthZoneCounts[], filter: Filter) {
   return { ...sums, days };
 }
 
+/** The overdue entries of the range and filters: what the figures count, and whose holders they name. */
+export function keptWatches(
+  watches: readonly OverdueWatch[],
+  range: { from: string; to: string },
+  filter: Filter,
+): OverdueWatch[] {
+  return watches.filter(
+    (w) =>
+      w.month >= range.from &&
+      w.month <= range.to &&
+      (filter.zoneId === undefined || w.zoneId === filter.zoneId) &&
+      (filter.field === undefined || w.field === filter.field),
+  );
+}
+
 /** Counts the overdue entries of the range and filters, per holder; `proposals` counts each proposal once. */
 function overdueOf(
   watches: readonly OverdueWatch[],
@@ -76,13 +91,7 @@ function overdueOf(
   filter: Filter,
   names: UnitNames,
 ) {
-  const kept = watches.filter(
-    (w) =>
-      w.month >= range.from &&
-      w.month <= range.to &&
-      (filter.zoneId === undefined || w.zoneId === filter.zoneId) &&
-      (filter.field === undefined || w.field === filter.field),
-  );
+  const kept = keptWatches(watches, range, filter);
   const holders = (holder: OverdueWatch['holder'], labels: ReadonlyMap<string, string>) => {
     const counts = new Map<string, number>();
     for (const w of kept) if (w.holder === holder) counts.set(w.unitId, (counts.get(w.unitId) ?? 0) + 1);

@@ -22,7 +22,7 @@ import {
   tally,
   type UnitNames,
 } from '../../domain/stats/proposal-stats';
-import { resolutionFigures } from '../../domain/stats/resolution';
+import { keptWatches, resolutionFigures } from '../../domain/stats/resolution';
 import {
   allProposalRecords,
   emptyCounts,
@@ -129,8 +129,9 @@ export async function proposalStats(query: StatsQuery, today: string) {
   ]);
   const counted = tally(items, query);
   const groups = [...counted.values()].flatMap((counts) => [...counts.keys()]);
-  const names = await namesOfUnits(namedUnits(query.by, groups, watches));
   const filter = { zoneId: query.zoneId, field: query.field };
+  // only the holders of the overdue entries the figures keep are named: a zone's, not the district's.
+  const names = await namesOfUnits(namedUnits(query.by, groups, keptWatches(watches, { from, to }, filter)));
   return {
     from,
     to,
