@@ -17,14 +17,27 @@ const SECTION = 'flat with size';
 const RUNS = 40;
 const BUDGET = 1.3;
 
-/** The reads, by name: each as the office asks it. */
-function reads(zoneCount: number): Record<string, string> {
+/** A read: its path, and who asks it (the office unless said). */
+interface Read {
+  readonly path: string;
+  readonly as?: string;
+}
+
+/** The reads, by name. */
+function reads(zoneCount: number): Record<string, Read> {
+  const year = `from=${addMonths(LAST_MONTH, -11)}&to=${LAST_MONTH}`;
+  const zone = `khu-${zoneCount}`;
   return {
-    "a zone's proposals for a month": `/proposals?zoneId=khu-${zoneCount}&from=${LAST_MONTH}&to=${LAST_MONTH}`,
-    'free-text search, a page of 20': `/proposals?q=${SEARCHED}&limit=20`,
-    'one proposal with its history': `/proposals/${LAST_MONTH}.khu-1.khu-1-xa-dong.l-b0`,
-    "a month's meetings, a page of 6": `/meetings?month=${OPEN_MONTH}&limit=6`,
-    'statistics for a year': `/stats/proposals?from=${addMonths(LAST_MONTH, -11)}&to=${LAST_MONTH}`,
+    "a zone's proposals for a month": { path: `/proposals?zoneId=${zone}&from=${LAST_MONTH}&to=${LAST_MONTH}` },
+    'free-text search, a page of 20': { path: `/proposals?q=${SEARCHED}&limit=20` },
+    'one proposal with its history': { path: `/proposals/${LAST_MONTH}.khu-1.khu-1-xa-dong.l-b0` },
+    "a month's meetings, a page of 6": { path: `/meetings?month=${OPEN_MONTH}&limit=6` },
+    'statistics for a year': { path: `/stats/proposals?${year}` },
+    // the zone head's own query: one of 6 or 60 zones.
+    "statistics for a zone's year": {
+      path: `/stats/proposals?${year}&by=field&zoneId=${zone}`,
+      as: `truong-${zone}`,
+    },
   };
 }
 
@@ -35,11 +48,11 @@ export async function scaleTimings(size: DistrictSize): Promise<Figure[]> {
   const figures: Figure[] = [];
   const gateway = await startBenchGateway();
   try {
-    for (const [name, path] of Object.entries(reads(zoneCount))) {
+    for (const [name, { path, as = BENCH_OFFICE }] of Object.entries(reads(zoneCount))) {
       const times: number[] = [];
       let last: Measured | undefined;
       for (let run = 0; run < RUNS; run++) {
-        last = await gateway.send({ method: 'GET', path, as: BENCH_OFFICE });
+        last = await gateway.send({ method: 'GET', path, as });
         times.push(last.totalMs);
       }
       const { status, calls, responseBytes } = last as Measured;

@@ -1,6 +1,7 @@
 /**
  * A district of any number of zones, each of two communes of two cells, with a zone head and a
  * cell secretary per unit and the office (`van-phong-1`): the shape of the sample, at 6 or 60 zones.
+ * The office and the zone heads can sign in (`sample-<id>`).
  */
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { generatedDistrictConfig } from '../support/large-district';
@@ -27,7 +28,13 @@ export function generatedDistrict(zoneCount: number): DistrictConfig {
   );
   const officials = [
     { id: BENCH_OFFICE, name: 'Văn phòng', title: 'Chánh văn phòng', subject: `sample-${BENCH_OFFICE}` },
-    ...zones.map((zone) => ({ id: `truong-${zone.id}`, name: `Trưởng ${zone.name}`, title: 'Uỷ viên BTV' })),
+    // zone heads sign in: a zone head's own statistics are timed (`flat-with-size.ts`).
+    ...zones.map((zone) => ({
+      id: `truong-${zone.id}`,
+      name: `Trưởng ${zone.name}`,
+      title: 'Uỷ viên BTV',
+      subject: `sample-truong-${zone.id}`,
+    })),
     ...cells.map((cell) => ({ id: `bi-thu-${cell.id}`, name: `Bí thư ${cell.id}`, title: 'Bí thư chi bộ' })),
   ];
   const assignments = [
