@@ -285,6 +285,18 @@ export const keys = {
   overdueUpTo(today: string): [string, string] {
     return ['0', `${today}#~`];
   },
+  /**
+   * The same entries again, sorted by zone then first overdue day (moved in the same transactions):
+   * what one zone has overdue today is one range of that zone's entries alone.
+   */
+  zoneOverdueWatchPartition: 'STATS#OVERDUE-ZONES',
+  zoneOverdueWatch(zoneId: string, sortKey: string): ItemKey {
+    return { PK: 'STATS#OVERDUE-ZONES', SK: `${zoneId}#${sortKey}` };
+  },
+  /** The sort-key range of what one zone has overdue on `today` (`YYYY-MM-DD`). */
+  zoneOverdueUpTo(zoneId: string, today: string): [string, string] {
+    return [`${zoneId}#0`, `${zoneId}#${today}#~`];
+  },
   /** An import job (`POST /imports/proposals`, a large `PUT /structure`) and the parts of its file, in one partition. */
   importJob(jobId: string): ItemKey {
     return { PK: `IMPORT-JOB#${jobId}`, SK: 'IMPORT-JOB' };

@@ -9,7 +9,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { getItem } from '../../shared/db/store';
+import { getItem, queryAll } from '../../shared/db/store';
 import { addDays } from '../../shared/domain/answers/due-dates';
 import { parseCsv } from '../../shared/domain/csv';
 import { vietnamDate } from '../../shared/domain/time';
@@ -227,6 +227,22 @@ describe('the figures after the walk', () => {
     expect(policy.overdue.communes).toEqual([]);
     expect([otherZone.total, otherZone.resolution.overdue.proposals]).toEqual([0, 0]);
     expect([otherMonths.closed.share, otherMonths.overdue.proposals]).toEqual([null, 0]);
+  });
+
+  it('read a zone’s overdue entries from its own copy, whose missing entry the recount reports', async () => {
+    const [entry] = (await queryAll({ partition: keys.zoneOverdueWatchPartition })).filter(
+      (item) => String(item.SK).startsWith('khu-2#') && String(item.overdueFrom) <= today,
+    );
+    const overdue = async (query: string) => (await stats(`${MONTH}${query}`)).body.resolution.overdue.proposals;
+    const before = [await overdue('&zoneId=khu-2'), await overdue('')];
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: { PK: entry?.PK, SK: entry?.SK } }));
+
+    const found = await verify();
+
+    expect(found.body.overdueDifferences).toEqual([{ entry: entry?.SK, kind: 'missing' }]);
+    expect([await overdue('&zoneId=khu-2'), await overdue('')]).toEqual([(before[0] ?? 0) - 1, before[1]]);
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: entry }));
+    expect((await verify()).body.exact).toBe(true);
   });
 
   it('name only the holders of the overdue entries they keep: another zone’s figures read no department’s name', async () => {

@@ -22,13 +22,25 @@ const ZONE = 'khu-1';
 const YEAR = { from: '2027-01', to: '2027-12' };
 const TODAY = '2027-12-31';
 const FIELDS = ['land', 'agriculture', 'policy'] as const;
+const OVERDUE_PARTITIONS: readonly string[] = [keys.overdueWatchPartition, keys.zoneOverdueWatchPartition];
 const COUNTER_PARTITIONS: readonly string[] = [
   keys.proposalCountsPartition,
   keys.zoneCountsPartition,
   keys.districtCountsPartition,
 ];
 
-/** Three records of a zone's month: one raised, one with an accepted answer, one closed as solved. */
+/** A department's assignment on a zone's proposal of `month`, due on the 20th. */
+const assignment = (month: string) => ({
+  departmentId: 'phong-nn',
+  departmentName: 'Phòng Nông nghiệp',
+  status: 'awaiting',
+  dueDate: `${month}-20`,
+  assignedAt: `${month}-08T03:00:00.000Z`,
+  answerCount: 0,
+  rounds: 0,
+});
+
+/** Three records of a zone's month: one whose answer is owed (overdue), one with an accepted answer, one closed as solved. */
 function recordsOf(zone: number, month: string): ProposalRecord[] {
   return [0, 1, 2].map((i) =>
     proposalRecord({
@@ -38,15 +50,13 @@ function recordsOf(zone: number, month: string): ProposalRecord[] {
       communeId: `khu-${zone}-xa-${i % 2}`,
       field: FIELDS[(zone + i) % FIELDS.length],
       raisedAt: `${month}-07T03:00:00.000Z`,
+      ...(i === 0 && { status: 'assigned', assignments: [assignment(month)] }),
       ...(i === 1 && {
         status: 'routed-district',
         assignments: [
           {
-            departmentId: 'phong-nn',
-            departmentName: 'Phòng Nông nghiệp',
+            ...assignment(month),
             status: 'accepted',
-            dueDate: `${month}-20`,
-            assignedAt: `${month}-08T03:00:00.000Z`,
             answerCount: 1,
             rounds: 1,
             answeredAt: `${month}-15T03:00:00.000Z`,
@@ -83,6 +93,21 @@ describe(`a zone's statistics in a district of ${ZONES} zones`, () => {
       MONTHS.map((month) => [keys.zoneCountsPartition, `${ZONE}#${month}`, ZONE, month]),
     );
     expect(figures.total).toBe(3 * MONTHS.length);
+  });
+
+  it('read what the zone has overdue today from its own overdue entries alone', async () => {
+    const calls = recordDynamoCalls();
+
+    const figures = await proposalStats({ by: 'field', zoneId: ZONE, ...YEAR }, TODAY);
+
+    const overdue = calls.flatMap(itemsRead).filter((item) => OVERDUE_PARTITIONS.includes(String(item.PK)));
+    expect(overdue.map((item) => [item.PK, item.zoneId, item.month])).toEqual(
+      MONTHS.map((month) => [keys.zoneOverdueWatchPartition, ZONE, month]),
+    );
+    expect(figures.resolution.overdue).toMatchObject({ proposals: MONTHS.length, departments: [{ count: 3 }] });
+    expect((await proposalStats({ by: 'field', ...YEAR }, TODAY)).resolution.overdue.proposals).toBe(
+      ZONES * MONTHS.length,
+    );
   });
 
   it('while the district’s by zone reads every zone’s items of the range', async () => {

@@ -82,7 +82,7 @@ export const countDifferenceView = named(
 
 export const overdueDifferenceView = named(
   z.strictObject({
-    /** The entry's key: first overdue day, proposal, holder and unit. */
+    /** The entry's key: first overdue day, proposal, holder and unit; in its zone's copy, after the zone (`<zone>#…`). */
     entry: z.string(),
     /** `missing`: the records owe it and no entry says so; `extra`: an entry nothing owes. */
     kind: z.enum(['missing', 'extra']),

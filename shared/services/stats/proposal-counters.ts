@@ -32,6 +32,17 @@ const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = z.looseObject({
   field: z.string(),
 });
 
+/** Where an overdue entry is kept: the district's, sorted by day, and its zone's copy, sorted by zone then day. */
+function watchKeys(watch: OverdueWatch): ItemKey[] {
+  const sortKey = watchSortKey(watch);
+  return [keys.overdueWatch(sortKey), keys.zoneOverdueWatch(watch.zoneId, sortKey)];
+}
+
+/** The key of an overdue entry's zone copy, as the recount names it: `<zone>#<first overdue day>#…`. */
+export function zoneWatchKey(watch: OverdueWatch): string {
+  return keys.zoneOverdueWatch(watch.zoneId, watchSortKey(watch)).SK;
+}
+
 /** Where a copy of a month and zone's counters (the district's for `DISTRICT`) is kept. */
 function countsKey(copy: CountCopy, month: string, zoneId: string): ItemKey {
   if (zoneId === DISTRICT) return keys.districtCounts(month);
@@ -56,8 +67,8 @@ export function countProposalChange(
   after: ProposalRecord | undefined,
 ): void {
   const { removed, added } = watchChanges(before, after);
-  for (const watch of removed) changes.release(keys.overdueWatch(watchSortKey(watch)));
-  for (const watch of added) changes.putEntry(keys.overdueWatch(watchSortKey(watch)), watch);
+  for (const watch of removed) for (const key of watchKeys(watch)) changes.release(key);
+  for (const watch of added) for (const key of watchKeys(watch)) changes.putEntry(key, watch);
   const deltas = countDeltas(before, after);
   for (const { month, zoneId, combination, delta } of [...deltas, ...countDeltas(before, after, 'district')]) {
     countInCopies(changes, month, zoneId, { [combination]: delta });
@@ -68,10 +79,10 @@ export function countProposalChange(
   }
 }
 
-/** The overdue entries a change of a record adds or removes: the transaction actions they take besides the counters. */
+/** The transaction actions of the overdue entries a change of a record adds or removes, both copies, besides the counters. */
 export function watchActions(before: ProposalRecord | undefined, after: ProposalRecord | undefined): number {
   const { removed, added } = watchChanges(before, after);
-  return removed.length + added.length;
+  return 2 * (removed.length + added.length);
 }
 
 /** How many counted items one change of records touches at most (its months and zones' two copies, its months' district ones): a transaction keeps room for them. */
@@ -152,16 +163,24 @@ export async function readMonthZoneCounts(month: string, zoneId: string): Promis
   );
 }
 
-/** What is overdue on `today`: the entries up to that day, so the read costs the overdue items only. */
-export async function readOverdueWatches(today: string): Promise<OverdueWatch[]> {
-  const items = await queryAll({ partition: keys.overdueWatchPartition, between: keys.overdueUpTo(today) });
+/**
+ * What is overdue on `today`, in the district or in one zone: the entries up to that day (of that
+ * zone's copy alone for a zone), so the read costs the overdue items it counts only.
+ */
+export async function readOverdueWatches(today: string, zoneId?: string): Promise<OverdueWatch[]> {
+  const items = await queryAll(
+    zoneId === undefined
+      ? { partition: keys.overdueWatchPartition, between: keys.overdueUpTo(today) }
+      : { partition: keys.zoneOverdueWatchPartition, between: keys.zoneOverdueUpTo(zoneId, today) },
+  );
   return parseValues(overdueWatchRecord, items);
 }
 
-/** Every overdue entry, due or not yet: what the recount compares with. */
-export async function readAllOverdueWatches(): Promise<OverdueWatch[]> {
-  const items = await queryAll({ partition: keys.overdueWatchPartition });
-  return parseValues(overdueWatchRecord, items);
+/** Every overdue entry, due or not yet, the district's and the zones' copies: what the recount compares with. */
+export async function readAllOverdueWatches(): Promise<{ district: OverdueWatch[]; zones: OverdueWatch[] }> {
+  const all = async (partition: string) => parseValues(overdueWatchRecord, await queryAll({ partition }));
+  const [district, zones] = await Promise.all([all(keys.overdueWatchPartition), all(keys.zoneOverdueWatchPartition)]);
+  return { district, zones };
 }
 
 /** Entries read per query while recounting; each page's records are then read in batches. */

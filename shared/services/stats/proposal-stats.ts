@@ -35,6 +35,7 @@ import {
   readProposalCounts,
   readZoneCounts,
   type StoredCounts,
+  zoneWatchKey,
 } from './proposal-counters';
 
 async function namesOf(kind: 'zone' | 'commune' | 'department'): Promise<Map<string, string>> {
@@ -125,7 +126,7 @@ export async function tallyProposals(
 export async function proposalStats(query: StatsQuery, today: string) {
   const [{ from, to, items }, watches] = await Promise.all([
     rangeCounts(query, today.slice(0, 7)),
-    readOverdueWatches(today),
+    readOverdueWatches(today, query.zoneId),
   ]);
   const counted = tally(items, query);
   const groups = [...counted.values()].flatMap((counts) => [...counts.keys()]);
@@ -154,38 +155,53 @@ interface Found {
   readonly overdue: { entry: string; kind: 'missing' | 'extra' }[];
 }
 
-/** What the records of one month and zone should have stored: their counts and their overdue entries' keys. */
+/** What the records of one month and zone should have stored: their counts and their overdue entries' keys (the district's and the zone's copies). */
 interface Recount {
   readonly counts: MonthZoneCounts[];
   readonly watches: Set<string>;
+  readonly zoneWatches: Set<string>;
 }
 
-function recountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }): Recount {
+const noRecount = (): Recount => ({ counts: [], watches: new Set(), zoneWatches: new Set() });
+
+function recountOf(records: readonly ProposalRecord[], into: Recount = noRecount()): Recount {
   into.counts.push(...countRecords(records));
-  for (const key of records.flatMap(overdueWatches).map(watchSortKey)) into.watches.add(key);
+  for (const watch of records.flatMap(overdueWatches)) {
+    into.watches.add(watchSortKey(watch));
+    into.zoneWatches.add(zoneWatchKey(watch));
+  }
   return into;
 }
 
 /** What a month's district item should hold: its records' counts summed over zones, without communes (their overdue entries are the zones' to compare). */
-function districtRecountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }) {
+function districtRecountOf(records: readonly ProposalRecord[], into: Recount = noRecount()) {
   into.counts.push(...countRecords(records, 'district'));
   return into;
 }
 
-/** Compares every copy of a month and zone's counters (absent ones read as empty) and its overdue entries with their recount. */
-function compare(copies: readonly StoredCounts[], recount: Recount, storedWatches: readonly OverdueWatch[]): Found {
-  const present = new Set(storedWatches.map(watchSortKey));
+/** A month and zone's overdue entries as stored: the district's copy and the zone's. */
+interface StoredWatches {
+  readonly district: readonly OverdueWatch[];
+  readonly zones: readonly OverdueWatch[];
+}
+
+/** The entries owed and not stored (`missing`), then those stored and not owed (`extra`). */
+function entryDifferences(present: ReadonlySet<string>, owed: ReadonlySet<string>): Found['overdue'] {
+  return [
+    ...[...owed].filter((entry) => !present.has(entry)).map((entry) => ({ entry, kind: 'missing' as const })),
+    ...[...present].filter((entry) => !owed.has(entry)).map((entry) => ({ entry, kind: 'extra' as const })),
+  ];
+}
+
+/** Compares every copy of a month and zone's counters (absent ones read as empty) and of its overdue entries with their recount. */
+function compare(copies: readonly StoredCounts[], recount: Recount, stored: StoredWatches): Found {
   return {
-    counts: copies.flatMap((stored) =>
-      differences([stored], recount.counts).map((difference) => ({ ...difference, copy: stored.copy })),
+    counts: copies.flatMap((counts) =>
+      differences([counts], recount.counts).map((difference) => ({ ...difference, copy: counts.copy })),
     ),
     overdue: [
-      ...[...recount.watches]
-        .filter((entry) => !present.has(entry))
-        .map((entry) => ({ entry, kind: 'missing' as const })),
-      ...[...present]
-        .filter((entry) => !recount.watches.has(entry))
-        .map((entry) => ({ entry, kind: 'extra' as const })),
+      ...entryDifferences(new Set(stored.district.map(watchSortKey)), recount.watches),
+      ...entryDifferences(new Set(stored.zones.map(zoneWatchKey)), recount.zoneWatches),
     ],
   };
 }
@@ -220,7 +236,8 @@ async function recheck(pending: readonly MonthZone[]): Promise<{ found: Found[];
         moved.push(m);
         return;
       }
-      const own = watches.filter((w) => w.month === m.month && w.zoneId === m.zoneId);
+      const mine = (w: OverdueWatch) => w.month === m.month && w.zoneId === m.zoneId;
+      const own = { district: watches.district.filter(mine), zones: watches.zones.filter(mine) };
       const recount = (m.zoneId === DISTRICT ? districtRecountOf : recountOf)(records[i] ?? []);
       found.push(compare(last[i] ?? [], recount, own));
     });
@@ -283,14 +300,22 @@ export async function verifyProposalCounts() {
   }
   const watches = await readAllOverdueWatches();
   const last = await allCounts();
-  const watchesByItem = grouped(watches, (w) => itemId(w.month, w.zoneId));
-  const ids = new Set([...first.keys(), ...last.keys(), ...recounts.keys(), ...watchesByItem.keys()]);
+  const districtWatches = grouped(watches.district, (w) => itemId(w.month, w.zoneId));
+  const zoneWatches = grouped(watches.zones, (w) => itemId(w.month, w.zoneId));
+  const ids = new Set([
+    ...first.keys(),
+    ...last.keys(),
+    ...recounts.keys(),
+    ...districtWatches.keys(),
+    ...zoneWatches.keys(),
+  ]);
 
   const doubtful: MonthZone[] = [];
   for (const id of [...ids].sort()) {
     const [month = '', zoneId = ''] = id.split(' ');
     const stored = copiesIn(last, month, zoneId);
-    const asRead = compare(stored, recounts.get(id) ?? recountOf([]), watchesByItem.get(id) ?? []);
+    const storedWatches = { district: districtWatches.get(id) ?? [], zones: zoneWatches.get(id) ?? [] };
+    const asRead = compare(stored, recounts.get(id) ?? noRecount(), storedWatches);
     const held = revisions(copiesIn(first, month, zoneId)) === revisions(stored);
     if (!held || asRead.counts.length > 0 || asRead.overdue.length > 0) doubtful.push({ month, zoneId });
   }
