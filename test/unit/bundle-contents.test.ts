@@ -1,8 +1,9 @@
 /**
  * What each function's bundle carries, bundled as the stack bundles them: the packages of the floor
  * (the DynamoDB document client) and the few every handler shares, nothing else: a package entering
- * a bundle, with its bytes and cold start, is a decision made here (the .docx library and the
- * Lambda client were replaced by `functions/answers/wordprocessing.ts` and `worker-invocation.ts`).
+ * a bundle, with its bytes and cold start, is a decision made here (the .docx library, the
+ * Lambda client and Powertools Logger were replaced by `functions/answers/wordprocessing.ts`,
+ * `worker-invocation.ts` and the request log's own JSON line).
  */
 import { resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -13,8 +14,8 @@ import { FLOOR_SOURCE } from '../bench/bundles';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** What handlers share beyond the floor: request validation and structured logs. */
-const SHARED = ['zod', '@aws-lambda-powertools/logger', '@aws-lambda-powertools/commons', '@aws/lambda-invoke-store'];
+/** What handlers share beyond the floor: request validation. */
+const SHARED = ['zod'];
 
 async function bundledPackages(entry: BuildOptions): Promise<Set<string>> {
   const result = await build({
