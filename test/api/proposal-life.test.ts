@@ -210,6 +210,12 @@ describe('a district-level proposal, answered and announced', () => {
     ]);
     expectProblem(stale, 412, 'etag_mismatch');
     expect([again.status, again.body.id, again.headers.get('etag')]).toEqual([200, '2027-04.1', '"2"']);
+    // the reply is built from what compiling read, not read back: it must be the document as read.
+    const readBack = await api.request<ResponseDocument>('GET', `/responses/${draft.body.id}`, { as: OFFICE });
+    expect(readBack.body).toEqual(again.body);
+    const quoted = again.body.zones.flatMap((z) => z.fields.flatMap((f) => f.entries.flatMap((e) => e.answers)));
+    expect(quoted).not.toEqual([]);
+    expect(quoted.filter((answer) => answer.text === '' || answer.departmentName === '')).toEqual([]);
   });
 
   it('is issued by the standing board, and the issued response changes for nobody', async () => {
