@@ -79,14 +79,16 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
         ? `Kết quả của xã được thông báo tại hội nghị ${meeting.id}`
         : `Văn bản trả lời ${record.responseId} được thông báo tại hội nghị ${meeting.id}`,
   }));
-  await commitTransitions(planned, event.by.actor, changes.at);
-  for (const entry of responses) {
-    changes.reserve(
-      keys.responseAnnouncement(entry.responseId, meeting.zoneId),
-      { responseId: entry.responseId, zoneId: meeting.zoneId, meetingId: meeting.id, at: changes.at },
-      new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
-    );
-  }
+  return async () => {
+    await commitTransitions(planned, event.by.actor, changes.at);
+    for (const entry of responses) {
+      changes.reserve(
+        keys.responseAnnouncement(entry.responseId, meeting.zoneId),
+        { responseId: entry.responseId, zoneId: meeting.zoneId, meetingId: meeting.id, at: changes.at },
+        new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
+      );
+    }
+  };
 };
 
 /** Marks overdue the zone's commune proposals whose result this meeting (or an earlier one) was to hear. */
@@ -108,5 +110,5 @@ export const markOverdueAtClose: MeetingClosedHook = async (event) => {
     after: { ...record, overdueSince: changes.at },
     note: `Quá hạn: xã chưa báo cáo kết quả tại hội nghị ${meeting.id}`,
   }));
-  await commitTransitions(planned, event.by.actor, changes.at);
+  return () => commitTransitions(planned, event.by.actor, changes.at);
 };
