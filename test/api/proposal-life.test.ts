@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MEDIA } from '../../functions/answers/document-media';
 import type { ResponseSummary } from '../../shared/domain/responses/response-summary';
 import { useApi } from '../support/api';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { expectProblem } from '../support/problem';
 import { floorProposal, proposalSteps } from '../support/proposal-steps';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -269,8 +270,12 @@ describe('a district-level proposal, answered and announced', () => {
       }),
     ]);
 
-    await raiseFromFloor('2027-04.khu-2', DEPUTY, []);
+    expect((await post('/meetings/2027-04.khu-2/hold', DEPUTY)).status).toBe(200);
+    const calls = recordDynamoCalls();
+    expect((await post('/meetings/2027-04.khu-2/close', DEPUTY)).status).toBe(200);
 
+    // the announcement fits the close's own transaction: one commit, all or nothing.
+    expect(calls.filter((call) => call.command === 'TransactWriteItemsCommand')).toHaveLength(1);
     expect((await read(CANAL)).body).toMatchObject({ status: 'announced', announced: { meetingId: '2027-04.khu-2' } });
     const response = await api.request<ResponseDocument>('GET', '/responses/2027-04.1', { as: ZONE_HEAD });
     expect(response.body.announcements).toEqual([

@@ -161,6 +161,9 @@ export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: Ap
 /** Transaction actions `createMeeting` takes: the record, its audit and the roster. */
 export const MEETING_CREATE_OPERATIONS = 3;
 
+/** Transaction actions `replaceMeeting` takes at most: the record, its audit and its three parts. */
+export const MEETING_REPLACE_OPERATIONS = 5;
+
 /**
  * Adds a change of a meeting to `changes`: its record at `expectedVersion` (the version guards
  * every part) and only the parts that changed; the audit keeps what changed of the whole meeting.

@@ -196,6 +196,22 @@ export async function commitTransitions(
 }
 
 /**
+ * Adds the transitions to `changes` when they fit there with `room` actions to spare (what is still
+ * to join it), so they commit with it, all or nothing; else commits them first, in transactions of
+ * their own (`commitTransitions`).
+ */
+export async function joinTransitions(
+  planned: readonly PlannedTransition[],
+  changes: ChangeSet,
+  actor: Actor,
+  room: number,
+): Promise<void> {
+  const actions = planned.reduce((sum, { stored, transition }) => sum + transitionActions(stored.value, transition), 0);
+  if (changes.size + actions + room > MAX_TRANSACTION_ITEMS) return commitTransitions(planned, actor, changes.at);
+  for (const { stored, transition } of planned) addTransition(changes, stored, transition);
+}
+
+/**
  * Routes a proposal to the commune (which must resolve it and report at the zone's next meeting,
  * `communeDueMonth`) or to the district (the office's queue). Routing it again needs a reason, and
  * starts afresh: an earlier routing's due month and lateness do not follow it.
