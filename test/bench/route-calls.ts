@@ -40,9 +40,9 @@ interface Allowance {
 const allowances: Readonly<Record<string, Allowance>> = {
   'meetings.close': {
     trips: 4,
-    transactions: 4,
+    transactions: 3,
     reason:
-      'raising commits the proposals, each with its search words, in transactions of at most 100 actions (a zone of 60 cells raises 180), announcing and marking overdue commit theirs, then the close its own; announcing reads the zone’s earlier meetings (the agenda window), what was reported in that window, then those proposals',
+      'raising commits the proposals, each with its search words, in transactions of at most 100 actions (the walk’s 3 take 2; a zone of 60 cells raises 180) before the close’s own, which the announcements and overdue marks join when they fit; announcing reads the zone’s earlier meetings (the agenda window), what was reported in that window, then those proposals',
   },
   'responses.compile': {
     trips: 3,
