@@ -8,10 +8,10 @@ import { vietnamDate, vietnamMonth } from '../../shared/domain/time';
 import type { Access } from '../../shared/http/access';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import {
-  loadUnitNames,
   proposalStats,
   tallyProposals,
   verifyProposalCounts,
+  zoneName,
 } from '../../shared/services/stats/proposal-stats';
 import type { statsRoutes } from './routes';
 
@@ -46,11 +46,12 @@ export const statsReadOperations: OperationsOf<typeof statsRoutes, 'statsRead'> 
 
   'stats.proposalsChart': async ({ query, access }) => {
     const asked = scoped({ ...query, by: 'field' as const }, access);
-    const [{ from, to, counted }, names] = await Promise.all([tallyProposals(asked, thisMonth()), loadUnitNames()]);
-    const scope = [
-      asked.zoneId !== undefined ? (names.zones.get(asked.zoneId) ?? asked.zoneId) : undefined,
-      asked.field !== undefined ? proposalFieldLabels[asked.field] : undefined,
-    ].filter(Boolean);
+    // the zone's name alone: the chart's cost is that of its months, not of the district's units.
+    const [{ from, to, counted }, zone] = await Promise.all([
+      tallyProposals(asked, thisMonth()),
+      asked.zoneId === undefined ? undefined : zoneName(asked.zoneId),
+    ]);
+    const scope = [zone, asked.field !== undefined ? proposalFieldLabels[asked.field] : undefined].filter(Boolean);
     const title = `Số kiến nghị theo tháng và lĩnh vực, ${monthLabel(from)} – ${monthLabel(to)}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}`;
     return { text: monthlyFieldChart(counted, { from, to }, title) };
   },

@@ -247,8 +247,9 @@ export const keys = {
     return { PK: 'STATS#PROPOSALS', SK: `${month}#${zoneId}` };
   },
   /**
-   * The district's counters of a month: every zone's summed, moved in the same transactions, so
-   * figures without a zone filter read one item a month whatever the number of zones.
+   * The district's counters of a month: every zone's summed without their communes, moved in the
+   * same transactions, so figures without a zone or commune read one item a month, of the same size
+   * whatever the number of zones and communes.
    */
   districtCountsPartition: 'STATS#DISTRICT',
   districtCounts(month: string): ItemKey {

@@ -236,6 +236,17 @@ describe('the figures after the walk', () => {
     expect(rows).toContainEqual(['gia-tan', 'Quá hạn báo cáo kết quả: Xã Gia Tân', '1']);
   });
 
+  it('are the same from the district’s commune-free counters as from the zone’s per-commune ones, for every grouping', async () => {
+    // every proposal is khu-2's: without a zone the district's items are read, with it the zone's.
+    for (const by of ['field', 'status', 'month', 'department']) {
+      const district = (await stats(`${MONTH}&by=${by}`)).body;
+      const zone = (await stats(`${MONTH}&by=${by}&zoneId=khu-2`)).body;
+
+      expect(district.total).toBe(6);
+      expect({ ...district, zoneId: 'khu-2' }).toEqual(zone);
+    }
+  });
+
   it('equal a full recount of the records', async () => {
     expect((await verify()).body).toEqual({
       proposals: 6,

@@ -9,7 +9,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
+import { getItem } from '../../shared/db/store';
 import { parseCsv } from '../../shared/domain/csv';
+import { isCounter } from '../../shared/domain/stats/proposal-counts';
 import { useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -316,6 +318,19 @@ describe('the figures as a table and a chart', () => {
     expect(response.body).toContain('Số kiến nghị theo tháng và lĩnh vực, Tháng 1/2027 – Tháng 6/2027');
     expect(response.body).toContain('6/2027');
   });
+
+  it('names the zone and the field the chart is filtered to in its title', async () => {
+    const response = await api.request<string>(
+      'GET',
+      '/stats/proposals.svg?from=2027-03&to=2027-03&zoneId=khu-2&field=land',
+      {
+        as: OFFICE,
+      },
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('Tháng 3/2027 – Tháng 3/2027 (Khu 2, Quản lý đất đai)');
+  });
 });
 
 describe('the district counters', () => {
@@ -335,6 +350,15 @@ describe('the district counters', () => {
       expect(district.total).toBeGreaterThan(0);
       expect(new Map(district.groups.map((group) => [group.key, group.count]))).toEqual(summed);
     }
+  });
+
+  it('keep a month in one item that names no commune: its size follows the fields, states and departments', async () => {
+    const item = (await getItem(keys.districtCounts('2027-03'))) ?? {};
+    const counters = Object.keys(item).filter(isCounter);
+    const communes = (await allProposals()).map((p) => p.communeId);
+
+    expect(counters).toContain('t|land|merged');
+    expect(counters.filter((name) => name.startsWith('c|') || communes.some((id) => name.includes(id)))).toEqual([]);
   });
 });
 
@@ -371,16 +395,17 @@ describe('the recount', () => {
 
   it('reports a district counter that differs from its month’s records, the zones’ being right', async () => {
     const key = keys.districtCounts('2027-03');
-    await addToCounter(key, combination, 1);
+    const total = 't|other|raised';
+    await addToCounter(key, total, 1);
 
     const found = await verify();
 
     expect(found.body).toEqual({
       ...exactRecount(10),
       exact: false,
-      differences: [{ month: '2027-03', zoneId: '_district', combination, stored: 1, recounted: 0 }],
+      differences: [{ month: '2027-03', zoneId: '_district', combination: total, stored: 1, recounted: 0 }],
     });
-    await addToCounter(key, combination, -1);
+    await addToCounter(key, total, -1);
     expect((await verify()).body.exact).toBe(true);
   });
 

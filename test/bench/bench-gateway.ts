@@ -16,12 +16,16 @@ export interface Step {
   readonly path: string;
   readonly as: string;
   readonly body?: unknown;
+  /** A body sent as it is (a CSV file) with this type, instead of as JSON. */
+  readonly contentType?: string;
   readonly ifMatchOf?: string;
 }
 
 export interface Measured {
   readonly status: number;
   readonly problem?: string;
+  /** The `Location` answered, e.g. an accepted job's. */
+  readonly location?: string;
   readonly calls: CallSummary;
   readonly responseBytes: number;
   /** The whole call as the client waited for it. */
@@ -50,13 +54,14 @@ export async function startBenchGateway(): Promise<BenchGateway> {
       const current = await fetch(`${base}${step.ifMatchOf}`, { headers });
       headers['if-match'] = current.headers.get('etag') ?? '';
     }
-    if (step.body !== undefined) headers['content-type'] = 'application/json';
+    const raw = step.contentType !== undefined && typeof step.body === 'string';
+    if (step.body !== undefined) headers['content-type'] = raw ? (step.contentType as string) : 'application/json';
     startRecording();
     const started = performance.now();
     const response = await fetch(`${base}${step.path}`, {
       method: step.method,
       headers,
-      body: step.body === undefined ? undefined : JSON.stringify(step.body),
+      body: step.body === undefined ? undefined : raw ? (step.body as string) : JSON.stringify(step.body),
     });
     const text = Buffer.from(await response.arrayBuffer());
     const totalMs = performance.now() - started;
@@ -65,6 +70,7 @@ export async function startBenchGateway(): Promise<BenchGateway> {
     return {
       status: response.status,
       problem: outcome.problemCode,
+      location: response.headers.get('location') ?? undefined,
       calls,
       responseBytes: text.byteLength,
       totalMs,

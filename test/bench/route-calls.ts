@@ -6,7 +6,12 @@
  * (see `bench-gateway.ts`).
  */
 import { type RouteDefinition, routeKeyOf, routes } from '../../functions/routes';
+import { addDays } from '../../shared/domain/answers/due-dates';
+import type { DistrictConfig } from '../../shared/domain/structure/district-config';
+import { vietnamDate } from '../../shared/domain/time';
+import { importJobsSettled } from '../../shared/services/imports/import-jobs';
 import { importStructure } from '../../shared/services/structure/import-structure';
+import { legacyCsv } from '../support/legacy-csv';
 import { passes, passingCaller, pathValues, withCallers } from '../support/role-callers';
 import { readSampleConfig } from '../support/sample-district';
 import { type Measured, medianRun, type Step, startBenchGateway } from './bench-gateway';
@@ -90,6 +95,68 @@ const floorProposal = (title: string) => ({
   addressee: { kind: 'district' },
 });
 
+/** The district the walk runs in: the sample with an official for each role the routes allow. */
+const sampleDistrict = (): DistrictConfig => withCallers(readSampleConfig());
+
+/** The sample file with one zone renamed: an import of one change, small enough to be written in the request. */
+function renamedSample(round: number): DistrictConfig {
+  const config = sampleDistrict();
+  return { ...config, zones: config.zones.map((z) => (z.id === 'khu-6' ? { ...z, name: `Khu 6 (${round + 1})` } : z)) };
+}
+
+/**
+ * Units added at the walk's end: a zone of 100 communes of 26 cells. Each new unit is two actions
+ * of a transaction (the unit and its audit record) and a transaction holds 100, so the file needs
+ * more transactions than a request writes (`MAX_SYNC_TRANSACTIONS`) and is accepted as a job.
+ */
+const ADDED_COMMUNES = 100;
+const CELLS_PER_COMMUNE = 26;
+
+/** The sample with that zone more. */
+function sampleWithLargeZone(): DistrictConfig {
+  const config = sampleDistrict();
+  const zone = { id: 'khu-them', name: 'Khu thêm' };
+  const communes = Array.from({ length: ADDED_COMMUNES }, (_, i) => ({
+    id: `xa-them-${i + 1}`,
+    name: `Xã thêm ${i + 1}`,
+    kind: 'xa' as const,
+    zoneId: zone.id,
+  }));
+  const cells = communes.flatMap((commune) =>
+    Array.from({ length: CELLS_PER_COMMUNE }, (_, i) => ({
+      id: `${commune.id}-thon-${i + 1}`,
+      name: `Chi bộ thôn ${i + 1}`,
+      communeId: commune.id,
+    })),
+  );
+  return {
+    ...config,
+    zones: [...config.zones, zone],
+    communes: [...config.communes, ...communes],
+    cells: [...config.cells, ...cells],
+  };
+}
+
+/** A file of the old books: one record of round `round`'s, closed long ago (nothing overdue to show). */
+function legacyFile(round: number): string {
+  return legacyCsv([
+    {
+      legacy_id: `BENCH-${round + 1}`,
+      month: '2006-01',
+      zone: 'khu-2',
+      commune: 'gia-tan',
+      cell: CELL,
+      field: 'agriculture',
+      title: 'Nạo vét kênh tưới thôn Hạ',
+      content: 'Kênh tưới thôn Hạ bồi lắng, đề nghị huyện hỗ trợ kinh phí nạo vét trước vụ mùa.',
+      addressee: '',
+      status: 'closed',
+      answer: 'Huyện đã cấp kinh phí nạo vét.',
+      answered_on: '2006-02-15',
+    },
+  ]);
+}
+
 /** The writes of round `round`, in an order in which each finds what it needs. */
 function writes(round: number): Step[] {
   const month = `2027-${String(3 + round).padStart(2, '0')}`;
@@ -100,7 +167,11 @@ function writes(round: number): Step[] {
   const report = `/meetings/${MEETING}/reports/${CELL}`;
   const secretary = { as: SECRETARY, ifMatchOf: report };
   const official = `nguoi-thu-${round}`;
+  const rotation = `/zones/khu-2/rotations/${2028 + round}`;
+  // the previous round's road: its commune result was announced at this round's close.
+  const announced = `2027-${String(2 + round).padStart(2, '0')}.khu-2.${CELL}.f3`;
   return [
+    { method: 'PUT', path: '/structure', as: OFFICE, body: renamedSample(round) },
     ...unitSteps('zones', { id: `khu-thu-${round}`, name: 'Khu thử' }),
     ...unitSteps('communes', { id: `xa-thu-${round}`, name: 'Xã thử', kind: 'xa', zoneId: 'khu-2' }),
     ...unitSteps('cells', { id: `chi-bo-thu-${round}`, name: 'Chi bộ thử', communeId: 'gia-tan' }),
@@ -127,8 +198,35 @@ function writes(round: number): Step[] {
     },
     { method: 'DELETE', path: `/officials/${official}`, as: OFFICE, ifMatchOf: `/officials/${official}` },
     { method: 'PUT', path: `/communes/gia-tan/hosting-wishes/${2028 + round}`, as: OFFICE, body: { months: [3] } },
-    { method: 'PUT', path: `/zones/khu-2/rotations/${2028 + round}`, as: OFFICE },
+    { method: 'PUT', path: rotation, as: OFFICE },
+    {
+      method: 'POST',
+      path: `${rotation}/swaps`,
+      as: OFFICE,
+      body: { a: 1, b: 2, reason: 'Xã Gia Tân sửa hội trường tháng 1' },
+      ifMatchOf: rotation,
+    },
+    // a month never opened here, the first window set for it.
+    {
+      method: 'PUT',
+      path: `/cycles/2029-${String(1 + round).padStart(2, '0')}/window`,
+      as: OFFICE,
+      body: { firstDay: 12, lastDay: 16, reason: 'Trùng lễ hội đền' },
+    },
     { method: 'POST', path: `/cycles/${month}/open`, as: OFFICE },
+    // late in the month, outside the window (days 5 to 10): the office's decision, on a working day.
+    {
+      method: 'POST',
+      path: `/meetings/${MEETING}/reschedule`,
+      as: OFFICE,
+      body: {
+        date: ['2027-03-29', '2027-04-28', '2027-05-27'][round], // a weekday of each round's month
+        session: 'morning',
+        reason: 'Trưởng khu đi công tác',
+        outsideWindowReason: 'Trưởng khu đi công tác suốt khung ngày',
+      },
+      ifMatchOf: `/meetings/${MEETING}`,
+    },
     { method: 'PUT', path: report, as: SECRETARY, body: cellReport },
     { method: 'POST', path: `${report}/agreement`, body: agreement, ...secretary },
     { method: 'POST', path: `${report}/submit`, ...secretary },
@@ -189,6 +287,17 @@ function writes(round: number): Step[] {
       ifMatchOf: `/meetings/${MEETING}`,
     },
     { method: 'POST', path: `/meetings/${MEETING}/close`, as: DEPUTY, ifMatchOf: `/meetings/${MEETING}` },
+    ...(round === 0
+      ? []
+      : [
+          {
+            method: 'POST',
+            path: `/proposals/${announced}/confirmation`,
+            as: SECRETARY,
+            body: { solved: true, note: 'Đường đã được vá, đi lại thuận tiện.' },
+            ifMatchOf: `/proposals/${announced}`,
+          },
+        ]),
     {
       method: 'POST',
       path: `/meetings/${MEETING}/amendments`,
@@ -228,7 +337,15 @@ function writes(round: number): Step[] {
       method: 'POST',
       path: `/proposals/${FLOOR}/assignments`,
       as: OFFICE,
-      body: { departments: [{ departmentId: 'phong-tnmt' }] },
+      // due yesterday: overdue at once, so the cell may remind the department.
+      body: { departments: [{ departmentId: 'phong-tnmt', dueDate: addDays(vietnamDate(new Date()), -1) }] },
+      ifMatchOf: `/proposals/${FLOOR}`,
+    },
+    {
+      method: 'POST',
+      path: `/proposals/${FLOOR}/reminders`,
+      as: SECRETARY,
+      body: { note: 'Đề nghị phòng sớm trả lời.' },
       ifMatchOf: `/proposals/${FLOOR}`,
     },
     {
@@ -245,13 +362,6 @@ function writes(round: number): Step[] {
       body: { decision: 'accept' },
       ifMatchOf: `/proposals/${FLOOR}`,
     },
-    {
-      method: 'POST',
-      path: `/proposals/${FLOOR}/reminders`,
-      as: SECRETARY,
-      body: { note: 'Đề nghị phòng sớm trả lời.' },
-      ifMatchOf: `/proposals/${FLOOR}`,
-    },
     { method: 'POST', path: '/responses', as: OFFICE, body: { month } },
     {
       method: 'POST',
@@ -259,6 +369,13 @@ function writes(round: number): Step[] {
       as: BOARD,
       body: { documentNumber: '12-BC/HU', date: `${month}-20`, signer: { name: 'Đoàn Minh Định', title: 'Bí thư' } },
       ifMatchOf: `/responses/${month}.1`,
+    },
+    {
+      method: 'POST',
+      path: '/imports/proposals',
+      as: OFFICE,
+      body: legacyFile(round),
+      contentType: 'text/csv; charset=utf-8',
     },
   ];
 }
@@ -284,18 +401,37 @@ const readValues: Record<string, string> = {
   responseId: '2027-03.1',
 };
 
-function readStep(route: RouteDefinition): Step {
+/** A GET route's call: the job the walk last had accepted for a job's route (`jobs`, by route key), else the walk's ids. */
+function readStep(route: RouteDefinition, jobs: ReadonlyMap<string, string>): Step {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => readValues[name] ?? `{${name}}`);
   const query = queries[route.operation];
   const as = passes(route.access, 'office', {}) ? OFFICE : passingCaller(route).officialId;
-  return { method: 'GET', path: `${path}${query ? `?${query}` : ''}`, as };
+  return { method: 'GET', path: jobs.get(routeKeyOf(route)) ?? `${path}${query ? `?${query}` : ''}`, as };
 }
 
 export async function routeFigures(): Promise<Figure[]> {
-  await importStructure(withCallers(readSampleConfig()), { id: 'bench' });
+  await importStructure(sampleDistrict(), { id: 'bench' });
   const gateway = await startBenchGateway();
-  const send = gateway.send;
   const measured = new Map<string, Measured>();
+  /** The `Location` of the last job accepted, by the key of the route that reads it. */
+  const jobs = new Map<string, string>();
+  // a job runs in this process: it ends before the next call, whose requests it would otherwise add to.
+  const send = async (step: Step): Promise<Measured> => {
+    const answer = await gateway.send(step);
+    await importJobsSettled();
+    const read =
+      answer.status === 202 && answer.location ? routeOf({ ...step, method: 'GET', path: answer.location }) : undefined;
+    if (read && answer.location) jobs.set(routeKeyOf(read), answer.location);
+    return answer;
+  };
+  const measureReads = async (reads: readonly RouteDefinition[]) => {
+    for (const route of reads) {
+      const step = readStep(route, jobs);
+      const runs: Measured[] = [];
+      for (let run = 0; run < READ_RUNS; run++) runs.push(await send(step));
+      measured.set(routeKeyOf(route), medianRun(runs));
+    }
+  };
   try {
     // one read of each function first: the walk measures warm functions.
     for (const path of ['/me', '/meetings', '/proposals', '/stats/proposals', '/overdue', '/health']) {
@@ -309,12 +445,13 @@ export async function routeFigures(): Promise<Figure[]> {
       }
     }
     for (const [key, runs] of writeRuns) measured.set(key, medianRun(runs));
-    for (const route of routes.filter((r) => r.method === 'GET')) {
-      const step = readStep(route);
-      const runs: Measured[] = [];
-      for (let run = 0; run < READ_RUNS; run++) runs.push(await send(step));
-      measured.set(routeKeyOf(route), medianRun(runs));
-    }
+    const reads = routes.filter((r) => r.method === 'GET');
+    const awaitingJob = (route: RouteDefinition) => route.path.includes('{jobId}') && !jobs.has(routeKeyOf(route));
+    const later = reads.filter(awaitingJob);
+    await measureReads(reads.filter((route) => !later.includes(route)));
+    // last, as every read above would see its zones: a structure file too large for a request, accepted as a job.
+    await send({ method: 'PUT', path: '/structure', as: OFFICE, body: sampleWithLargeZone() });
+    await measureReads(later);
   } finally {
     gateway.close();
   }

@@ -61,6 +61,42 @@ describe('what a proposal counts under', () => {
     ]);
   });
 
+  it('counts in the district’s item of a month by field and state only, whatever the zone and commune', () => {
+    const elsewhere = { ...record, id: 'y', zoneId: 'khu-1', communeId: 'gia-luong' };
+    const routed = { ...record, status: 'routed-district' as const, level: 'district' as const };
+
+    expect(factsOf('t|agriculture|raised')).toEqual({ field: 'agriculture', status: 'raised' });
+    expect(countRecords([record, elsewhere], 'district')).toEqual([
+      {
+        month: '2027-03',
+        zoneId: '_district',
+        counts: new Map([
+          ['t|agriculture|raised', 2],
+          ['d|_none|agriculture', 2],
+        ]),
+      },
+    ]);
+    expect(countDeltas(record, routed, 'district')).toEqual([
+      { month: '2027-03', zoneId: '_district', combination: 't|agriculture|raised', delta: -1 },
+      { month: '2027-03', zoneId: '_district', combination: 't|agriculture|routed-district', delta: 1 },
+    ]);
+    // a change of level or addressee alone moves the zone's counters, not the district's.
+    const readdressed = { ...record, addressee: { kind: 'district' as const } };
+    expect(countDeltas(record, readdressed)).toHaveLength(2);
+    expect(countDeltas(record, readdressed, 'district')).toEqual([]);
+  });
+
+  it('sums a district’s `t|` counters by field, state and month as the zones’ `c|`, and names no commune', () => {
+    const elsewhere = { ...record, id: 'y', zoneId: 'khu-1', communeId: 'gia-luong', status: 'closed' as const };
+    const zones = countRecords([record, elsewhere]);
+    const district = countRecords([record, elsewhere], 'district');
+
+    for (const by of ['field', 'status', 'month', 'department'] as const) {
+      expect(tally(district, { by })).toEqual(tally(zones, { by }));
+    }
+    expect(tally(district, { by: 'commune' })).toEqual(new Map());
+  });
+
   it('recounts records per month and zone, and lists only the counters that differ', () => {
     const april = { ...record, id: 'x', month: '2027-04' };
     const recounted = countRecords([record, record, april]);

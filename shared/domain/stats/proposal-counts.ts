@@ -7,7 +7,9 @@
  * The counter families (`countsOf`), each bounded by the district's units, fields, states and day
  * counts, never by its proposals:
  * - `c|<commune>|<field>|<status>|<level>|<addressee>`: one per proposal (the total, by field,
- *   commune, state; closed and answered shares);
+ *   commune, state; closed and answered shares), in a zone's item;
+ * - `t|<field>|<status>`: the same without the commune, in the district's item instead of `c|`, so
+ *   that item's size follows the fields and states, never the district's communes or zones;
  * - `d|<department>|<field>`: one per department assigned to answer it, `d|_none|<field>` when none is;
  * - `s|<field>`: closed because the raising cell confirmed it solved in fact;
  * - per department's accepted answer: `a|<field>|on-time|late` (given by its due day or after),
@@ -24,8 +26,9 @@ import type { ProposalState } from '../proposals/proposal-lifecycle';
 import { vietnamDate } from '../time';
 
 const PREFIX = 'c|';
+const DISTRICT_PREFIX = 't|';
 /** The counter families; any other attribute of a counts item is not a count. */
-const FAMILIES = ['c|', 'd|', 's|', 'a|', 'r|', 'h|'] as const;
+const FAMILIES = [PREFIX, DISTRICT_PREFIX, 'd|', 's|', 'a|', 'r|', 'h|'] as const;
 /** The department key of a proposal assigned to none: never a department's id (ids start with a letter or digit). */
 export const NO_DEPARTMENT = '_none';
 /** The zone of a month's district counters (every zone's summed): never a zone's id (ids start with a letter or digit). */
@@ -33,14 +36,20 @@ export const DISTRICT = '_district';
 /** The attribute that grows with every change of a counts item (see the module comment). */
 export const REVISION = 'revision';
 
-/** What a count says of the proposals it counts, besides their month and zone. */
+/**
+ * The items counts are kept in: a month and zone's (`zone`), and a month's summed over the zones
+ * (`district`), which counts the same proposals without their communes (`t|` for `c|`).
+ */
+export type CountScope = 'zone' | 'district';
+
+/** What a count says of the proposals it counts, besides their month and zone: only field and state for a district's `t|`. */
 export interface CountedFacts {
-  readonly communeId: string;
   readonly field: ProposalField;
   readonly status: ProposalState;
-  readonly level: 'commune' | 'district' | null;
+  readonly communeId?: string;
+  readonly level?: 'commune' | 'district' | null;
   /** `district`, `commune:<id>` or `department:<id>`. */
-  readonly addressee: string;
+  readonly addressee?: string;
 }
 
 /** One month and zone's counts: counter → number. */
@@ -69,8 +78,12 @@ export function combinationOf(record: ProposalRecord): string {
   return `${PREFIX}${[record.communeId, record.field, record.status, record.level ?? '-', addressee].join('|')}`;
 }
 
-/** What a combination counts, or undefined for an attribute that is not one. */
+/** What a combination (`c|` or `t|`) counts, or undefined for an attribute that is not one. */
 export function factsOf(combination: string): CountedFacts | undefined {
+  if (combination.startsWith(DISTRICT_PREFIX)) {
+    const [field, status] = combination.slice(DISTRICT_PREFIX.length).split('|');
+    return field && status ? { field: field as ProposalField, status: status as ProposalState } : undefined;
+  }
   if (!combination.startsWith(PREFIX)) return undefined;
   const [communeId, field, status, level, addressee] = combination.slice(PREFIX.length).split('|');
   if (!communeId || !field || !status || !level || !addressee) return undefined;
@@ -99,12 +112,12 @@ export function acceptedAnswer(
   };
 }
 
-/** Every counter a record adds to, with how much (see the module comment). */
-export function countsOf(record: ProposalRecord): Map<string, number> {
+/** Every counter a record adds to in an item of `scope`, with how much (see the module comment). */
+export function countsOf(record: ProposalRecord, scope: CountScope = 'zone'): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (name: string, n = 1) => counts.set(name, (counts.get(name) ?? 0) + n);
   const { field } = record;
-  add(combinationOf(record));
+  add(scope === 'zone' ? combinationOf(record) : `${DISTRICT_PREFIX}${field}|${record.status}`);
   const assignments = record.assignments ?? [];
   if (assignments.length === 0) add(`d|${NO_DEPARTMENT}|${field}`);
   for (const assignment of assignments) {
@@ -120,15 +133,27 @@ export function countsOf(record: ProposalRecord): Map<string, number> {
   return counts;
 }
 
-/** The counts a change moves: off the record as it was (absent for a new one), onto it as it is; none that cancel out. */
-export function countDeltas(before: ProposalRecord | undefined, after: ProposalRecord | undefined): CountDelta[] {
+/** The zone a record counts under in an item of `scope`. */
+const zoneIn = (record: Pick<ProposalRecord, 'zoneId'>, scope: CountScope) =>
+  scope === 'zone' ? record.zoneId : DISTRICT;
+
+/**
+ * The counts a change moves in the items of `scope`: off the record as it was (absent for a new
+ * one), onto it as it is; none that cancel out.
+ */
+export function countDeltas(
+  before: ProposalRecord | undefined,
+  after: ProposalRecord | undefined,
+  scope: CountScope = 'zone',
+): CountDelta[] {
   const deltas = new Map<string, CountDelta>();
   const move = (record: ProposalRecord | undefined, sign: number) => {
     if (!record) return;
-    for (const [combination, n] of countsOf(record)) {
-      const id = `${record.month} ${record.zoneId} ${combination}`;
+    const zoneId = zoneIn(record, scope);
+    for (const [combination, n] of countsOf(record, scope)) {
+      const id = `${record.month} ${zoneId} ${combination}`;
       const delta = (deltas.get(id)?.delta ?? 0) + sign * n;
-      deltas.set(id, { month: record.month, zoneId: record.zoneId, combination, delta });
+      deltas.set(id, { month: record.month, zoneId, combination, delta });
     }
   };
   move(before, -1);
@@ -136,17 +161,18 @@ export function countDeltas(before: ProposalRecord | undefined, after: ProposalR
   return [...deltas.values()].filter((d) => d.delta !== 0);
 }
 
-/** The counts of records, per month and zone, as the counters should hold them: what a recount compares with. */
-export function countRecords(records: Iterable<ProposalRecord>): MonthZoneCounts[] {
+/** The counts of records, per month and zone (per month for `district`), as the counters should hold them: what a recount compares with. */
+export function countRecords(records: Iterable<ProposalRecord>, scope: CountScope = 'zone'): MonthZoneCounts[] {
   const items = new Map<string, { month: string; zoneId: string; counts: Map<string, number> }>();
   for (const record of records) {
-    const id = `${record.month} ${record.zoneId}`;
+    const zoneId = zoneIn(record, scope);
+    const id = `${record.month} ${zoneId}`;
     let item = items.get(id);
     if (!item) {
-      item = { month: record.month, zoneId: record.zoneId, counts: new Map() };
+      item = { month: record.month, zoneId, counts: new Map() };
       items.set(id, item);
     }
-    for (const [combination, n] of countsOf(record)) {
+    for (const [combination, n] of countsOf(record, scope)) {
       item.counts.set(combination, (item.counts.get(combination) ?? 0) + n);
     }
   }

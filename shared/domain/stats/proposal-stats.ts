@@ -99,7 +99,10 @@ function departmentCounter(name: string): { department: string; field: string } 
   return family === 'd' && department && field ? { department, field } : undefined;
 }
 
-/** Sums the counters into the query's groups, month by month; `by: 'month'` groups each month under itself. */
+/**
+ * Sums the counters into the query's groups, month by month; `by: 'month'` groups each month under
+ * itself. By commune, `items` are zones' (the district's hold no commune).
+ */
 export function tally(items: readonly MonthZoneCounts[], query: Omit<StatsQuery, 'from' | 'to'>): Tally {
   const months = new Map<string, Map<string, number>>();
   const add = (month: string, key: string, count: number) => {
@@ -120,11 +123,9 @@ export function tally(items: readonly MonthZoneCounts[], query: Omit<StatsQuery,
       }
       const facts = factsOf(name);
       if (!facts || (query.field !== undefined && facts.field !== query.field)) continue;
-      add(
-        month,
-        { field: facts.field, month, zone: zoneId, commune: facts.communeId, status: facts.status }[query.by],
-        count,
-      );
+      const key = { field: facts.field, month, zone: zoneId, commune: facts.communeId, status: facts.status }[query.by];
+      // only a zone's items name communes: by commune, the figures are summed from those.
+      if (key !== undefined) add(month, key, count);
     }
   }
   return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));

@@ -69,7 +69,7 @@ export const countDifferenceView = named(
   z.strictObject({
     month: z.string(),
     zoneId: z.string(),
-    /** The counter: `c|…`, `d|…`, `s|…`, `a|…`, `r|…` or `h|…` (see the README). */
+    /** The counter: `c|…` (a zone's), `t|…` (the district's), `d|…`, `s|…`, `a|…`, `r|…` or `h|…` (see the README). */
     combination: z.string(),
     stored: z.number(),
     recounted: z.number(),

@@ -42,6 +42,8 @@ export function countProposalChange(
   const deltas = countDeltas(before, after);
   for (const { month, zoneId, combination, delta } of deltas) {
     changes.count(keys.proposalCounts(month, zoneId), { [combination]: delta }, { month, zoneId });
+  }
+  for (const { month, combination, delta } of countDeltas(before, after, 'district')) {
     changes.count(keys.districtCounts(month), { [combination]: delta }, { month, zoneId: DISTRICT });
   }
   const record = after ?? before;
@@ -82,7 +84,10 @@ function storedCounts(item: Record<string, unknown>): StoredCounts {
   };
 }
 
-/** The counters of the months `from` to `to`, each month's summed over the district's zones: one query of one item a month. */
+/**
+ * The counters of the months `from` to `to`, each month's summed over the district's zones without
+ * their communes (`t|`): one query of one item a month, whose size does not grow with the district.
+ */
 export async function readDistrictCounts(from: string, to: string): Promise<StoredCounts[]> {
   const items = await queryAll({ partition: keys.districtCountsPartition, between: [from, to] });
   return items.map(storedCounts);

@@ -80,13 +80,20 @@ async function namesOfUnits(ids: ReturnType<typeof namedUnits>): Promise<UnitNam
   return { zones: names.zone, communes: names.commune, departments: names.department };
 }
 
+/** One zone's name (its id once the zone is removed), in one read whatever the district's size. */
+export async function zoneName(zoneId: string): Promise<string> {
+  const names = await namesOfUnits({ zone: new Set([zoneId]), commune: new Set(), department: new Set() });
+  return names.zones.get(zoneId) ?? zoneId;
+}
+
 /**
- * The counters of the query's range: one item a month (the district's) unless the query filters or
- * groups by zone, then at most one query of months × zones items.
+ * The counters of the query's range: one item a month (the district's, which holds no commune, so
+ * its size is the same in any district) unless the query filters by zone or groups by zone or
+ * commune: those need the zones' items (which hold their communes), one query of months × zones items.
  */
 async function rangeCounts(query: StatsQuery, currentMonth: string) {
   const { from, to } = statsRange(query, currentMonth);
-  const byZone = query.zoneId !== undefined || query.by === 'zone';
+  const byZone = query.zoneId !== undefined || query.by === 'zone' || query.by === 'commune';
   return { from, to, items: await (byZone ? readProposalCounts : readDistrictCounts)(from, to) };
 }
 
@@ -146,9 +153,9 @@ function recountOf(records: readonly ProposalRecord[], into: Recount = { counts:
   return into;
 }
 
-/** What a month's district item should hold: its records' counts summed over zones (their overdue entries are the zones' to compare). */
+/** What a month's district item should hold: its records' counts summed over zones, without communes (their overdue entries are the zones' to compare). */
 function districtRecountOf(records: readonly ProposalRecord[], into: Recount = { counts: [], watches: new Set() }) {
-  into.counts.push(...countRecords(records.map((record) => ({ ...record, zoneId: DISTRICT }))));
+  into.counts.push(...countRecords(records, 'district'));
   return into;
 }
 
