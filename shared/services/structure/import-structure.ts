@@ -231,13 +231,18 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
   let officials: ReadonlyMap<string, Existing> = new Map();
   const officialsChanged = new Set<string>();
   const existingUnits: { kind: StructureKind; id: string }[] = [];
+  // Every collection as stored, read at once: the plan of each is worked out from the file and it alone.
+  const [existingByKind, existingAssignments] = await Promise.all([
+    Promise.all(unitOrder.map((kind) => loadExisting(keys.unitCollection(kind), unitKind(kind).schema))),
+    loadExisting(keys.assignmentCollection, assignmentView),
+  ]);
 
-  for (const kind of unitOrder) {
+  for (const [index, kind] of unitOrder.entries()) {
     const list = config[configListOf[kind]] as UnitTypes[StructureKind][];
     const desired = new Map(
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
-    const existing = await loadExisting(keys.unitCollection(kind), unitKind(kind).schema);
+    const existing = existingByKind[index] as Map<string, Existing>;
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     if (kind === 'official') officials = existing;
     const plan = diff(kind, desired, existing, counts);
@@ -263,7 +268,6 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
       ];
     }),
   );
-  const existingAssignments = await loadExisting(keys.assignmentCollection, assignmentView);
   const assignmentPlan = diff('assignment', desiredAssignments, existingAssignments, counts);
   for (const id of assignmentPlan.changed) {
     const assignment = desiredAssignments.get(id)?.value ?? existingAssignments.get(id)?.value;
@@ -271,7 +275,28 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
   }
   upserts.push(assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
-  const recount = await referenceSteps(config, existingUnits);
+  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
+  // the settings beside the units' reference counts: one round trip.
+  const [recount, settings] = await Promise.all([
+    referenceSteps(config, existingUnits),
+    Promise.all([
+      settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), calendarSchema, config.calendar, counts),
+      settingSteps(
+        { type: 'report-rules', id: 'district' },
+        keys.reportRules(),
+        reportRulesSchema,
+        config.reports ?? {},
+        counts,
+      ),
+      settingSteps(
+        { type: 'answer-settings', id: 'district' },
+        keys.answerSettings(),
+        answerSettingsRecord,
+        answerSettings,
+        counts,
+      ),
+    ]),
+  ]);
 
   if (blocked.length > 0) {
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
@@ -283,24 +308,6 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
     );
   }
 
-  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
-  const settings = await Promise.all([
-    settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), calendarSchema, config.calendar, counts),
-    settingSteps(
-      { type: 'report-rules', id: 'district' },
-      keys.reportRules(),
-      reportRulesSchema,
-      config.reports ?? {},
-      counts,
-    ),
-    settingSteps(
-      { type: 'answer-settings', id: 'district' },
-      keys.answerSettings(),
-      answerSettingsRecord,
-      answerSettings,
-      counts,
-    ),
-  ]);
   upserts.push(subjectSteps(config, officials), settings.flat());
 
   // Parents before children when adding; children before parents when removing; the reference
