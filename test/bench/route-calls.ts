@@ -53,6 +53,11 @@ const allowances: Readonly<Record<string, Allowance>> = {
     trips: 3,
     reason: 'the accepted answers the document quotes are named by the records it reads',
   },
+  'structure.import': {
+    trips: 3,
+    reason:
+      'planning reads every collection and setting as stored, then the units’ reference counts; the import lock is read after the plan, so that a plan’s own refusal comes first',
+  },
   'stats.verify': {
     trips: 4,
     reason: 'a recount: the counts, every record page by page (a query, then a batch read), the counts again',
