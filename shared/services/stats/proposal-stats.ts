@@ -298,8 +298,8 @@ export async function verifyProposalCounts() {
       recounts.set(id, districtRecountOf(records, recounts.get(id)));
     }
   }
-  const watches = await readAllOverdueWatches();
-  const last = await allCounts();
+  // read together: a change between the two shows as a moved revision or as a mismatch, and is re-checked either way.
+  const [watches, last] = await Promise.all([readAllOverdueWatches(), allCounts()]);
   const districtWatches = grouped(watches.district, (w) => itemId(w.month, w.zoneId));
   const zoneWatches = grouped(watches.zones, (w) => itemId(w.month, w.zoneId));
   const ids = new Set([
