@@ -14,9 +14,9 @@ import { searchProposals } from '../../shared/services/proposals/proposal-search
 import { proposalNotFound, readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
 import { presentReport, readReport, readReportStates } from '../../shared/services/proposals/report-store';
 import { proposalReader } from './proposal-actor';
-import type { proposalRoutes } from './routes';
+import type { proposalReadRoutes } from './routes-read';
 
-export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'proposalRead'> = {
+export const proposalReadOperations: OperationsOf<typeof proposalReadRoutes, 'proposalRead'> = {
   'reports.list': async ({ path }) => {
     const { value: meeting } = await loadMeeting(path.meetingId);
     const [items, floor] = await Promise.all([readReportStates(meeting), readFloorProposals(meeting)]);

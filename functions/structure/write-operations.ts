@@ -7,10 +7,10 @@ import { importStructureFile } from '../../shared/services/imports/import-jobs';
 import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
 import { forgetCallers } from '../../shared/services/structure/callers';
 import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
-import type { structureRoutes } from './routes';
+import type { structureWriteRoutes } from './routes-write';
 import { cells, communes, departments, officials, zones } from './unit-operations';
 
-type Operations = OperationsOf<typeof structureRoutes, 'structureWrite'>;
+type Operations = OperationsOf<typeof structureWriteRoutes, 'structureWrite'>;
 
 export const structureWriteOperations: Operations = {
   'zones.create': zones.create,
