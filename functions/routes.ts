@@ -1,7 +1,8 @@
 /**
  * The one route table, joined from the areas' tables, and the functions that serve it. The CDK
  * stack, the local gateway, the OpenAPI document and the authorisation tests read it; each
- * handler reads its own area's table. Nothing else lists routes or decides access.
+ * handler reads only the routes it serves (its area's table, or that table's read or write half).
+ * Nothing else lists routes or decides access.
  */
 import type { RouteDefinition as Route } from '../shared/http/contract';
 import { answerRoutes } from './answers/routes';

@@ -1,6 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import { responseDocumentOperations } from './document-operations';
-import { answerRoutes } from './routes';
+import { answerReadRoutes } from './routes-read';
 
-export const handler = routeHandler(answerRoutes, 'responseDocument', responseDocumentOperations, resolveCaller);
+export const handler = routeHandler(answerReadRoutes, 'responseDocument', responseDocumentOperations, resolveCaller);

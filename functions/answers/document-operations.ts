@@ -9,12 +9,12 @@ import { DOCX_MEDIA, documentFormOf, HTML_MEDIA } from './document-media';
 import { readsDrafts } from './draft-access';
 import { responseDocx } from './response-docx';
 import { responseHtml } from './response-html';
-import type { answerRoutes } from './routes';
+import type { answerReadRoutes } from './routes-read';
 
 /** The page loads nothing and runs nothing. */
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-export const responseDocumentOperations: OperationsOf<typeof answerRoutes, 'responseDocument'> = {
+export const responseDocumentOperations: OperationsOf<typeof answerReadRoutes, 'responseDocument'> = {
   'responses.get': async ({ path, caller, accept }) => {
     const { document, version } = await readResponseDocument(path.responseId);
     if (document.status === 'draft' && !readsDrafts(caller)) {

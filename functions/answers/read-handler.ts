@@ -1,6 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import { answerReadOperations } from './read-operations';
-import { answerRoutes } from './routes';
+import { answerReadRoutes } from './routes-read';
 
-export const handler = routeHandler(answerRoutes, 'answerRead', answerReadOperations, resolveCaller);
+export const handler = routeHandler(answerReadRoutes, 'answerRead', answerReadOperations, resolveCaller);

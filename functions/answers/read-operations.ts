@@ -5,9 +5,9 @@ import { readOverdue } from '../../shared/services/answers/overdue';
 import { listResponses } from '../../shared/services/responses/response-list';
 import { proposalReader } from '../proposals/proposal-actor';
 import { readsDrafts } from './draft-access';
-import type { answerRoutes } from './routes';
+import type { answerReadRoutes } from './routes-read';
 
-export const answerReadOperations: OperationsOf<typeof answerRoutes, 'answerRead'> = {
+export const answerReadOperations: OperationsOf<typeof answerReadRoutes, 'answerRead'> = {
   'overdue.list': async ({ caller }) => json(await readOverdue(vietnamDate(new Date()), proposalReader(caller))),
   'responses.list': async ({ query, caller }) =>
     json(await listResponses({ ...query, withDrafts: readsDrafts(caller) })),

@@ -16,7 +16,7 @@ import { applyProposalStep, type ProposalStep } from '../../shared/services/prop
 import { readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
 import { compileResponse, issueResponse } from '../../shared/services/responses/response-actions';
 import { proposalActor } from '../proposals/proposal-actor';
-import type { answerRoutes } from './routes';
+import type { answerWriteRoutes } from './routes-write';
 
 /** Takes the step, then reads the proposal back whole (history, answers, results) for the reply. */
 async function stepReply(
@@ -36,7 +36,7 @@ function responseActor(caller: Caller) {
   return actorOver(caller, {});
 }
 
-export const answerWriteOperations: OperationsOf<typeof answerRoutes, 'answerWrite'> = {
+export const answerWriteOperations: OperationsOf<typeof answerWriteRoutes, 'answerWrite'> = {
   'proposals.reportResult': ({ path, body, caller, expectedVersion }) =>
     stepReply(path.proposalId, reportResult(body, proposalActor(caller)), caller, expectedVersion),
 

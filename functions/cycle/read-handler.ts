@@ -1,6 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import { cycleReadOperations } from './read-operations';
-import { cycleRoutes } from './routes';
+import { cycleReadRoutes } from './routes-read';
 
-export const handler = routeHandler(cycleRoutes, 'cycleRead', cycleReadOperations, resolveCaller);
+export const handler = routeHandler(cycleReadRoutes, 'cycleRead', cycleReadOperations, resolveCaller);

@@ -18,13 +18,13 @@ import {
   readCycleMeetings,
 } from '../../shared/services/cycle/cycle-store';
 import { readHostingWishes, readRotation, rotationMissing } from '../../shared/services/cycle/rotation-store';
-import type { cycleRoutes } from './routes';
+import type { cycleReadRoutes } from './routes-read';
 
 function isVisible(zones: 'all' | ReadonlySet<string>, zoneId: string): boolean {
   return zones === 'all' || zones.has(zoneId);
 }
 
-export const cycleReadOperations: OperationsOf<typeof cycleRoutes, 'cycleRead'> = {
+export const cycleReadOperations: OperationsOf<typeof cycleReadRoutes, 'cycleRead'> = {
   'hostingWishes.list': async ({ path }) => json({ items: await readHostingWishes(path.zoneId, path.year) }),
 
   'rotations.get': async ({ path: { zoneId, year } }) => {

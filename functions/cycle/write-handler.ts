@@ -1,7 +1,13 @@
 import { idempotencyKeys } from '../../shared/db/idempotency';
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
-import { cycleRoutes } from './routes';
+import { cycleWriteRoutes } from './routes-write';
 import { cycleWriteOperations } from './write-operations';
 
-export const handler = routeHandler(cycleRoutes, 'cycleWrite', cycleWriteOperations, resolveCaller, idempotencyKeys);
+export const handler = routeHandler(
+  cycleWriteRoutes,
+  'cycleWrite',
+  cycleWriteOperations,
+  resolveCaller,
+  idempotencyKeys,
+);

@@ -26,7 +26,7 @@ import {
 import { setMonthWindow } from '../../shared/services/cycle/month-window';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { generateRotation, putHostingWishes, swapRotation } from '../../shared/services/cycle/rotations';
-import type { cycleRoutes } from './routes';
+import type { cycleWriteRoutes } from './routes-write';
 
 interface MeetingRequest {
   readonly path: { readonly meetingId: string };
@@ -46,7 +46,7 @@ function meetingReply(result: { meeting: Parameters<typeof presentMeeting>[0]; v
   return json(presentMeeting(result.meeting, []), result.version);
 }
 
-export const cycleWriteOperations: OperationsOf<typeof cycleRoutes, 'cycleWrite'> = {
+export const cycleWriteOperations: OperationsOf<typeof cycleWriteRoutes, 'cycleWrite'> = {
   'hostingWishes.put': async ({ path, body, caller, ifMatch }) => {
     const commune = await requireUnit('commune', path.communeId);
     const stored = await putHostingWishes(commune, path.year, body.months, actorOf(caller), ifMatch);

@@ -1,6 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import { proposalReadOperations } from './read-operations';
-import { proposalRoutes } from './routes';
+import { proposalReadRoutes } from './routes-read';
 
-export const handler = routeHandler(proposalRoutes, 'proposalRead', proposalReadOperations, resolveCaller);
+export const handler = routeHandler(proposalReadRoutes, 'proposalRead', proposalReadOperations, resolveCaller);

@@ -19,9 +19,9 @@ import {
   reportStatesOf,
 } from '../../shared/services/proposals/report-store';
 import { proposalReader } from './proposal-actor';
-import type { proposalRoutes } from './routes';
+import type { proposalReadRoutes } from './routes-read';
 
-export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'proposalRead'> = {
+export const proposalReadOperations: OperationsOf<typeof proposalReadRoutes, 'proposalRead'> = {
   // the roster's expected reports only, not the whole meeting, read beside the reports and floor proposals.
   'reports.list': async ({ path }) => {
     const place = meetingPlace(path.meetingId);

@@ -1,11 +1,11 @@
 import { idempotencyKeys } from '../../shared/db/idempotency';
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
-import { proposalRoutes } from './routes';
+import { proposalWriteRoutes } from './routes-write';
 import { proposalWriteOperations } from './write-operations';
 
 export const handler = routeHandler(
-  proposalRoutes,
+  proposalWriteRoutes,
   'proposalWrite',
   proposalWriteOperations,
   resolveCaller,

@@ -31,9 +31,9 @@ import {
 } from '../../shared/services/proposals/report-actions';
 import { presentReport } from '../../shared/services/proposals/report-store';
 import { proposalActor } from './proposal-actor';
-import type { proposalRoutes } from './routes';
+import type { proposalWriteRoutes } from './routes-write';
 
-type ReportRequest = Pick<OperationInput<(typeof proposalRoutes)[number]>, 'caller' | 'ifMatch'> & {
+type ReportRequest = Pick<OperationInput<(typeof proposalWriteRoutes)[number]>, 'caller' | 'ifMatch'> & {
   readonly path: { readonly meetingId: string; readonly cellId: string };
 };
 
@@ -50,7 +50,7 @@ function reportReply(stored: Awaited<ReturnType<typeof applyReportAction>>) {
   return json(presentReport(stored.record, stored.check), stored.version, stored.created ? 201 : 200);
 }
 
-export const proposalWriteOperations: OperationsOf<typeof proposalRoutes, 'proposalWrite'> = {
+export const proposalWriteOperations: OperationsOf<typeof proposalWriteRoutes, 'proposalWrite'> = {
   'reports.put': async (request) => {
     const by = reportActor(request);
     return reportReply(await applyReportAction(target(request), 'write', by, writeReport(request.body, by)));

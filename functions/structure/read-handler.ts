@@ -1,6 +1,6 @@
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import { structureReadOperations } from './read-operations';
-import { structureRoutes } from './routes';
+import { structureReadRoutes } from './routes-read';
 
-export const handler = routeHandler(structureRoutes, 'structureRead', structureReadOperations, resolveCaller);
+export const handler = routeHandler(structureReadRoutes, 'structureRead', structureReadOperations, resolveCaller);

@@ -10,10 +10,10 @@ import {
   readAssignment,
   readCalendar,
 } from '../../shared/services/structure/structure-reads';
-import type { structureRoutes } from './routes';
+import type { structureReadRoutes } from './routes-read';
 import { cells, communes, departments, officials, zones } from './unit-operations';
 
-type Operations = OperationsOf<typeof structureRoutes, 'structureRead'>;
+type Operations = OperationsOf<typeof structureReadRoutes, 'structureRead'>;
 
 export const structureReadOperations: Operations = {
   'zones.list': zones.list,

@@ -1,11 +1,11 @@
 import { idempotencyKeys } from '../../shared/db/idempotency';
 import { routeHandler } from '../../shared/http/route-handler';
 import { resolveCaller } from '../../shared/services/structure/callers';
-import { structureRoutes } from './routes';
+import { structureWriteRoutes } from './routes-write';
 import { structureWriteOperations } from './write-operations';
 
 export const handler = routeHandler(
-  structureRoutes,
+  structureWriteRoutes,
   'structureWrite',
   structureWriteOperations,
   resolveCaller,

@@ -6,10 +6,10 @@ import { json, type OperationsOf } from '../../shared/http/contract';
 import { importStructureFile } from '../../shared/services/imports/import-jobs';
 import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
 import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
-import type { structureRoutes } from './routes';
+import type { structureWriteRoutes } from './routes-write';
 import { cells, communes, departments, officials, zones } from './unit-operations';
 
-type Operations = OperationsOf<typeof structureRoutes, 'structureWrite'>;
+type Operations = OperationsOf<typeof structureWriteRoutes, 'structureWrite'>;
 
 export const structureWriteOperations: Operations = {
   'zones.create': zones.create,
