@@ -12,6 +12,7 @@ import {
   searchWords,
   zoneCode,
 } from '../../shared/domain/proposals/proposal';
+import { addresseeKey } from '../../shared/domain/proposals/proposal-fields';
 import { entryMatches, queryWordsOf, recordMatches } from '../../shared/domain/proposals/proposal-filter';
 import {
   type ProposalAction,
@@ -289,5 +290,13 @@ describe('edge cases of proposal rules', () => {
 
   it('acts through the proposal’s own zone, commune and cell', () => {
     expect(actingUnits(record)).toEqual({ zone: record.zoneId, commune: record.communeId, cell: record.cellId });
+  });
+});
+
+describe('addresseeKey', () => {
+  it('names a department by its id, a commune by its own id or the cell’s commune, and the district alone', () => {
+    expect(addresseeKey({ kind: 'department', id: 'ban-to-chuc' }, 'gia-tan')).toBe('department:ban-to-chuc');
+    expect(addresseeKey({ kind: 'commune' }, 'gia-tan')).toBe('commune:gia-tan');
+    expect(addresseeKey({ kind: 'district' }, 'gia-tan')).toBe('district');
   });
 });
