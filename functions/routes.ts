@@ -92,7 +92,7 @@ export const functions = {
   responseDocument: {
     entry: 'functions/answers/document-handler.ts',
     table: 'read',
-    description: 'Reads an official response as JSON, a printable page or a Word document (the only bundle with docx)',
+    description: 'Reads an official response as JSON, a printable page or a Word document',
   },
   cycleOpener: {
     entry: 'functions/cycle/open-cycle.ts',

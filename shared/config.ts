@@ -29,6 +29,15 @@ export function config(): Config {
   return cached;
 }
 
+/**
+ * The X-Ray trace of the invocation running now (`Root=1-…;Parent=…;Sampled=…` in
+ * `_X_AMZN_TRACE_ID`, which Lambda sets anew for each invocation, hence read every time): its root,
+ * which joins a log line to its trace; undefined outside Lambda.
+ */
+export function invocationTraceId(): string | undefined {
+  return /Root=([^;]+)/.exec(process.env._X_AMZN_TRACE_ID ?? '')?.[1];
+}
+
 const cognitoSchema = z.object({
   /** The district's user pool (the `UserPoolId` output of its API stack). */
   USER_POOL_ID: z.optional(z.string().check(z.minLength(1))),

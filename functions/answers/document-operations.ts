@@ -31,7 +31,7 @@ export const responseDocumentOperations: OperationsOf<typeof answerRoutes, 'resp
     if (form === 'docx') {
       const name = `${document.id}.docx`;
       return {
-        raw: { media: DOCX_MEDIA, content: await responseDocx(document) },
+        raw: { media: DOCX_MEDIA, content: responseDocx(document) },
         version,
         headers: { 'content-disposition': `attachment; filename="${name}"` },
       };

@@ -14,7 +14,6 @@ import { reportResult } from '../../shared/services/answers/commune-results';
 import { confirmSolved, remind } from '../../shared/services/answers/confirmations';
 import { applyProposalStep, type ProposalStep } from '../../shared/services/proposals/proposal-actions';
 import { readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
-import { readResponseDocument } from '../../shared/services/responses/read-document';
 import { compileResponse, issueResponse } from '../../shared/services/responses/response-actions';
 import { proposalActor } from '../proposals/proposal-actor';
 import type { answerRoutes } from './routes';
@@ -68,14 +67,12 @@ export const answerWriteOperations: OperationsOf<typeof answerRoutes, 'answerWri
     ),
 
   'responses.compile': async ({ body, caller, ifMatch }) => {
-    const { response, created } = await compileResponse(body, responseActor(caller), ifMatch);
-    const { document, version } = await readResponseDocument(response.id);
+    const { document, version, created } = await compileResponse(body, responseActor(caller), ifMatch);
     return json(document, version, created ? 201 : 200);
   },
 
   'responses.issue': async ({ path, body, caller, expectedVersion }) => {
-    await issueResponse(path.responseId, body, responseActor(caller), expectedVersion);
-    const { document, version } = await readResponseDocument(path.responseId);
+    const { document, version } = await issueResponse(path.responseId, body, responseActor(caller), expectedVersion);
     return json(document, version);
   },
 };

@@ -7,20 +7,34 @@ import { presentProposal, presentProposalWithHistory } from '../../shared/domain
 import { vietnamDate, vietnamMonth } from '../../shared/domain/time';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { listReply } from '../../shared/http/page-query';
-import { loadMeeting } from '../../shared/services/cycle/cycle-store';
+import { meetingPlace, readExpectedReports } from '../../shared/services/cycle/cycle-store';
 import { readFloorProposals } from '../../shared/services/proposals/floor-proposals';
 import { exportProposals } from '../../shared/services/proposals/proposal-export';
 import { searchProposals } from '../../shared/services/proposals/proposal-search';
 import { proposalNotFound, readProposalWithHistory } from '../../shared/services/proposals/proposal-store';
-import { presentReport, readReport, readReportStates } from '../../shared/services/proposals/report-store';
+import {
+  presentReport,
+  readReport,
+  readReportSummaries,
+  reportStatesOf,
+} from '../../shared/services/proposals/report-store';
 import { proposalReader } from './proposal-actor';
 import type { proposalRoutes } from './routes';
 
 export const proposalReadOperations: OperationsOf<typeof proposalRoutes, 'proposalRead'> = {
+  // the roster's expected reports only, not the whole meeting, read beside the reports and floor proposals.
   'reports.list': async ({ path }) => {
-    const { value: meeting } = await loadMeeting(path.meetingId);
-    const [items, floor] = await Promise.all([readReportStates(meeting), readFloorProposals(meeting)]);
-    return json({ meetingId: meeting.id, items, floorProposals: floor.map(({ value }) => withFieldLabel(value)) });
+    const place = meetingPlace(path.meetingId);
+    const [expected, byCell, floor] = await Promise.all([
+      readExpectedReports(path.meetingId),
+      readReportSummaries(place.month, place.zoneId),
+      readFloorProposals(place),
+    ]);
+    return json({
+      meetingId: path.meetingId,
+      items: reportStatesOf(expected, byCell),
+      floorProposals: floor.map(({ value }) => withFieldLabel(value)),
+    });
   },
 
   'reports.get': async ({ path }) => {

@@ -5,7 +5,6 @@ import { actorOf, personOf } from '../../shared/http/actors';
 import { json, type OperationsOf } from '../../shared/http/contract';
 import { importStructureFile } from '../../shared/services/imports/import-jobs';
 import { createAssignment, deleteAssignment } from '../../shared/services/structure/assignment-writes';
-import { forgetCallers } from '../../shared/services/structure/callers';
 import { parseDistrictConfig } from '../../shared/services/structure/import-structure';
 import type { structureRoutes } from './routes';
 import { cells, communes, departments, officials, zones } from './unit-operations';
@@ -60,7 +59,6 @@ export const structureWriteOperations: Operations = {
     if ('job' in outcome) {
       return { ...json(outcome.job, undefined, 202), headers: { location: `/structure/imports/${outcome.job.id}` } };
     }
-    forgetCallers();
     return json(outcome.summary);
   },
 };

@@ -9,6 +9,7 @@ const DESCRIPTION = [
 ].join('\n\n');
 
 let document: OpenApiDocument | undefined;
+let serialized: string | undefined;
 
 /** Built once per warm function: the route table does not change while it runs. */
 export function describeApi(): OpenApiDocument {
@@ -18,4 +19,10 @@ export function describeApi(): OpenApiDocument {
     description: DESCRIPTION,
   });
   return document;
+}
+
+/** The document as `GET /openapi.json` sends it, serialized once per warm function: 226 KiB of JSON took over 1 ms to write per request. */
+export function serializedApiDescription(): string {
+  serialized ??= JSON.stringify(describeApi());
+  return serialized;
 }

@@ -15,6 +15,11 @@ export const functionBundle = {
   /** The SDK's ES module builds first: smaller and faster to import than its CommonJS ones. */
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
+  /**
+   * Text as UTF-8, not escaped to ASCII: Vietnamese messages then take 2-3 bytes a letter instead
+   * of 4-6 (`\u1ED9`), about 5 KB of a handler's bundle.
+   */
+  charset: 'utf8',
   minify: true,
   sourceMap: true,
   // stack traces need line mappings only; embedded sources would double the upload.
@@ -32,6 +37,7 @@ export const esbuildFunctionOptions: BuildOptions = {
   target: functionBundle.target,
   mainFields: [...functionBundle.mainFields],
   banner: { js: functionBundle.banner },
+  charset: functionBundle.charset,
   minify: functionBundle.minify,
   sourcemap: functionBundle.sourceMap,
   sourcesContent: functionBundle.sourcesContent,

@@ -107,6 +107,7 @@ export class HandlerFunction extends Construct {
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     const { definition, table, districtId } = props;
+    const { charset, ...bundle } = functionBundle;
 
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
     // an own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
@@ -137,8 +138,10 @@ export class HandlerFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        ...functionBundle,
-        mainFields: [...functionBundle.mainFields],
+        ...bundle,
+        mainFields: [...bundle.mainFields],
+        // as an esbuild argument: this aws-cdk-lib's NodejsFunction ignores its own `charset` option.
+        esbuildArgs: { '--charset': charset },
         // a bundled SDK loads faster on cold start than the runtime's copy.
         bundleAwsSDK: true,
         commandHooks: packageFileCopies(definition.packageFiles ?? []),

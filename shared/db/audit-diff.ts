@@ -16,7 +16,8 @@ export function changedAttributes(before: object, after: object): AttributeChang
   const is = after as Record<string, unknown>;
   const changes: AttributeChanges = { before: {}, after: {} };
   for (const name of new Set([...Object.keys(was), ...Object.keys(is)])) {
-    if (isDeepStrictEqual(stored(was[name]), stored(is[name]))) continue;
+    // an attribute carried over unchanged is the same value: no copy and deep comparison of it (a meeting's lists).
+    if (was[name] === is[name] || isDeepStrictEqual(stored(was[name]), stored(is[name]))) continue;
     if (was[name] !== undefined) changes.before[name] = was[name];
     if (is[name] !== undefined) changes.after[name] = is[name];
   }

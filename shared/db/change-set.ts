@@ -84,7 +84,17 @@ export class ChangeSet {
 
   /** The actions the transaction takes: the operations and one per counted item. */
   get size(): number {
-    return this.operations.length + this.counterItems().length;
+    // counted without building the counters' actions: planners ask after every change they add.
+    let counted = 0;
+    for (const { deltas } of this.counters.values()) {
+      for (const delta of deltas.values()) {
+        if (delta !== 0) {
+          counted++;
+          break;
+        }
+      }
+    }
+    return this.operations.length + counted;
   }
 
   /** Creates an entity that must not exist yet, with its audit record. */

@@ -71,9 +71,16 @@ export type StoredSchema<T> = z.ZodMiniType<T>;
  * ETag names, an open cycle a racing opener must see), and a stale read would turn into a false 412
  * or a lost race. It costs one read unit instead of a half.
  */
-export async function getItem(key: ItemKey): Promise<Record<string, unknown> | undefined> {
+export async function getItem(
+  key: ItemKey,
+  attributes?: readonly string[],
+): Promise<Record<string, unknown> | undefined> {
+  const projection = attributes && {
+    ProjectionExpression: attributes.map((_, index) => `#a${index}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((attribute, index) => [`#a${index}`, attribute])),
+  };
   const result = await documentClient().send(
-    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true, ...projection }),
   );
   return result.Item;
 }

@@ -31,6 +31,9 @@ import { answerAndLog, type RequestNotes } from './logged-answer';
 import { etagOf, header, parseJsonBody, parsePath, parseQuery, parseTextBody, requiredVersion } from './request';
 import { EVERY_RESPONSE_HEADERS } from './response-headers';
 
+/** The media type of every JSON reply. */
+export const JSON_MEDIA = 'application/json; charset=utf-8';
+
 /** Anyone: the access rule of a public route needs no caller. */
 const NOBODY: Caller = { subject: '', official: { id: 'anonymous', name: '', title: '' }, assignments: [] };
 
@@ -179,6 +182,6 @@ function respond(reply: Reply, route: RouteDefinition): APIGatewayProxyStructure
         };
   }
   if (reply.body === undefined) return { statusCode: reply.status ?? 204, headers };
-  headers['content-type'] = 'application/json; charset=utf-8';
+  headers['content-type'] = JSON_MEDIA;
   return { statusCode: reply.status ?? 200, headers, body: JSON.stringify(reply.body) };
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
 import { type ApiResponse, useApi } from '../support/api';
+import { itemsRead, recordDynamoCalls } from '../support/dynamodb-calls';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
 
@@ -242,6 +243,21 @@ describe('who may write and read a report', () => {
       'lien-hong-thon-nam': 'missing',
     });
     expect(agenda.body.reports).toEqual(list.body.items);
+  });
+
+  it('lists them in one round of reads that leaves the meeting record, attendance and minutes unread', async () => {
+    await api.request('GET', '/me', { as: 'bi-thu-gia-tan' });
+    const calls = recordDynamoCalls();
+
+    const list = await api.request('GET', `/meetings/${MEETING}/reports`, { as: 'bi-thu-gia-tan' });
+    const missing = await api.request('GET', `/meetings/${MONTH}.khu-khong-co/reports`, { as: OFFICE });
+
+    expect(list.status).toBe(200);
+    expectProblem(missing, 404, 'meeting_not_found');
+    const sortKeys = calls.flatMap(itemsRead).map((item) => item.SK);
+    expect(sortKeys).toContain(keys.meetingPart(MONTH, 'khu-2', 'roster').SK);
+    expect(sortKeys).not.toContain(keys.meeting(MONTH, 'khu-2').SK);
+    expect(sortKeys).not.toContain(keys.meetingPart(MONTH, 'khu-2', 'minutes').SK);
   });
 
   it('refuses a report to the zone’s members of another zone', async () => {

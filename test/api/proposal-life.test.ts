@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MEDIA } from '../../functions/answers/document-media';
 import type { ResponseSummary } from '../../shared/domain/responses/response-summary';
 import { useApi } from '../support/api';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { expectProblem } from '../support/problem';
 import { floorProposal, proposalSteps } from '../support/proposal-steps';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -210,6 +211,12 @@ describe('a district-level proposal, answered and announced', () => {
     ]);
     expectProblem(stale, 412, 'etag_mismatch');
     expect([again.status, again.body.id, again.headers.get('etag')]).toEqual([200, '2027-04.1', '"2"']);
+    // the reply is built from what compiling read, not read back: it must be the document as read.
+    const readBack = await api.request<ResponseDocument>('GET', `/responses/${draft.body.id}`, { as: OFFICE });
+    expect(readBack.body).toEqual(again.body);
+    const quoted = again.body.zones.flatMap((z) => z.fields.flatMap((f) => f.entries.flatMap((e) => e.answers)));
+    expect(quoted).not.toEqual([]);
+    expect(quoted.filter((answer) => answer.text === '')).toEqual([]);
   });
 
   it('is issued by the standing board, and the issued response changes for nobody', async () => {
@@ -263,8 +270,12 @@ describe('a district-level proposal, answered and announced', () => {
       }),
     ]);
 
-    await raiseFromFloor('2027-04.khu-2', DEPUTY, []);
+    expect((await post('/meetings/2027-04.khu-2/hold', DEPUTY)).status).toBe(200);
+    const calls = recordDynamoCalls();
+    expect((await post('/meetings/2027-04.khu-2/close', DEPUTY)).status).toBe(200);
 
+    // the announcement fits the close's own transaction: one commit, all or nothing.
+    expect(calls.filter((call) => call.command === 'TransactWriteItemsCommand')).toHaveLength(1);
     expect((await read(CANAL)).body).toMatchObject({ status: 'announced', announced: { meetingId: '2027-04.khu-2' } });
     const response = await api.request<ResponseDocument>('GET', '/responses/2027-04.1', { as: ZONE_HEAD });
     expect(response.body.announcements).toEqual([
@@ -381,7 +392,11 @@ describe('commune-level proposals at the close of the zone’s next meeting', ()
       note: expect.stringContaining('2027-04.khu-2'),
     });
     expect(overdue.body.communes).toEqual([
-      expect.objectContaining({ communeId: 'gia-tan', overdue: [expect.objectContaining({ proposalId: LAMP })] }),
+      expect.objectContaining({
+        communeId: 'gia-tan',
+        communeName: 'Xã Gia Tân',
+        overdue: [expect.objectContaining({ proposalId: LAMP })],
+      }),
     ]);
     expect(listed.body.items.map((p) => p.id)).toEqual([LAMP]);
   });

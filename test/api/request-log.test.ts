@@ -1,5 +1,5 @@
 /**
- * The request log through the local gateway, written as on Lambda (Powertools' JSON lines): one
+ * The request log through the local gateway, written as on Lambda (JSON lines): one
  * line per request with who asked what and how it ended, the same request id in every problem
  * answer, and nothing of the token or the minutes in any line.
  */

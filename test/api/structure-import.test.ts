@@ -4,6 +4,7 @@ import { queryAll } from '../../shared/db/store';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { vietnamMonth } from '../../shared/domain/time';
 import { useApi } from '../support/api';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
 const api = useApi();
@@ -113,6 +114,25 @@ describe('PUT /structure', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, deleted: 0 });
     expect(again.body.unchanged).toBeGreaterThan(0);
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('forgets the cached callers of the officials it changes, who see the change at once, and keeps the others', async () => {
+    const secretary = 'bi-thu-cb-gia-tan-thon-ha';
+    const before = await api.request<{ assignments: unknown[] }>('GET', '/me', { as: secretary });
+    await api.request('GET', '/me', { as: OFFICE });
+    const file = withChanges(sample);
+    const withoutRoles = { ...file, assignments: file.assignments.filter((a) => a.officialId !== secretary) };
+
+    const response = await api.request('PUT', '/structure', { as: OFFICE, body: withoutRoles });
+    const calls = recordDynamoCalls();
+    const office = await api.request('GET', '/me', { as: OFFICE });
+    const officeCalls = calls.length;
+    const after = await api.request<{ assignments: unknown[] }>('GET', '/me', { as: secretary });
+
+    expect(response.status).toBe(200);
+    expect([office.status, officeCalls]).toEqual([200, 0]);
+    expect(before.body.assignments).not.toEqual([]);
+    expect(after.body.assignments).toEqual([]);
   });
 
   it('swaps two officials’ accounts in one import: each account then signs in as the other official', async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ChangeSet } from '../../shared/db/change-set';
 import { keys } from '../../shared/db/keys';
 import { useApi } from '../support/api';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { seedSampleDistrict } from '../support/sample-district';
 
 const api = useApi();
@@ -348,13 +349,13 @@ describe('assignments', () => {
   });
 
   it('assigns a cell secretary with the cell’s commune and zone, and the official sees it at once', async () => {
+    const token = await api.issuer.sign(official.subject);
+    const before = await api.request<{ assignments: unknown[] }>('GET', '/me', { token });
     const created = await api.request('POST', '/assignments', {
       as: OFFICE,
       body: { officialId: official.id, role: 'cell-secretary', scopeId: 'gia-tan-thon-thuan-my' },
     });
-    const me = await api.request<{ assignments: Record<string, unknown>[] }>('GET', '/me', {
-      token: await api.issuer.sign(official.subject),
-    });
+    const me = await api.request<{ assignments: Record<string, unknown>[] }>('GET', '/me', { token });
 
     const id = `${official.id}.cell-secretary.gia-tan-thon-thuan-my`;
     expect(created.status).toBe(201);
@@ -369,7 +370,22 @@ describe('assignments', () => {
       communeId: 'gia-tan',
       zoneId: 'khu-2',
     });
+    expect(before.body.assignments).toEqual([]);
     expect(me.body.assignments).toEqual([created.body]);
+  });
+
+  it('keeps the cached callers of other officials: the clerk’s next request reads nothing to know them', async () => {
+    await api.request('GET', '/me', { as: OFFICE });
+
+    await api.request('POST', '/assignments', {
+      as: OFFICE,
+      body: { officialId: official.id, role: 'zone-head', scopeId: 'khu-1' },
+    });
+    const calls = recordDynamoCalls();
+    const me = await api.request('GET', '/me', { as: OFFICE });
+
+    expect(me.status).toBe(200);
+    expect(calls).toEqual([]);
   });
 
   it('refuses the same assignment twice (409)', async () => {

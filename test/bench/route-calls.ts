@@ -31,6 +31,39 @@ const HANDLER_MS_BUDGET = 1;
 
 const SECRETARY = 'bi-thu-cb-gia-tan-thon-ha';
 
+/** More than the common budget for a route whose design needs it, with the reason, printed in its budget column. */
+interface Allowance {
+  readonly trips?: number;
+  readonly transactions?: number;
+  readonly reason: string;
+}
+
+/**
+ * The issue allows a write "the reads its guards need + 1 transaction"; these routes need more by
+ * design. Keep them few: each names what it reads or commits beyond the common budget.
+ */
+const allowances: Readonly<Record<string, Allowance>> = {
+  'meetings.close': {
+    trips: 4,
+    transactions: 3,
+    reason:
+      'raising commits the proposals, each with its search words, in transactions of at most 100 actions (the walk’s 3 take 2; a zone of 60 cells raises 180) before the close’s own, which the announcements and overdue marks join when they fit; announcing reads the zone’s earlier meetings (the agenda window), what was reported in that window, then those proposals',
+  },
+  'responses.compile': {
+    trips: 3,
+    reason: 'the accepted answers the document quotes are named by the records it reads',
+  },
+  'structure.import': {
+    trips: 3,
+    reason:
+      'planning reads every collection and setting as stored, then the units’ reference counts; the import lock is read after the plan, so that a plan’s own refusal comes first',
+  },
+  'stats.verify': {
+    trips: 4,
+    reason: 'a recount: the counts, every record page by page (a query, then a batch read), the counts again',
+  },
+};
+
 /** Create, change and remove one unit of a collection. */
 function unitSteps(collection: string, unit: { id: string; name: string; [field: string]: string }): Step[] {
   const path = `/${collection}/${unit.id}`;
@@ -452,10 +485,13 @@ function routeFigure(route: RouteDefinition, m: Measured | undefined): Figure {
   }
   const { calls } = m;
   const isWrite = route.method !== 'GET';
+  const allowance = allowances[route.operation];
+  const trips = allowance?.trips ?? ROUND_TRIP_BUDGET;
+  const transactions = isWrite ? (allowance?.transactions ?? 1) : 0;
   const readRatio = calls.bytesRead / Math.max(1, m.responseBytes);
   const checks = [
-    calls.readRoundTrips <= ROUND_TRIP_BUDGET,
-    isWrite ? calls.transactions + calls.otherWrites <= 1 : calls.transactions + calls.otherWrites === 0,
+    calls.readRoundTrips <= trips,
+    isWrite ? calls.transactions + calls.otherWrites <= transactions : calls.transactions + calls.otherWrites === 0,
     isWrite || route.operation.endsWith('.list') === false || readRatio <= READ_RATIO_BUDGET,
     m.handlerMs <= HANDLER_MS_BUDGET,
   ];
@@ -465,11 +501,17 @@ function routeFigure(route: RouteDefinition, m: Measured | undefined): Figure {
     `${(calls.bytesRead / 1024).toFixed(1)}/${(m.responseBytes / 1024).toFixed(1)} KiB`,
     `${m.handlerMs.toFixed(2)} ms`,
   ].join(', ');
+  const budget = [
+    `≤ ${trips} trips`,
+    isWrite ? `${transactions === 1 ? '1 tx' : `≤ ${transactions} tx`}` : 'no writes',
+    ...(route.operation.endsWith('.list') ? [`read ≤ ${READ_RATIO_BUDGET} × sent`] : []),
+    `≤ ${HANDLER_MS_BUDGET} ms`,
+  ].join(', ');
   return {
     section,
     name,
     value,
-    budget: `≤ ${ROUND_TRIP_BUDGET} trips, ${isWrite ? '1 tx' : 'no writes'}${route.operation.endsWith('.list') ? `, read ≤ ${READ_RATIO_BUDGET} × sent` : ''}, ≤ ${HANDLER_MS_BUDGET} ms`,
+    budget: allowance ? `${budget} (${allowance.reason})` : budget,
     pass: checks.every(Boolean),
     data: { ...calls, responseBytes: m.responseBytes, handlerMs: m.handlerMs, status: m.status },
   };

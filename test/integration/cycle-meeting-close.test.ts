@@ -59,4 +59,24 @@ describe('the meeting-close hook point', () => {
     expect(after.value.status).toBe('held');
     expect(after.version).toBe(meeting.version);
   });
+
+  it('runs every hook’s reads before any hook’s writes, and the writes in the hooks’ order', async () => {
+    const meeting = await heldMeeting('khu-3');
+    const steps: string[] = [];
+    const hook =
+      (name: string): MeetingClosedHook =>
+      async ({ meeting: closing }) => {
+        steps.push(`${name} reads`);
+        await getItem(keys.meeting(closing.month, closing.zoneId));
+        steps.push(`${name} has read`);
+        return () => {
+          steps.push(`${name} writes`);
+        };
+      };
+
+    await applyMeetingAction(meeting.id, 'close', office, meeting.version, close(office, [hook('a'), hook('b')]));
+
+    expect(steps.slice(0, 2)).toEqual(['a reads', 'b reads']);
+    expect(steps.slice(4)).toEqual(['a writes', 'b writes']);
+  });
 });

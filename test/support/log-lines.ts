@@ -1,4 +1,4 @@
-/** Captures what the request log writes in AWS: Powertools' JSON lines on stdout and stderr. */
+/** Captures what the request log writes in AWS: its JSON lines on stdout and stderr. */
 import { vi } from 'vitest';
 import { writeRequestLogTo, writeToCloudWatch } from '../../shared/observability/request-log';
 

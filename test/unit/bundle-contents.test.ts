@@ -1,18 +1,25 @@
 /**
- * What each function's bundle carries, bundled as the stack bundles them: the .docx writer (the
- * `docx` package, a few hundred KiB) only in the function that reads responses as documents.
+ * What each function's bundle carries, bundled as the stack bundles them: the packages of the floor
+ * (the DynamoDB document client) and the few every handler shares, nothing else: a package entering
+ * a bundle, with its bytes and cold start, is a decision made here (the .docx library, the
+ * Lambda client and Powertools Logger were replaced by `functions/answers/wordprocessing.ts`,
+ * `worker-invocation.ts` and the request log's own JSON line).
  */
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { functions } from '../../functions/routes';
 import { esbuildFunctionOptions } from '../../infra/constructs/function-bundle';
+import { FLOOR_SOURCE } from '../bench/bundles';
 
 const root = resolve(import.meta.dirname, '../..');
 
-async function bundledPackages(entry: string): Promise<Set<string>> {
+/** What handlers share beyond the floor: request validation. */
+const SHARED = ['zod'];
+
+async function bundledPackages(entry: BuildOptions): Promise<Set<string>> {
   const result = await build({
-    entryPoints: [resolve(root, entry)],
+    ...entry,
     ...esbuildFunctionOptions,
     write: false,
     outdir: 'unwritten',
@@ -27,12 +34,16 @@ async function bundledPackages(entry: string): Promise<Set<string>> {
 }
 
 describe('the functions’ bundles', () => {
-  it('carry the docx package in the response document’s function only', async () => {
-    const withDocx: string[] = [];
+  it('carry the floor’s packages and the shared ones, nothing else', async () => {
+    const floor = await bundledPackages({ stdin: { contents: FLOOR_SOURCE, resolveDir: root, loader: 'ts' } });
+    const carried: Record<string, string[]> = {};
     for (const [name, definition] of Object.entries(functions)) {
-      if ((await bundledPackages(definition.entry)).has('docx')) withDocx.push(name);
+      const packages = await bundledPackages({ entryPoints: [resolve(root, definition.entry)] });
+      for (const found of packages) {
+        if (!floor.has(found) && !SHARED.includes(found)) carried[found] = [...(carried[found] ?? []), name];
+      }
     }
 
-    expect(withDocx).toEqual(['responseDocument']);
+    expect(carried).toEqual({});
   }, 60_000);
 });

@@ -51,6 +51,15 @@ describe('reportRulesOf', () => {
     expect(own.minLengths).toEqual({ ...DEFAULT_MIN_LENGTHS, situation: 200 });
     expect(own.vaguePhrases).toContain('binh thuong');
   });
+
+  it('builds each district’s rules from its own input, whichever rules were built before', () => {
+    const first = reportRulesOf({ vaguePhrases: ['tốt'] });
+    const other = reportRulesOf({ vaguePhrases: ['xấu'] });
+    const again = reportRulesOf({ vaguePhrases: ['tốt'] });
+
+    expect([first.vaguePhrases, other.vaguePhrases, again.vaguePhrases]).toEqual([['tot'], ['xau'], ['tot']]);
+    expect([isVague('Tốt.', again), isVague('Tốt.', other), isVague('xấu', other)]).toEqual([true, false, true]);
+  });
 });
 
 describe('reportProblems', () => {

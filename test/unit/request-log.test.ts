@@ -97,6 +97,33 @@ describe('writeToCloudWatch', () => {
     expect(written).not.toContain('nạo vét');
   });
 
+  it('carries the invocation’s X-Ray trace root, read at each line since Lambda sets it per invocation', () => {
+    const traced = (header: string | undefined) => {
+      vi.stubEnv('_X_AMZN_TRACE_ID', header);
+      const [line] = logLine(linesOf(() => writeToCloudWatch(outcome)));
+      vi.unstubAllEnvs();
+      return line;
+    };
+
+    expect(traced('Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1')).toMatchObject({
+      xray_trace_id: '1-5759e988-bd862e3fe1be46a994272793',
+    });
+    expect(traced('Root=1-67891233-abcdef012345678912345678;Sampled=0')).toMatchObject({
+      xray_trace_id: '1-67891233-abcdef012345678912345678',
+    });
+    expect(traced(undefined)).not.toHaveProperty('xray_trace_id');
+  });
+
+  it('writes information to stdout, warnings and errors to stderr', () => {
+    const streams: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => streams.push('stdout') > 0);
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => streams.push('stderr') > 0);
+    for (const status of [200, 404, 500]) writeToCloudWatch({ ...outcome, status });
+    vi.restoreAllMocks();
+
+    expect(streams).toEqual(['stdout', 'stderr', 'stderr']);
+  });
+
   it('logs an unmatched request under its route key, without an operation', () => {
     const lines = linesOf(() =>
       writeToCloudWatch({

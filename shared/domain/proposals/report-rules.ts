@@ -59,13 +59,20 @@ export interface ReportRules {
   readonly minLengths: MinLengths;
 }
 
+/** The rules last built, by the stored rules they came from: every report write reads the same few rules. */
+let lastBuilt: { readonly from: string; readonly rules: ReportRules } | undefined;
+
 /** The district's rules with the defaults filled in (the defaults alone when it set none). */
 export function reportRulesOf(input: ReportRulesInput | undefined): ReportRules {
+  const from = JSON.stringify(input ?? null);
+  if (lastBuilt?.from === from) return lastBuilt.rules;
   const phrases = (input?.vaguePhrases ?? DEFAULT_VAGUE_PHRASES).map(searchText).filter((p) => p !== '');
-  return {
+  const rules: ReportRules = {
     vaguePhrases: [...new Set(phrases)].sort((a, b) => b.length - a.length),
     minLengths: { ...DEFAULT_MIN_LENGTHS, ...input?.minLengths },
   };
+  lastBuilt = { from, rules };
+  return rules;
 }
 
 /**
@@ -82,11 +89,21 @@ export function searchText(value: string): string {
 /** True when nothing is left of the text once every vague phrase (as whole words) is taken out. */
 export function isVague(value: string, rules: Pick<ReportRules, 'vaguePhrases'>): boolean {
   let rest = searchText(value);
-  for (const phrase of rules.vaguePhrases) {
-    // Folded phrases hold only letters, digits and single spaces: nothing a pattern would read as syntax.
-    rest = rest.replace(new RegExp(`(?<![^ ])${phrase}(?![^ ])`, 'gu'), ' ');
-  }
+  for (const pattern of phrasePatterns(rules.vaguePhrases)) rest = rest.replace(pattern, ' ');
   return rest.trim() === '';
+}
+
+/** Each phrase's pattern, compiled once per list of phrases rather than once per text checked. */
+const compiled = new WeakMap<readonly string[], readonly RegExp[]>();
+
+function phrasePatterns(phrases: readonly string[]): readonly RegExp[] {
+  let patterns = compiled.get(phrases);
+  if (!patterns) {
+    // Folded phrases hold only letters, digits and single spaces: nothing a pattern would read as syntax.
+    patterns = phrases.map((phrase) => new RegExp(`(?<![^ ])${phrase}(?![^ ])`, 'gu'));
+    compiled.set(phrases, patterns);
+  }
+  return patterns;
 }
 
 /** The units a proposal's addressee may name: they must exist. */

@@ -5,9 +5,10 @@
  *   result was reported, or whose answer the response carries, moves on to `announced`;
  * - each commune proposal of the zone that was due to be reported on at this meeting, or earlier,
  *   and was not, is marked overdue.
- * A zone may have more proposals to move than one transaction holds, so, as when proposals are
- * raised, the proposals move in transactions of their own before the close's; each plan takes only
- * what is still to do, so a close that fails after them completes when it is retried.
+ * The proposals move in the close's own transaction when they fit there; a zone may have more to
+ * move than one transaction holds, and then, as when proposals are raised, they move in
+ * transactions of their own before the close's; each plan takes only what is still to do, so a
+ * close that fails after them completes when it is retried.
  */
 import type * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
@@ -21,8 +22,9 @@ import { type ProposalAction, proposalLifecycle } from '../../domain/proposals/p
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { responseZoneEntryRecord } from '../../domain/responses/response-records';
 import { meetingAgendaWindow, timelineRange } from '../cycle/agenda';
+import { MEETING_REPLACE_OPERATIONS } from '../cycle/cycle-store';
 import type { MeetingClosedEvent, MeetingClosedHook } from '../cycle/meeting-close-hooks';
-import { commitTransitions, type PlannedTransition } from '../proposals/proposal-actions';
+import { joinTransitions, type PlannedTransition } from '../proposals/proposal-actions';
 
 /** The records, in the order of their numbers (the order their transitions are written in). */
 async function storedRecords(ids: readonly string[]): Promise<Stored<ProposalRecord>[]> {
@@ -79,14 +81,16 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
         ? `Kết quả của xã được thông báo tại hội nghị ${meeting.id}`
         : `Văn bản trả lời ${record.responseId} được thông báo tại hội nghị ${meeting.id}`,
   }));
-  await commitTransitions(planned, event.by.actor, changes.at);
-  for (const entry of responses) {
-    changes.reserve(
-      keys.responseAnnouncement(entry.responseId, meeting.zoneId),
-      { responseId: entry.responseId, zoneId: meeting.zoneId, meetingId: meeting.id, at: changes.at },
-      new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
-    );
-  }
+  return async () => {
+    await joinTransitions(planned, changes, event.by.actor, responses.length + MEETING_REPLACE_OPERATIONS);
+    for (const entry of responses) {
+      changes.reserve(
+        keys.responseAnnouncement(entry.responseId, meeting.zoneId),
+        { responseId: entry.responseId, zoneId: meeting.zoneId, meetingId: meeting.id, at: changes.at },
+        new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
+      );
+    }
+  };
 };
 
 /** Marks overdue the zone's commune proposals whose result this meeting (or an earlier one) was to hear. */
@@ -108,5 +112,5 @@ export const markOverdueAtClose: MeetingClosedHook = async (event) => {
     after: { ...record, overdueSince: changes.at },
     note: `Quá hạn: xã chưa báo cáo kết quả tại hội nghị ${meeting.id}`,
   }));
-  await commitTransitions(planned, event.by.actor, changes.at);
+  return () => joinTransitions(planned, changes, event.by.actor, MEETING_REPLACE_OPERATIONS);
 };

@@ -10,7 +10,6 @@ import { parseValues, queryAll, queryPage } from '../../db/store';
 import { addDays, daysBetween } from '../../domain/answers/due-dates';
 import { isOverdue, type ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
-import { communeSchema } from '../../domain/structure/entities';
 import { TIMELINE_END, TIMELINE_START } from '../cycle/timeline';
 import type { ProposalReader } from '../proposals/proposal-search';
 import { queueEntryRecord } from './answer-queue';
@@ -62,12 +61,14 @@ async function owedAnswers(today: string, reader: ProposalReader) {
 }
 
 async function owedResults(today: string, reader: ProposalReader) {
-  const [page, communes] = await Promise.all([
-    queryPage({ partition: keys.proposalLists.status('routed-commune'), limit: MAX_READ }),
-    queryAll({ index: 'GSI1', partition: keys.unitCollection('commune') }),
+  const page = await queryPage({ partition: keys.proposalLists.status('routed-commune'), limit: MAX_READ });
+  if (page.items.length === 0) return [];
+  // the communes' names only when some proposal may be overdue, beside its record.
+  const [found, communes] = await Promise.all([
+    records(page.items.map((item) => String(item.id))),
+    queryAll({ index: 'GSI1', partition: keys.unitCollection('commune'), attributes: ['id', 'name'] }),
   ]);
-  const names = new Map(parseValues(communeSchema, communes).map((c) => [c.id, c.name]));
-  const found = await records(page.items.map((item) => String(item.id)));
+  const names = new Map(communes.map((commune) => [String(commune.id), String(commune.name)]));
   const overdue = [...found.values()].filter((record) => isOverdue(record, today) && reader.sees(record));
   const byCommune = groupBy(overdue, (record) => record.assignedCommuneId ?? record.communeId);
   return [...byCommune].map(([communeId, group]) => ({

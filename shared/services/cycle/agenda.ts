@@ -20,14 +20,13 @@ import { parseStored, parseValues, queryPage, type StoredSchema } from '../../db
 import { communeResultRecord } from '../../domain/answers/answer-records';
 import { announcementRecordSchema, meetingRecordSchema } from '../../domain/cycle/cycle-records';
 import { type AgendaWindow, agendaWindow, type MeetingRecord } from '../../domain/cycle/meeting';
-import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import { presentProposal } from '../../domain/proposals/proposal-views';
 import { responseZoneEntryRecord } from '../../domain/responses/response-records';
 import { addMonths, vietnamDate } from '../../domain/time';
-import { readReportStates } from '../proposals/report-store';
+import { readReportSummaries, reportStatesOf } from '../proposals/report-store';
 import { announcementFeeds } from './announcement-feed';
-import { loadMeeting, meetingNotFound } from './cycle-store';
+import { loadMeeting, meetingPlace } from './cycle-store';
 import { readTimeline, TIMELINE_END, TIMELINE_START, type TimelinePartition } from './timeline';
 
 /** One named part of an agenda and how to read it for a zone. */
@@ -146,19 +145,19 @@ export async function meetingAgendaWindow(meeting: MeetingRecord, now: Date): Pr
  * earlier meetings (which fix the window), then every source at once.
  */
 export async function buildAgenda(meetingId: string, now: Date) {
-  const parsed = parseMeetingId(meetingId);
-  if (!parsed) throw meetingNotFound(meetingId);
-  const { month, zoneId } = parsed;
-  const [{ value: meeting }, earlier] = await Promise.all([loadMeeting(meetingId), earlierMeetings(zoneId, month)]);
-  const window = agendaWindow(meeting, earlier, now);
-  const [reports, sections] = await Promise.all([
-    readReportStates(meeting),
-    Promise.all(
-      agendaSources.map(
-        async (source) => [source.name, await source.read(zoneId, window.since, window.until, month)] as const,
-      ),
-    ),
+  const { month, zoneId } = meetingPlace(meetingId);
+  const [{ value: meeting }, earlier, reportsByCell] = await Promise.all([
+    loadMeeting(meetingId),
+    earlierMeetings(zoneId, month),
+    readReportSummaries(month, zoneId),
   ]);
+  const window = agendaWindow(meeting, earlier, now);
+  const reports = reportStatesOf(meeting.expectedReports, reportsByCell);
+  const sections = await Promise.all(
+    agendaSources.map(
+      async (source) => [source.name, await source.read(zoneId, window.since, window.until, month)] as const,
+    ),
+  );
   return {
     meetingId: meeting.id,
     month,

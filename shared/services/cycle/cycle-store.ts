@@ -6,10 +6,12 @@
  * whole meeting, so a month's list reads small items and a page of 100 always fits.
  */
 import { isDeepStrictEqual } from 'node:util';
+import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
 import type { ChangeSet, EntityRef } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import {
+  getItem,
   getStored,
   type Page,
   parseStored,
@@ -128,9 +130,7 @@ export async function loadMeetingWith(
   meetingId: string,
   besides: (month: string, zoneId: string) => readonly ItemKey[],
 ): Promise<{ meeting: Stored<Meeting>; items: readonly Record<string, unknown>[] }> {
-  const parsed = parseMeetingId(meetingId);
-  if (!parsed) throw meetingNotFound(meetingId);
-  const { month, zoneId } = parsed;
+  const { month, zoneId } = meetingPlace(meetingId);
   const recordKey = keys.meeting(month, zoneId);
   const partKeys = partNames.map((part) => keys.meetingPart(month, zoneId, part));
   const items = await getItems([recordKey, ...partKeys, ...besides(month, zoneId)]);
@@ -160,6 +160,9 @@ export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: Ap
 
 /** Transaction actions `createMeeting` takes: the record, its audit and the roster. */
 export const MEETING_CREATE_OPERATIONS = 3;
+
+/** Transaction actions `replaceMeeting` takes at most: the record, its audit and its three parts. */
+export const MEETING_REPLACE_OPERATIONS = 5;
 
 /**
  * Adds a change of a meeting to `changes`: its record at `expectedVersion` (the version guards
@@ -191,6 +194,23 @@ export function replaceMeeting(
 
 export function meetingNotFound(meetingId: string): NotFoundError {
   return new NotFoundError(`Không có cuộc họp "${meetingId}".`, 'meeting_not_found');
+}
+
+/** The month and zone a meeting id names; 404 for an id that names no meeting. */
+export function meetingPlace(meetingId: string): { month: string; zoneId: string } {
+  const parsed = parseMeetingId(meetingId);
+  if (!parsed) throw meetingNotFound(meetingId);
+  return { month: parsed.month, zoneId: parsed.zoneId };
+}
+
+const expectedReportsOnly = z.looseObject({ expectedReports: meetingRosterSchema.shape.expectedReports });
+
+/** The cells a meeting expects reports from: one field of its roster, read alone (404 when there is no such meeting). */
+export async function readExpectedReports(meetingId: string): Promise<Meeting['expectedReports']> {
+  const { month, zoneId } = meetingPlace(meetingId);
+  const item = await getItem(keys.meetingPart(month, zoneId, 'roster'), ['PK', 'SK', 'expectedReports']);
+  if (!item) throw meetingNotFound(meetingId);
+  return parseStored(expectedReportsOnly, item).value.expectedReports;
 }
 
 /** A meeting's amendments, oldest first (none are read while there are none). */

@@ -1,4 +1,5 @@
 /** The parts of the district structure the monthly cycle reads: one query per collection. */
+import * as z from 'zod/mini';
 import { keys } from '../../db/keys';
 import { getStored, parseStored, queryAll, type StoredSchema } from '../../db/store';
 import type { ZoneAssignment } from '../../domain/cycle/attendees';
@@ -28,10 +29,18 @@ function byNaturalId(a: { readonly id: string }, b: { readonly id: string }): nu
   return x.length - y.length;
 }
 
-async function collection<T>(kind: keyof typeof unitRecordSchemas, schema: StoredSchema<T>): Promise<T[]> {
-  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind) });
+/** The fields a schema reads: a query projects them, leaving the items' keys and bookkeeping in the table. */
+function fieldsOf(schema: z.ZodMiniObject): string[] {
+  return ['PK', 'SK', ...Object.keys(schema.shape)];
+}
+
+async function collection<S extends z.ZodMiniObject>(kind: keyof typeof unitRecordSchemas, schema: S) {
+  const items = await queryAll({ index: 'GSI1', partition: keys.unitCollection(kind), attributes: fieldsOf(schema) });
   return items.map((item) => parseStored(schema, item).value);
 }
+
+/** An official as the cycle reads one: their name on the attendee lists. */
+const officialName = z.looseObject({ id: z.string(), name: z.string() });
 
 /** Zones, communes, cells, official names and the calendar, read in parallel. */
 export async function loadDistrict(): Promise<DistrictData> {
@@ -39,7 +48,7 @@ export async function loadDistrict(): Promise<DistrictData> {
     collection('zone', unitRecordSchemas.zone),
     collection('commune', unitRecordSchemas.commune),
     collection('cell', unitRecordSchemas.cell),
-    collection('official', unitRecordSchemas.official),
+    collection('official', officialName),
     loadCalendar(),
   ]);
   return {
@@ -69,7 +78,11 @@ export async function zoneCommunes(zoneId: string): Promise<Commune[]> {
 
 /** Every assignment of the district, in one query of their collection: each names its zone, if any. */
 export async function districtAssignments(): Promise<ZoneAssignment[]> {
-  const items = await queryAll({ index: 'GSI1', partition: keys.assignmentCollection });
+  const items = await queryAll({
+    index: 'GSI1',
+    partition: keys.assignmentCollection,
+    attributes: fieldsOf(zoneAssignmentSchema),
+  });
   return items.map((item) => parseStored(zoneAssignmentSchema, item).value);
 }
 

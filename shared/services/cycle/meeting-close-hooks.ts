@@ -23,7 +23,18 @@ export interface MeetingClosedEvent {
   readonly by: MeetingActor;
 }
 
-export type MeetingClosedHook = (event: MeetingClosedEvent) => Promise<void> | void;
+/** What a hook writes once every hook has read (its own transactions, operations added to the close's). */
+export type MeetingClosedWrite = () => Promise<void> | void;
+
+/**
+ * A hook reads what it needs, then returns what it writes (or adds its operations at once). The
+ * hooks' reads go out together, so a close pays the longest hook's round trips, not their sum;
+ * their writes follow one after another, in order. What one hook reads, another never writes.
+ */
+export type MeetingClosedHook = (
+  event: MeetingClosedEvent,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only adds operations to the close's change set returns nothing.
+) => Promise<MeetingClosedWrite | undefined> | MeetingClosedWrite | void;
 
 /**
  * The hooks every close runs, in order: the meeting's proposals are raised; the results and
@@ -36,10 +47,11 @@ export const meetingClosedHooks: readonly MeetingClosedHook[] = [
   markOverdueAtClose,
 ];
 
-/** Runs hooks one after another, so their operations join the change set in order. */
+/** Runs the hooks' reads together, then their writes one after another, so their operations join the change set in order. */
 export async function runMeetingClosedHooks(
   hooks: readonly MeetingClosedHook[],
   event: MeetingClosedEvent,
 ): Promise<void> {
-  for (const hook of hooks) await hook(event);
+  const writes = await Promise.all(hooks.map((hook) => hook(event)));
+  for (const write of writes) if (write) await write();
 }

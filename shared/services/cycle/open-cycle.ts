@@ -62,10 +62,12 @@ const CYCLE_OPERATIONS = 3;
 /** Opens `month`'s cycle, or returns it unchanged when it is already open. */
 export async function openCycle(month: string, actor: Actor): Promise<OpenCycleResult> {
   for (let attempt = 1; ; attempt++) {
-    const { cycle: existing, window } = await readMonth(month);
-    if (existing) return { created: false, ...(await completeCycle(existing.value, actor)) };
+    // The month and the structure at once: opening needs both; only a month already open (a
+    // retry) reads the structure for nothing.
+    const [{ cycle: existing, window }, district] = await Promise.all([readMonth(month), loadDistrict()]);
+    if (existing) return { created: false, ...(await completeCycle(existing.value, district, actor)) };
     try {
-      return { created: true, ...(await createCycle(month, window, actor)) };
+      return { created: true, ...(await createCycle(month, window, district, actor)) };
     } catch (error) {
       if (!lostTheRace(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
@@ -86,9 +88,9 @@ function lostTheRace(error: unknown): boolean {
 async function createCycle(
   month: string,
   officeWindow: Stored<OfficeWindowRecord> | undefined,
+  district: DistrictData,
   actor: Actor,
 ): Promise<Omit<OpenCycleResult, 'created'>> {
-  const district = await loadDistrict();
   if (district.zones.length === 0) {
     throw new ConflictError('no_zones', 'Huyện chưa có khu nào; hãy nhập cơ cấu tổ chức trước khi mở kỳ giao ban.');
   }
@@ -128,11 +130,14 @@ async function createCycle(
  * An open cycle is returned as it is. Should an opener have stopped between the cycle's first
  * transaction and a later one, the retry creates the meetings still missing.
  */
-async function completeCycle(cycle: CycleRecord, actor: Actor): Promise<Omit<OpenCycleResult, 'created'>> {
+async function completeCycle(
+  cycle: CycleRecord,
+  district: DistrictData,
+  actor: Actor,
+): Promise<Omit<OpenCycleResult, 'created'>> {
   const meetings = await readCycleMeetings(cycle.month);
   const present = new Set(meetings.map((m) => m.zoneId));
   if (cycle.zoneIds.every((zoneId) => present.has(zoneId))) return { cycle, meetings };
-  const district = await loadDistrict();
   const zones = cycle.zoneIds.flatMap((id) => district.zones.filter((zone) => zone.id === id));
   const missing = zones.filter((zone) => !present.has(zone.id));
   const at = new Date().toISOString();

@@ -2,12 +2,11 @@
  * Import jobs (see `shared/domain/imports/import-job.ts`): accepting a checked file, and running
  * it. The file is kept beside its job, as it was sent, in parts of at most 100,000 characters (an
  * item holds at most 400 KB). In AWS the accepting function (the proposal import's, or the
- * structure writer's) invokes the worker function asynchronously (`IMPORT_WORKER_FUNCTION`),
- * which has up to 15 minutes; locally, and in the tests, the job runs in the process that
- * accepted it. Each kind of job says how its file is written (`writers`).
+ * structure writer's) invokes the worker function asynchronously (`IMPORT_WORKER_FUNCTION`,
+ * `worker-invocation.ts`), which has up to 15 minutes; locally, and in the tests, the job runs in
+ * the process that accepted it. Each kind of job says how its file is written (`writers`).
  */
 import { randomUUID } from 'node:crypto';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { config } from '../../config';
 import { putDerivedEntries } from '../../db/batch';
 import { ChangeSet } from '../../db/change-set';
@@ -21,6 +20,7 @@ import { commitPlan, type ImportSummary, planStructureImport } from '../structur
 import { readImportJob } from './import-job-reads';
 import { checkProposalFile, type Importer, writeImportedProposals } from './import-proposals';
 import { holdStructureImport, refuseWhileStructureJobRuns, writeStructureFile } from './structure-jobs';
+import { invokeAsynchronously } from './worker-invocation';
 
 const PART_CHARACTERS = 100_000;
 
@@ -34,15 +34,12 @@ export async function importJobsSettled(): Promise<void> {
   while (runningHere.size > 0) await Promise.all([...runningHere]);
 }
 
-let lambda: LambdaClient | undefined;
-
 /** Starts the job: on the worker function when there is one, else here, in the background. */
 async function launch(jobId: string, by: Importer): Promise<void> {
   const worker = config().IMPORT_WORKER_FUNCTION;
   if (worker) {
-    lambda ??= new LambdaClient({ region: config().AWS_REGION });
     const payload = JSON.stringify({ jobId, by } satisfies ImportWorkerEvent);
-    await lambda.send(new InvokeCommand({ FunctionName: worker, InvocationType: 'Event', Payload: payload }));
+    await invokeAsynchronously(worker, payload, { region: config().AWS_REGION });
     return;
   }
   const run = runImportJob(jobId, by)

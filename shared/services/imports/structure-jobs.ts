@@ -13,7 +13,6 @@ import { keys } from '../../db/keys';
 import { getItem } from '../../db/store';
 import { ConflictError } from '../../domain/errors';
 import type { ImportJob } from '../../domain/imports/import-job';
-import { forgetCallers } from '../structure/callers';
 import { commitPlan, parseDistrictConfig, planStructureImport } from '../structure/import-structure';
 import type { Importer } from './import-proposals';
 
@@ -64,7 +63,6 @@ export const writeStructureFile = {
     }
     const plan = await planStructureImport(parseDistrictConfig(JSON.parse(text)), by.actor);
     await commitPlan(plan);
-    forgetCallers();
     return {};
   },
 

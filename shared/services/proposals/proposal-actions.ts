@@ -165,23 +165,50 @@ export interface PlannedTransition {
 
 /**
  * Commits transitions of many records in consecutive transactions of at most 100 actions, each all
- * or nothing, at `at`. A record changed since it was read fails its transaction (412); the callers
- * plan only what is still to do, so running them again completes what a failure left.
+ * or nothing, at `at`; `closing` adds the changes that follow them (a response locked once its
+ * proposals are in it) to the last transaction when they fit, else to one of their own. A record
+ * changed since it was read fails its transaction (412); the callers plan only what is still to
+ * do, so running them again completes what a failure left.
  */
 export async function commitTransitions(
   planned: readonly PlannedTransition[],
   actor: Actor,
   at: string,
+  closing?: (changes: ChangeSet) => void,
 ): Promise<void> {
   let changes = new ChangeSet(actor, new Date(at));
+  const startAnother = async (actions: number) => {
+    if (changes.size + actions <= MAX_TRANSACTION_ITEMS) return;
+    await changes.commit();
+    changes = new ChangeSet(actor, new Date(at));
+  };
   for (const { stored, transition } of planned) {
-    if (changes.size + transitionActions(stored.value, transition) > MAX_TRANSACTION_ITEMS) {
-      await changes.commit();
-      changes = new ChangeSet(actor, new Date(at));
-    }
+    await startAnother(transitionActions(stored.value, transition));
     addTransition(changes, stored, transition);
   }
+  if (closing) {
+    const alone = new ChangeSet(actor, new Date(at));
+    closing(alone);
+    await startAnother(alone.size);
+    closing(changes);
+  }
   await changes.commit();
+}
+
+/**
+ * Adds the transitions to `changes` when they fit there with `room` actions to spare (what is still
+ * to join it), so they commit with it, all or nothing; else commits them first, in transactions of
+ * their own (`commitTransitions`).
+ */
+export async function joinTransitions(
+  planned: readonly PlannedTransition[],
+  changes: ChangeSet,
+  actor: Actor,
+  room: number,
+): Promise<void> {
+  const actions = planned.reduce((sum, { stored, transition }) => sum + transitionActions(stored.value, transition), 0);
+  if (changes.size + actions + room > MAX_TRANSACTION_ITEMS) return commitTransitions(planned, actor, changes.at);
+  for (const { stored, transition } of planned) addTransition(changes, stored, transition);
 }
 
 /**

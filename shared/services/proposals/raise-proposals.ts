@@ -20,7 +20,7 @@
 import { getItems, putDerivedEntries } from '../../db/batch';
 import { ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
-import { getItem, parseValues, queryAll, type Stored } from '../../db/store';
+import { parseValues, queryAll, type Stored } from '../../db/store';
 import type { Meeting } from '../../domain/cycle/meeting';
 import { ConflictError } from '../../domain/errors';
 import {
@@ -35,7 +35,7 @@ import { type ProposalState, proposalLifecycle } from '../../domain/proposals/pr
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
 import type { Report, ReportProposal } from '../../domain/proposals/report';
 import { reportRecord } from '../../domain/proposals/report-records';
-import type { MeetingClosedHook } from '../cycle/meeting-close-hooks';
+import type { MeetingClosedEvent, MeetingClosedHook } from '../cycle/meeting-close-hooks';
 import { readFloorProposals } from './floor-proposals';
 import { actionsToAdd, addProposal, remainingWordEntries } from './proposal-store';
 
@@ -189,27 +189,46 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
   const all = await raisables(meeting);
   if (all.length === 0) return;
   const to = proposalLifecycle.require('submitted', 'raise', by.roles);
-  const raised = parseValues(proposalRecordSchema, await getItems(all.map((r) => keys.proposal(r.id))));
+  const prefix = numberPrefix(meeting.month, meeting.zoneId);
+  const counterKey = keys.proposalNumbers(prefix);
+  // the records raised already and the zone's last number, in one batch read.
+  const items = await getItems([...all.map((r) => keys.proposal(r.id)), counterKey]);
+  const counter = items.find((item) => item.PK === counterKey.PK && item.SK === counterKey.SK);
+  const raised = parseValues(
+    proposalRecordSchema,
+    items.filter((item) => item !== counter),
+  );
+  return () => raisePending(meeting, changes.at, by, to, { all, raised, prefix, last: Number(counter?.last ?? 0) });
+};
+
+/** Writes what `raiseProposalsAtClose` read was still to do. */
+async function raisePending(
+  meeting: Meeting,
+  at: string,
+  by: MeetingClosedEvent['by'],
+  to: ProposalState,
+  read: { all: readonly Raisable[]; raised: readonly ProposalRecord[]; prefix: string; last: number },
+): Promise<void> {
+  const { all, raised, prefix } = read;
   // A close that failed after a record's transaction may not have written the rest of its words.
   await putDerivedEntries(raised.flatMap(remainingWordEntries));
   const raisedIds = new Set(raised.map((record) => record.id));
   const pending = all.filter((r) => !raisedIds.has(r.id));
   if (pending.length === 0) return;
-  const prefix = numberPrefix(meeting.month, meeting.zoneId);
-  let last = Number((await getItem(keys.proposalNumbers(prefix)))?.last ?? 0);
+  let last = read.last;
   const numbered = pending.map((raisable, i) => ({
     raisable,
-    record: recordOf(meeting, raisable, proposalNumber(prefix, last + i + 1), to, changes.at),
+    record: recordOf(meeting, raisable, proposalNumber(prefix, last + i + 1), to, at),
   }));
   for (const group of transactionGroups(numbered)) {
-    const chunk = new ChangeSet(by.actor, new Date(changes.at));
+    const chunk = new ChangeSet(by.actor, new Date(at));
     advanceCounter(chunk, prefix, last, last + group.length);
     for (const { raisable, record } of group) {
       const from = raisable.source.kind === 'report' ? 'submitted' : null;
       checkFloorUnchanged(chunk, meeting, raisable);
       addProposal(chunk, record, {
         seq: 1,
-        at: changes.at,
+        at,
         by: by.person,
         action: 'raise',
         from,
@@ -221,4 +240,4 @@ export const raiseProposalsAtClose: MeetingClosedHook = async ({ meeting, change
     await putDerivedEntries(group.flatMap(({ record }) => remainingWordEntries(record)));
     last += group.length;
   }
-};
+}

@@ -113,18 +113,22 @@ const reportSummary = z.looseObject({
   submittedAt: z.optional(z.string()),
 });
 
-/**
- * Every cell the meeting expects a report from, in the meeting's order, with the state of its
- * report (`missing` until the cell writes one). Reads only the few fields the list shows.
- */
-export async function readReportStates(meeting: Meeting) {
+/** The states of a meeting's reports by cell, reading only the few fields the list shows. */
+export async function readReportSummaries(month: string, zoneId: string) {
   const items = await queryAll({
-    partition: keys.cyclePartition(meeting.month),
-    prefix: keys.reportPrefix(meeting.zoneId),
+    partition: keys.cyclePartition(month),
+    prefix: keys.reportPrefix(zoneId),
     attributes: ['PK', 'SK', 'cellId', 'status', 'agreement', 'submittedAt'],
   });
-  const byCell = new Map(items.map((item) => [String(item.cellId), parseStored(reportSummary, item).value]));
-  return meeting.expectedReports.map(({ cellId, cellName, communeId, communeName }) => {
+  return new Map(items.map((item) => [String(item.cellId), parseStored(reportSummary, item).value]));
+}
+
+/** Every cell the meeting expects a report from, in the meeting's order, with the state of its report (`missing` until the cell writes one). */
+export function reportStatesOf(
+  expectedReports: Meeting['expectedReports'],
+  byCell: Awaited<ReturnType<typeof readReportSummaries>>,
+) {
+  return expectedReports.map(({ cellId, cellName, communeId, communeName }) => {
     const report = byCell.get(cellId);
     return {
       cellId,

@@ -3,8 +3,10 @@
  * is complete (`answered`) and writes the month's draft (again, at the draft's version, while
  * answers change). Issuing takes the draft's proposals into it (`include-in-response`), in
  * transactions of their own when they are many, then, in one transaction, locks the response, puts
- * it on the agenda of each zone it concerns and closes the month's draft. A failed issue leaves
- * the response a draft whose proposals may already be taken in; issuing again completes it.
+ * it on the agenda of each zone it concerns and closes the month's draft (in the last of those
+ * transactions when it fits). A failed issue leaves the response a draft whose proposals may
+ * already be taken in; issuing again completes it. Both answer with the document, built from the
+ * records they read: nothing is read back.
  */
 import { getItems } from '../../db/batch';
 import { type Actor, ChangeSet } from '../../db/change-set';
@@ -27,11 +29,13 @@ import {
   responseIdOf,
   responseTitle,
 } from '../../domain/responses/response';
+import type { ResponseDocument } from '../../domain/responses/response-document';
 import { responseLifecycle } from '../../domain/responses/response-lifecycle';
 import { officialResponseRecord } from '../../domain/responses/response-records';
 import type { Role } from '../../domain/structure/roles';
 import { loadZones } from '../cycle/district-data';
 import { commitTransitions } from '../proposals/proposal-actions';
+import { documentOf, readDocumentSources } from './read-document';
 import { loadResponse, readResponseMonth, responseItemKeys, responseMonthRef, responseRef } from './response-store';
 
 export interface ResponseActor {
@@ -76,6 +80,19 @@ export interface StoredResponse {
   readonly response: OfficialResponse;
   readonly version: number;
   readonly created: boolean;
+  /** The response as a document; a draft is announced nowhere. */
+  readonly document: ResponseDocument;
+}
+
+/** The document of a response just written, from the records read to write it and one read of what it quotes. */
+async function writtenDocument(response: OfficialResponse, records: readonly Stored<ProposalRecord>[]) {
+  const sources = await readDocumentSources(response, false);
+  return documentOf(
+    response,
+    [],
+    sources,
+    records.map(({ value }) => value),
+  );
 }
 
 /**
@@ -99,9 +116,8 @@ export async function compileResponse(
   const [responded, draft] =
     draftId === undefined ? [[], undefined] : await Promise.all([idsInState('responded'), loadResponse(draftId)]);
   // The proposals the draft takes in: those its states' lists name, as they are now.
-  const records = (await recordsOf([...answered, ...responded]))
-    .map(({ value }) => value)
-    .filter((record) => belongsTo(record, draftId));
+  const read = await recordsOf([...answered, ...responded]);
+  const records = read.map(({ value }) => value).filter((record) => belongsTo(record, draftId));
   const entries = orderEntries(
     records.map(entryOf),
     zones.map((zone) => zone.id),
@@ -134,8 +150,8 @@ export async function compileResponse(
       expectedVersion,
       action: 'compile',
     });
-    await changes.commit();
-    return { response: after, version: expectedVersion + 1, created: false };
+    const [, document] = await Promise.all([changes.commit(), writtenDocument(after, read)]);
+    return { response: after, version: expectedVersion + 1, created: false, document };
   }
   const n = (monthItem?.value.last ?? 0) + 1;
   const response: OfficialResponse = { id: responseIdOf(input.month, n), ...compiled };
@@ -151,8 +167,8 @@ export async function compileResponse(
   } else {
     changes.create(responseMonthRef(input.month), keys.responseMonth(input.month), month, concurrent);
   }
-  await changes.commit();
-  return { response, version: 1, created: true };
+  const [, document] = await Promise.all([changes.commit(), writtenDocument(response, read)]);
+  return { response, version: 1, created: true, document };
 }
 
 /** What the response says to each zone it concerns, in the document's order. */
@@ -183,15 +199,17 @@ export async function issueResponse(
   input: IssueInput,
   by: ResponseActor,
   expectedVersion: number,
-): Promise<{ response: OfficialResponse; version: number }> {
+): Promise<{ response: OfficialResponse; version: number; document: ResponseDocument }> {
   const stored = await loadResponse(id);
   if (stored.version !== expectedVersion) throw new PreconditionFailedError();
   responseLifecycle.require(stored.value.status, 'issue', by.roles);
   const at = new Date();
-  // the month item is read beside the records; its version is checked when the response commits.
-  const [records, monthItem] = await Promise.all([
+  // the month item and what the document quotes are read beside the records; the month's version
+  // is checked when the response commits.
+  const [records, monthItem, sources] = await Promise.all([
     recordsOf(stored.value.entries.map((entry) => entry.proposalId)),
     readResponseMonth(stored.value.month),
+    readDocumentSources(stored.value, false),
   ]);
   const byId = new Map(records.map(({ value }) => [value.id, value]));
   const outdated = stored.value.entries.filter((entry) => {
@@ -220,38 +238,40 @@ export async function issueResponse(
         },
       };
     });
-  await commitTransitions(planned, by.actor, at.toISOString());
-  const changes = new ChangeSet(by.actor, at);
+  const issuedAt = at.toISOString();
   const after: OfficialResponse = {
     ...stored.value,
     status: 'issued',
-    issue: { ...input, issuedAt: changes.at, issuedBy: by.person },
+    issue: { ...input, issuedAt, issuedBy: by.person },
   };
-  changes.replace(responseRef(id), responseItemKeys(after), {
-    before: stored.value,
-    after,
-    expectedVersion,
-    action: 'issue',
-  });
-  for (const entry of zoneEntries(after, input, byId)) {
-    changes.reserve(
-      {
-        ...keys.responseZoneEntry(id, entry.zoneId),
-        GSI1PK: keys.zoneOfficialResponses(entry.zoneId),
-        GSI1SK: keys.timelineSortKey(changes.at, id),
-      },
-      entry,
-      new ConflictError('response_issued', `Văn bản ${id} đã được ban hành.`),
-    );
-  }
-  if (monthItem?.value.draftId === id) {
-    const { draftId: _draft, ...closed } = monthItem.value;
-    changes.replace(responseMonthRef(after.month), keys.responseMonth(after.month), {
-      before: monthItem.value,
-      after: closed,
-      expectedVersion: monthItem.version,
+  await commitTransitions(planned, by.actor, issuedAt, (changes) => {
+    changes.replace(responseRef(id), responseItemKeys(after), {
+      before: stored.value,
+      after,
+      expectedVersion,
+      action: 'issue',
     });
-  }
-  await changes.commit();
-  return { response: after, version: expectedVersion + 1 };
+    for (const entry of zoneEntries(after, input, byId)) {
+      changes.reserve(
+        {
+          ...keys.responseZoneEntry(id, entry.zoneId),
+          GSI1PK: keys.zoneOfficialResponses(entry.zoneId),
+          GSI1SK: keys.timelineSortKey(issuedAt, id),
+        },
+        entry,
+        new ConflictError('response_issued', `Văn bản ${id} đã được ban hành.`),
+      );
+    }
+    if (monthItem?.value.draftId === id) {
+      const { draftId: _draft, ...closed } = monthItem.value;
+      changes.replace(responseMonthRef(after.month), keys.responseMonth(after.month), {
+        before: monthItem.value,
+        after: closed,
+        expectedVersion: monthItem.version,
+      });
+    }
+  });
+  // just issued: announced nowhere yet.
+  const document = documentOf(after, [], sources, [...byId.values()]);
+  return { response: after, version: expectedVersion + 1, document };
 }

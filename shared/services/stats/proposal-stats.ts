@@ -253,8 +253,8 @@ export async function verifyProposalCounts() {
       recounts.set(id, districtRecountOf(records, recounts.get(id)));
     }
   }
-  const watches = await readAllOverdueWatches();
-  const last = await allCounts();
+  // read together: a change between the two shows as a moved revision or as a mismatch, and is re-checked either way.
+  const [watches, last] = await Promise.all([readAllOverdueWatches(), allCounts()]);
   const watchesByItem = grouped(watches, (w) => itemId(w.month, w.zoneId));
   const ids = new Set([...first.keys(), ...last.keys(), ...recounts.keys(), ...watchesByItem.keys()]);
 

@@ -9,7 +9,7 @@ import { getItem } from '../../db/store';
 import { PreconditionFailedError, ValidationError } from '../../domain/errors';
 import { type Assignment, type AssignmentInput, assignmentId } from '../../domain/structure/entities';
 import { roleCatalogue, scopeOfRole } from '../../domain/structure/roles';
-import { forgetCallers } from './callers';
+import { forgetCallersOf } from './callers';
 import { loadAssignment } from './structure-queries';
 import { type AssignmentReach, assignmentKeys, reachOf } from './unit-items';
 import { unknownReference } from './unit-kinds';
@@ -62,7 +62,7 @@ export async function createAssignment(input: AssignmentInput, actor: Actor): Pr
   const stored = JSON.parse(JSON.stringify({ ...assignment, ...reach })) as Assignment & AssignmentReach;
   changes.create({ type: 'assignment', id: assignment.id }, assignmentKeys(assignment, reach), stored);
   await changes.commit();
-  forgetCallers();
+  forgetCallersOf(input.officialId);
   return stored;
 }
 
@@ -77,5 +77,5 @@ export async function deleteAssignment(id: string, expected: number, actor: Acto
   const kind = scopeOfRole(assignment.role);
   if (kind && assignment.scopeId) dropReference(changes, { kind, id: assignment.scopeId }, 'assignments');
   await changes.commit();
-  forgetCallers();
+  forgetCallersOf(assignment.officialId);
 }

@@ -33,7 +33,14 @@ export async function resolveCaller(subject: string, now = Date.now()): Promise<
   return caller;
 }
 
-/** Forgets cached callers; the structure writers call it so their own process sees changes at once. */
-export function forgetCallers(): void {
-  cache.clear();
+/**
+ * Forgets the cached callers of one official, under any subject: a caller is made of the official
+ * and their assignments only (an assignment keeps the units it reaches), so a write to an official
+ * or an assignment changes no one else's, and the clerk making a run of structure writes keeps their
+ * own. The structure writers, the import among them, call it so their own process sees their changes at once.
+ */
+export function forgetCallersOf(officialId: string): void {
+  for (const [subject, entry] of cache) {
+    if (entry.caller.official.id === officialId) cache.delete(subject);
+  }
 }

@@ -43,6 +43,7 @@ import {
 import { assignmentView } from '../../domain/structure/structure-views';
 import { problemsOf } from '../../domain/validation';
 import { mapBounded } from '../bounded';
+import { forgetCallersOf } from './callers';
 import { recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken, unitKind } from './unit-kinds';
@@ -59,6 +60,8 @@ export interface StructurePlan {
   readonly phases: readonly (readonly ChangeSet[])[];
   /** How many transactions it writes: what decides whether it fits in one request. */
   readonly transactions: number;
+  /** The officials whose record or assignments it changes: their cached callers are forgotten once it is written. */
+  readonly officialsChanged: readonly string[];
 }
 
 type Existing = StoredRecord & { readonly key: ItemKey };
@@ -148,10 +151,11 @@ function diff(
   desired: ReadonlyMap<string, { value: Record<string, unknown>; key: ItemKey & IndexKeys }>,
   existing: ReadonlyMap<string, Existing>,
   counts: { created: number; updated: number; unchanged: number },
-): { upserts: Step[]; removals: Step[]; blocked: string[] } {
+): { upserts: Step[]; removals: Step[]; blocked: string[]; changed: string[] } {
   const upserts: Step[] = [];
   const removals: Step[] = [];
   const blocked: string[] = [];
+  const changed: string[] = [];
   for (const [id, entry] of desired) {
     // Stored items never hold undefined attributes; compare like with like.
     const value = JSON.parse(JSON.stringify(entry.value)) as Record<string, unknown>;
@@ -160,9 +164,11 @@ function diff(
     const ref = { type, id };
     if (!current) {
       counts.created++;
+      changed.push(id);
       upserts.push({ ops: 2, apply: (changes) => changes.create(ref, key, value) });
     } else if (!isDeepStrictEqual(current.value, value)) {
       counts.updated++;
+      changed.push(id);
       const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
       upserts.push({
         ops: 2,
@@ -180,6 +186,7 @@ function diff(
   }
   for (const [id, current] of existing) {
     if (desired.has(id)) continue;
+    changed.push(id);
     if (current.inUseSince) blocked.push(id);
     removals.push({
       ops: 2,
@@ -195,7 +202,7 @@ function diff(
         ),
     });
   }
-  return { upserts, removals, blocked };
+  return { upserts, removals, blocked, changed };
 }
 
 /** Imports the file in this request (see `planStructureImport`). */
@@ -208,6 +215,7 @@ export async function importStructure(config: DistrictConfig, actor: Actor): Pro
 /** Writes a plan, phase after phase, each phase's transactions a few at a time. */
 export async function commitPlan(plan: StructurePlan): Promise<void> {
   for (const phase of plan.phases) await mapBounded(phase, TRANSACTIONS_AT_ONCE, (chunk) => chunk.commit());
+  for (const officialId of plan.officialsChanged) forgetCallersOf(officialId);
 }
 
 /**
@@ -221,17 +229,24 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
   const removals: Step[][] = [];
   const blocked: string[] = [];
   let officials: ReadonlyMap<string, Existing> = new Map();
+  const officialsChanged = new Set<string>();
   const existingUnits: { kind: StructureKind; id: string }[] = [];
+  // Every collection as stored, read at once: the plan of each is worked out from the file and it alone.
+  const [existingByKind, existingAssignments] = await Promise.all([
+    Promise.all(unitOrder.map((kind) => loadExisting(keys.unitCollection(kind), unitKind(kind).schema))),
+    loadExisting(keys.assignmentCollection, assignmentView),
+  ]);
 
-  for (const kind of unitOrder) {
+  for (const [index, kind] of unitOrder.entries()) {
     const list = config[configListOf[kind]] as UnitTypes[StructureKind][];
     const desired = new Map(
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
-    const existing = await loadExisting(keys.unitCollection(kind), unitKind(kind).schema);
+    const existing = existingByKind[index] as Map<string, Existing>;
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     if (kind === 'official') officials = existing;
     const plan = diff(kind, desired, existing, counts);
+    if (kind === 'official') for (const id of plan.changed) officialsChanged.add(id);
     upserts.push(plan.upserts);
     removals.unshift(plan.removals);
     blocked.push(...plan.blocked.map((id) => `${kind} "${id}"`));
@@ -253,15 +268,35 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
       ];
     }),
   );
-  const assignmentPlan = diff(
-    'assignment',
-    desiredAssignments,
-    await loadExisting(keys.assignmentCollection, assignmentView),
-    counts,
-  );
+  const assignmentPlan = diff('assignment', desiredAssignments, existingAssignments, counts);
+  for (const id of assignmentPlan.changed) {
+    const assignment = desiredAssignments.get(id)?.value ?? existingAssignments.get(id)?.value;
+    officialsChanged.add(String(assignment?.officialId));
+  }
   upserts.push(assignmentPlan.upserts);
   removals.unshift(assignmentPlan.removals);
-  const recount = await referenceSteps(config, existingUnits);
+  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
+  // the settings beside the units' reference counts: one round trip.
+  const [recount, settings] = await Promise.all([
+    referenceSteps(config, existingUnits),
+    Promise.all([
+      settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), calendarSchema, config.calendar, counts),
+      settingSteps(
+        { type: 'report-rules', id: 'district' },
+        keys.reportRules(),
+        reportRulesSchema,
+        config.reports ?? {},
+        counts,
+      ),
+      settingSteps(
+        { type: 'answer-settings', id: 'district' },
+        keys.answerSettings(),
+        answerSettingsRecord,
+        answerSettings,
+        counts,
+      ),
+    ]),
+  ]);
 
   if (blocked.length > 0) {
     throw new ConflictError('unit_has_history', `Không thể xoá đơn vị đã có lịch sử: ${blocked.join(', ')}.`);
@@ -273,24 +308,6 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
     );
   }
 
-  const answerSettings: StoredAnswerSettings = { districtName: config.district.name, ...config.answers };
-  const settings = await Promise.all([
-    settingSteps({ type: 'calendar', id: 'district' }, keys.calendar(), calendarSchema, config.calendar, counts),
-    settingSteps(
-      { type: 'report-rules', id: 'district' },
-      keys.reportRules(),
-      reportRulesSchema,
-      config.reports ?? {},
-      counts,
-    ),
-    settingSteps(
-      { type: 'answer-settings', id: 'district' },
-      keys.answerSettings(),
-      answerSettingsRecord,
-      answerSettings,
-      counts,
-    ),
-  ]);
   upserts.push(subjectSteps(config, officials), settings.flat());
 
   // Parents before children when adding; children before parents when removing; the reference
@@ -303,6 +320,7 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
     summary: { created: counts.created, updated: counts.updated, deleted, unchanged: counts.unchanged },
     phases,
     transactions: phases.reduce((sum, phase) => sum + phase.length, 0),
+    officialsChanged: [...officialsChanged],
   };
 }
 

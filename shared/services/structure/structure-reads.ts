@@ -101,11 +101,12 @@ function auditEntry(item: Record<string, unknown>) {
   return validate(auditEntryView, JSON.parse(JSON.stringify({ entity, action, actor, at, before, after, reason })));
 }
 
-/** An entity's audit trail (`<type>:<id>`), newest first. */
+/** An entity's audit trail (`<type>:<id>`), newest first; only the fields an entry shows are read. */
 export function listAudit(entity: string, limit: number, cursor: string | undefined) {
   const separator = entity.indexOf(':');
   const partition = keys.auditPartition(entity.slice(0, separator), entity.slice(separator + 1));
-  return pageOf({ partition, descending: true }, limit, cursor, auditEntry);
+  const attributes = Object.keys(auditEntryView.shape);
+  return pageOf({ partition, descending: true, attributes }, limit, cursor, auditEntry);
 }
 
 export async function readCalendar(): Promise<{ value: Calendar; version: number }> {

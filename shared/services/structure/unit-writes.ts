@@ -9,7 +9,7 @@ import { type Actor, ChangeSet, NOT_IN_USE } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { validate } from '../../domain/validation';
-import { forgetCallers } from './callers';
+import { forgetCallersOf } from './callers';
 import type { StoredRecord } from './structure-queries';
 import { keysOfUnit, loadUnit, type UnitKind, type UnitOf, type UnitSchema, unknownReference } from './unit-kinds';
 import { dropReference, referTo, requireUnreferenced } from './unit-references';
@@ -44,9 +44,9 @@ function reserveUnique(
   if (typeof next === 'string') changes.reserve(unique.key(next), unique.owner(id), unique.taken(next));
 }
 
-async function commit(descriptor: UnitKind, changes: ChangeSet): Promise<void> {
+async function commit(descriptor: UnitKind, id: string, changes: ChangeSet): Promise<void> {
   await changes.commit();
-  if (descriptor.definesCallers) forgetCallers();
+  if (descriptor.definesCallers) forgetCallersOf(id);
 }
 
 /** Reads the unit and checks the client's version against it (412 before any rule is applied). */
@@ -79,7 +79,7 @@ export async function createUnit<S extends UnitSchema>(
   }
   changes.create({ type: descriptor.kind, id: unit.id }, keysOfUnit(descriptor, unit), unit);
   reserveUnique(descriptor, changes, unit.id, undefined, unit);
-  await commit(descriptor, changes);
+  await commit(descriptor, unit.id, changes);
 }
 
 /** Applies a merge patch at the client's version; returns the unit and its version after it. */
@@ -123,7 +123,7 @@ export async function replaceUnit<S extends UnitSchema>(
     preserved,
   );
   reserveUnique(descriptor, changes, after.id, current.value, after);
-  await commit(descriptor, changes);
+  await commit(descriptor, after.id, changes);
 }
 
 /**
@@ -145,5 +145,5 @@ export async function deleteUnit(descriptor: UnitKind, id: string, expected: num
   const parent = parentOf(descriptor, current.value);
   if (parent) dropReference(changes, parent, 'children');
   reserveUnique(descriptor, changes, id, current.value, undefined);
-  await commit(descriptor, changes);
+  await commit(descriptor, id, changes);
 }
