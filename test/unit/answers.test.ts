@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerSettingsOf } from '../../shared/domain/answers/answer-settings';
+import { answerSettingsOf, DEFAULT_DUE_DAYS, DEFAULT_RECIPIENTS } from '../../shared/domain/answers/answer-settings';
 import {
   answerComplete,
+  answerIdOf,
   answerProblems,
   assignmentOverdue,
   parseAnswerId,
@@ -116,5 +117,62 @@ describe('the answer transition table', () => {
     else if (!rule.from.includes(state)) {
       expect(decision).toEqual({ allowed: false, refusal: state === 'accepted' ? 'locked' : 'invalid_transition' });
     } else expect(decision).toEqual({ allowed: true, to: rule.to });
+  });
+});
+
+describe('the cross-field rules of answers, reviews and results', () => {
+  it('find nothing when each field is where it belongs', () => {
+    expect(answerProblems({ kind: 'substantive', text: 'Đã làm xong 500 m đường.' })).toEqual([]);
+    expect(reviewProblems({ decision: 'return', reason: 'Chưa nêu thời hạn.', dueDate: '2027-05-01' })).toEqual([]);
+    expect(reviewProblems({ decision: 'accept' })).toEqual([]);
+    expect(
+      resultProblems({
+        outcome: 'partly-resolved',
+        text: 'Đã làm 500 m.',
+        remaining: '300 m.',
+        remainingBy: '2027-06-30',
+      }),
+    ).toEqual([]);
+  });
+
+  it('say in Vietnamese which field is missing or not allowed', () => {
+    expect(answerProblems({ kind: 'holding', text: 'Đang khảo sát.' })).toEqual([
+      { path: '/expectedBy', code: 'required', message: expect.stringContaining('ngày') },
+    ]);
+    expect(answerProblems({ kind: 'substantive', text: 'Đã xong.', expectedBy: '2027-04-01' })).toEqual([
+      { path: '/expectedBy', code: 'not_allowed', message: expect.stringContaining('trả lời tạm') },
+    ]);
+    expect(reviewProblems({ decision: 'return' })).toEqual([
+      { path: '/reason', code: 'required', message: expect.stringContaining('lý do') },
+    ]);
+    expect(reviewProblems({ decision: 'accept', dueDate: '2027-04-01' })).toEqual([
+      { path: '/dueDate', code: 'not_allowed', message: expect.stringContaining('hạn mới') },
+    ]);
+    expect(resultProblems({ outcome: 'partly-resolved', text: 'Đã làm 500 m.', remainingBy: '2027-06-30' })).toEqual([
+      { path: '/remaining', code: 'required', message: expect.stringContaining('phần còn lại') },
+    ]);
+    expect(resultProblems({ outcome: 'resolved', text: 'Xong.', remainingBy: '2027-06-30' })).toEqual([
+      { path: '/remainingBy', code: 'not_allowed', message: expect.stringContaining('một phần') },
+    ]);
+  });
+
+  it('number a department’s answers as <department>.<n>, and read the id back', () => {
+    expect(answerIdOf('phong-nn-ptnt', 2)).toBe('phong-nn-ptnt.2');
+    expect(parseAnswerId(answerIdOf('phong-nn-ptnt', 2))).toEqual({ departmentId: 'phong-nn-ptnt', n: 2 });
+  });
+});
+
+describe('answer settings', () => {
+  it('fall back to the defaults, with a place, when the district has none stored', () => {
+    const settings = answerSettingsOf(undefined);
+
+    expect(settings.dueDaysBeforeMeetings).toBe(DEFAULT_DUE_DAYS);
+    expect(settings.recipients).toEqual(DEFAULT_RECIPIENTS);
+    expect(settings.place).not.toBe('');
+    expect(settings.issuingBody).toBe(`HUYỆN UỶ ${settings.place.toLocaleUpperCase('vi')}`);
+  });
+
+  it('take the place from the district’s name however many spaces follow "Huyện"', () => {
+    expect(answerSettingsOf({ districtName: 'Huyện  Gia Lộc' }).place).toBe('Gia Lộc');
   });
 });

@@ -466,3 +466,21 @@ describe('an imported record', () => {
     expect(routedUp).not.toHaveProperty('dueMonth');
   });
 });
+
+describe('a cell named in a commune that has none', () => {
+  it('is an unknown reference, not a failure', () => {
+    const withBareCommune: ImportStructure = {
+      ...structure,
+      communes: [...structure.communes, { id: 'gia-xuyen', name: 'Xã Gia Xuyên', kind: 'xa', zoneId: 'khu-2' }],
+    };
+    const result = checkImport(
+      [HEADER, row({ commune: 'gia-xuyen', cell: 'thôn Hạ' })].join('\n'),
+      withBareCommune,
+      '2027-06',
+    );
+
+    expect(problemLines(result)).toEqual([
+      '/lines/2/cell unknown_reference Dòng 2, cột cell: Xã Gia Xuyên không có chi bộ «thôn Hạ»',
+    ]);
+  });
+});

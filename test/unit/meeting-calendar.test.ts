@@ -4,8 +4,10 @@ import {
   DEFAULT_MEETING_WINDOW,
   DEFAULT_WORKING_DAYS,
   districtCalendarOf,
+  meetingWindowSchema,
   monthWindowBodySchema,
   resolveMonthWindow,
+  windowProblems,
 } from '../../shared/domain/cycle/meeting-calendar';
 import { AppError } from '../../shared/domain/errors';
 import { calendarSchema } from '../../shared/domain/structure/entities';
@@ -134,5 +136,52 @@ describe('requireDateAllowed', () => {
         date,
       ).toEqual({ status: 400, paths: ['/date'] });
     }
+  });
+});
+
+describe('a window’s edges', () => {
+  it('may be a single day, and may start on its month’s last day', () => {
+    expect(meetingWindowSchema.safeParse({ firstDay: 12, lastDay: 12 }).success).toBe(true);
+    expect(windowProblems('2027-02', { firstDay: 28, lastDay: 31 })).toEqual([]);
+  });
+
+  it('starting after its month ends is refused at its first day, saying how long the month is', () => {
+    expect(windowProblems('2027-02', { firstDay: 29, lastDay: 31 }, '/window')).toEqual([
+      { path: '/window/firstDay', code: 'window_outside_month', message: expect.stringContaining('28 ngày') },
+    ]);
+    const parsed = calendarSchema.safeParse({
+      holidays: [],
+      monthWindows: { '2028-02': { firstDay: 30, lastDay: 31 } },
+    });
+    expect(parsed.success ? [] : problemsOf(parsed.error).map((p) => p.message)).toEqual([
+      expect.stringContaining('29 ngày'),
+    ]);
+  });
+});
+
+describe('the refusals of a meeting date', () => {
+  const calendar = districtCalendarOf({ holidays: ['2027-02-08'] });
+  const decide = (date: string, byOffice: boolean, outsideWindowReason?: string) => () =>
+    requireDateAllowed('2027-02', { date, session: 'morning', outsideWindowReason }, calendar, POST_TET, byOffice);
+
+  it('each carry their code and a message naming the date or the window', () => {
+    expect(decide('2027-02-08', true)).toThrow(
+      expect.objectContaining({
+        errors: [{ path: '/date', code: 'slot_not_allowed', message: expect.stringContaining('2027-02') }],
+      }),
+    );
+    expect(decide('2027-02-16', true, 'Lý do')).toThrow(
+      expect.objectContaining({
+        errors: [{ path: '/outsideWindowReason', code: 'not_allowed', message: expect.stringContaining('15–20') }],
+      }),
+    );
+    expect(decide('2027-02-22', true)).toThrow(
+      expect.objectContaining({
+        errors: [{ path: '/outsideWindowReason', code: 'required', message: expect.stringContaining('2027-02-22') }],
+      }),
+    );
+    expect(decide('2027-02-22', false)).toThrow(
+      expect.objectContaining({ status: 403, detail: expect.stringMatching(/2027-02-22.*15–20/) }),
+    );
   });
 });

@@ -13,7 +13,9 @@ import {
   minutesBodySchema,
   requireStorableSize,
   rescheduleBodySchema,
+  windowOfCycle,
 } from '../../shared/domain/cycle/meeting';
+import { DEFAULT_MEETING_WINDOW } from '../../shared/domain/cycle/meeting-calendar';
 import { BadRequestError } from '../../shared/domain/errors';
 
 const person = { officialId: 'pho-khu-2', name: 'Phó khu 2' };
@@ -74,6 +76,30 @@ describe('meetingSummary', () => {
     const listed = ['id', 'month', 'zoneId', 'zoneName', 'status', 'date', 'session', 'host', 'venue'] as const;
 
     expect(meetingSummary(full)).toStrictEqual(Object.fromEntries(listed.map((field) => [field, full[field]])));
+  });
+
+  it('shows the office’s date decision when there is one', () => {
+    const dateDecision = {
+      outsideWindow: true as const,
+      reason: 'Khu 6 họp sau đợt tiêm phòng',
+      by: person,
+      at: '2027-02-10T02:00:00.000Z',
+    };
+
+    expect(meetingSummary(meeting({ dateDecision }))).toMatchObject({ dateDecision });
+  });
+});
+
+describe('windowOfCycle', () => {
+  it('is the window the month was opened with, or the default 5th to 10th for an older cycle or none', () => {
+    const cycle = { month: '2027-02', zoneIds: ['khu-2'], openedAt: '2027-01-25T00:00:00.000Z', openedBy: 'opener' };
+
+    expect(windowOfCycle({ ...cycle, window: { firstDay: 15, lastDay: 20, source: 'district' } })).toMatchObject({
+      firstDay: 15,
+      lastDay: 20,
+    });
+    expect(windowOfCycle(cycle)).toEqual(DEFAULT_MEETING_WINDOW);
+    expect(windowOfCycle(undefined)).toEqual(DEFAULT_MEETING_WINDOW);
   });
 });
 

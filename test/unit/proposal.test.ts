@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actingUnits,
   communeDueMonth,
   isOverdue,
   numberPrefix,
@@ -8,8 +9,10 @@ import {
   proposalNumber,
   proposalScopes,
   proposalWords,
+  searchWords,
   zoneCode,
 } from '../../shared/domain/proposals/proposal';
+import { addresseeKey } from '../../shared/domain/proposals/proposal-fields';
 import { entryMatches, queryWordsOf, recordMatches } from '../../shared/domain/proposals/proposal-filter';
 import {
   type ProposalAction,
@@ -225,5 +228,75 @@ describe('the proposal transition table', () => {
     } else {
       expect(decision).toEqual({ allowed: true, to: rule.to ?? state });
     }
+  });
+});
+
+describe('edge cases of proposal rules', () => {
+  it('reads a zone number only from a whole `khu-<n>` id, and treats only ids of digits alone as numbers', () => {
+    expect(zoneCode('xkhu-2')).toBe('XKHU-2');
+    expect(zoneCode('2a')).toBe('2A');
+    expect(zoneCode('12')).toBe('-12');
+  });
+
+  it('indexes no words for a text of punctuation, and cuts a long word to 40 characters', () => {
+    expect(searchWords(' !… ')).toEqual([]);
+    expect(searchWords(`Ô ${'a'.repeat(50)}`)).toEqual(['o', 'a'.repeat(40)]);
+  });
+
+  it('gives a commune until the meeting after the raising even when it was routed before the raising month', () => {
+    // The March meeting held in the last days of February still leaves the commune until April's.
+    expect(communeDueMonth('2027-03', new Date('2027-02-27T03:00:00Z'))).toBe('2027-04');
+  });
+
+  it('counts only an assigned proposal overdue through its departments', () => {
+    const lateAssignment = {
+      departmentId: 'phong-kt-ht',
+      departmentName: 'Phòng Kinh tế và Hạ tầng',
+      status: 'holding' as const,
+      dueDate: '2027-03-01',
+      assignedAt: '2027-02-10T02:00:00.000Z',
+      answerCount: 0,
+      rounds: 0,
+    };
+
+    expect(isOverdue({ ...record, status: 'assigned', assignments: [] }, '2027-04-01')).toBe(false);
+    expect(isOverdue({ ...record, status: 'assigned', assignments: undefined }, '2027-04-01')).toBe(false);
+    expect(isOverdue({ ...record, status: 'answered', assignments: [lateAssignment] }, '2027-04-01')).toBe(false);
+  });
+
+  it('opens a proposal to a routed commune only at commune level, and to a department only when it names one', () => {
+    const own = { zone: record.zoneId, commune: record.communeId, cell: record.cellId };
+    const toDistrict = { ...record, addressee: { kind: 'district' as const } };
+
+    expect(
+      proposalScopes({ ...toDistrict, level: 'district', assignedCommuneId: 'gia-luong', assignments: [] }),
+    ).toEqual([own]);
+    expect(proposalScopes({ ...toDistrict, level: 'commune', assignedCommuneId: undefined, assignments: [] })).toEqual([
+      own,
+    ]);
+    expect(
+      proposalScopes({ ...toDistrict, level: 'commune', assignedCommuneId: 'gia-luong', assignments: [] }),
+    ).toEqual([own, { commune: 'gia-luong' }]);
+    expect(
+      proposalScopes({ ...record, addressee: { kind: 'department' }, level: null, assignments: undefined }),
+    ).toEqual([own]);
+    expect(
+      proposalScopes({ ...record, addressee: { kind: 'commune', id: 'gia-luong' }, level: null, assignments: [] }),
+    ).toEqual([own]);
+    expect(
+      proposalScopes({ ...record, addressee: { kind: 'department', id: 'ban-to-chuc' }, level: null, assignments: [] }),
+    ).toEqual([own, { department: 'ban-to-chuc' }]);
+  });
+
+  it('acts through the proposal’s own zone, commune and cell', () => {
+    expect(actingUnits(record)).toEqual({ zone: record.zoneId, commune: record.communeId, cell: record.cellId });
+  });
+});
+
+describe('addresseeKey', () => {
+  it('names a department by its id, a commune by its own id or the cell’s commune, and the district alone', () => {
+    expect(addresseeKey({ kind: 'department', id: 'ban-to-chuc' }, 'gia-tan')).toBe('department:ban-to-chuc');
+    expect(addresseeKey({ kind: 'commune' }, 'gia-tan')).toBe('commune:gia-tan');
+    expect(addresseeKey({ kind: 'district' }, 'gia-tan')).toBe('district');
   });
 });

@@ -171,8 +171,9 @@ function addresseeProblems(addressee: Addressee | undefined, path: string, known
   if (kind === 'department' && id === undefined) {
     return [{ path: `${path}/id`, code: 'required', message: 'Cần ghi mã ban, ngành nhận kiến nghị' }];
   }
+  // A district addressee has no id here (refused above), so only communes and departments are looked up.
   const units = kind === 'department' ? known.departments : known.communes;
-  if (id !== undefined && kind !== 'district' && !units.has(id)) {
+  if (id !== undefined && !units.has(id)) {
     const noun = kind === 'department' ? 'ban, ngành' : 'xã';
     return [{ path: `${path}/id`, code: 'unknown_reference', message: `Không có ${noun} có mã "${id}"` }];
   }

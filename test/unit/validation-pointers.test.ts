@@ -1,0 +1,24 @@
+/** How a refused input names its fields: JSON pointers escaped as RFC 6901 says, the parsed value when nothing is wrong. */
+
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { pointer, validate } from '../../shared/domain/validation';
+
+describe('pointer', () => {
+  it('escapes "~" as ~0 and "/" as ~1 inside a key, and writes indexes as numbers', () => {
+    expect(pointer(['monthWindows', 'a/b', 'c~d', 3])).toBe('/monthWindows/a~1b/c~0d/3');
+    expect(pointer([])).toBe('/');
+  });
+});
+
+describe('validate', () => {
+  it('gives back the parsed value of a good input', () => {
+    expect(validate(z.strictObject({ name: z.string() }), { name: 'Gia Tân' })).toEqual({ name: 'Gia Tân' });
+  });
+
+  it('throws every problem under the given prefix', () => {
+    expect(() => validate(z.strictObject({ name: z.string() }), { name: 1 }, '/body')).toThrow(
+      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ path: '/body/name' })] }),
+    );
+  });
+});
