@@ -18,7 +18,9 @@ export function problemsOf(error: z.core.$ZodError, prefix = ''): FieldProblem[]
         message: `Trường «${fieldLabel([...issue.path, key])}» không được chấp nhận`,
       }));
     }
-    return [{ path: prefix + pointer(issue.path), code: issue.code, message: issue.message }];
+    // A rule of our own names its code in `params`; zod calls every such issue `custom`.
+    const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : issue.code;
+    return [{ path: prefix + pointer(issue.path), code, message: issue.message }];
   });
 }
 

@@ -153,8 +153,12 @@ describe('a window’s edges', () => {
       holidays: [],
       monthWindows: { '2028-02': { firstDay: 30, lastDay: 31 } },
     });
-    expect(parsed.success ? [] : problemsOf(parsed.error).map((p) => p.message)).toEqual([
-      expect.stringContaining('29 ngày'),
+    expect(parsed.success ? [] : problemsOf(parsed.error)).toEqual([
+      {
+        path: '/monthWindows/2028-02/firstDay',
+        code: 'window_outside_month',
+        message: expect.stringContaining('29 ngày'),
+      },
     ]);
   });
 });

@@ -22,3 +22,25 @@ describe('validate', () => {
     );
   });
 });
+
+describe('a rule of our own', () => {
+  it('is reported under the code it names, and as custom when it names none', () => {
+    const schema = z.object({ a: z.number(), b: z.number() }).check(
+      z.superRefine((value, context) => {
+        if (value.a > value.b) {
+          context.addIssue({ code: 'custom', path: ['a'], message: 'a lớn hơn b', params: { code: 'a_after_b' } });
+        }
+        if (value.b > 10) context.addIssue({ code: 'custom', path: ['b'], message: 'b quá lớn', input: value.b });
+      }),
+    );
+
+    expect(() => validate(schema, { a: 12, b: 11 })).toThrow(
+      expect.objectContaining({
+        errors: [
+          { path: '/a', code: 'a_after_b', message: 'a lớn hơn b' },
+          { path: '/b', code: 'custom', message: 'b quá lớn' },
+        ],
+      }),
+    );
+  });
+});

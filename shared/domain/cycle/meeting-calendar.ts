@@ -65,7 +65,13 @@ export const monthWindowsSchema = z.record(monthSchema, meetingWindowSchema).che
   z.superRefine((windows, context) => {
     for (const [month, window] of Object.entries(windows)) {
       for (const problem of windowProblems(month, window)) {
-        context.addIssue({ code: 'custom', path: [month, 'firstDay'], message: problem.message, input: window });
+        context.addIssue({
+          code: 'custom',
+          path: [month, 'firstDay'],
+          message: problem.message,
+          params: { code: problem.code },
+          input: window,
+        });
       }
     }
   }),

@@ -242,11 +242,6 @@ export function actingUnits(record: Pick<ProposalRecord, 'zoneId' | 'communeId' 
 }
 
 /**
- * Overdue on `today` (`YYYY-MM-DD`, Vietnam): routed to a commune whose zone's next meeting closed
- * without its result (or whose month has passed), or assigned to a department that still owes an
- * answer after its due day.
- */
-/**
  * The month of the zone's meeting at which a commune reports the result of a proposal routed to it
  * at `routedAt`: the meeting after the one that raised it, or, routed later, the meeting of the
  * month after the routing, so a commune always has until a whole month's meeting to resolve it.
@@ -258,6 +253,11 @@ export function communeDueMonth(raisedMonth: string, routedAt: Date): string {
   return afterRouting.localeCompare(afterRaising) > 0 ? afterRouting : afterRaising;
 }
 
+/**
+ * Overdue on `today` (`YYYY-MM-DD`, Vietnam): routed to a commune whose zone's next meeting closed
+ * without its result (or whose month has passed), or assigned to a department that still owes an
+ * answer after its due day.
+ */
 export function isOverdue(
   record: Pick<ProposalRecord, 'status' | 'dueMonth' | 'overdueSince' | 'assignments'>,
   today: string,
