@@ -11,6 +11,7 @@ import type { DistrictConfig } from '../../shared/domain/structure/district-conf
 import { vietnamDate } from '../../shared/domain/time';
 import { importJobsSettled } from '../../shared/services/imports/import-jobs';
 import { importStructure } from '../../shared/services/structure/import-structure';
+import { generatedCells } from '../support/large-district';
 import { legacyCsv } from '../support/legacy-csv';
 import { passes, passingCaller, pathValues, withCallers } from '../support/role-callers';
 import { readSampleConfig } from '../support/sample-district';
@@ -127,13 +128,7 @@ function sampleWithLargeZone(): DistrictConfig {
     kind: 'xa' as const,
     zoneId: zone.id,
   }));
-  const cells = communes.flatMap((commune) =>
-    Array.from({ length: CELLS_PER_COMMUNE }, (_, i) => ({
-      id: `${commune.id}-thon-${i + 1}`,
-      name: `Chi bộ thôn ${i + 1}`,
-      communeId: commune.id,
-    })),
-  );
+  const cells = generatedCells(communes, CELLS_PER_COMMUNE);
   return {
     ...config,
     zones: [...config.zones, zone],

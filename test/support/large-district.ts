@@ -29,6 +29,17 @@ export function generatedDistrictConfig(district: { id: string; name: string }, 
   });
 }
 
+/** `perCommune` cells in each of `communes`, named as villages are (`Chi bộ thôn 1`, …). */
+export function generatedCells(communes: readonly { id: string }[], perCommune: number) {
+  return communes.flatMap((commune) =>
+    Array.from({ length: perCommune }, (_, i) => ({
+      id: `${commune.id}-thon-${i + 1}`,
+      name: `Chi bộ thôn ${i + 1}`,
+      communeId: commune.id,
+    })),
+  );
+}
+
 const COMMUNES_PER_ZONE = 4;
 const CELLS_PER_COMMUNE = 3;
 const COMMUNE_ROLES = ['commune-in-charge', 'commune-secretary', 'commune-chair'] as const;
@@ -43,13 +54,7 @@ export function largeDistrictConfig(zoneCount: number): DistrictConfig {
       zoneId: zone.id,
     })),
   );
-  const cells = communes.flatMap((commune) =>
-    Array.from({ length: CELLS_PER_COMMUNE }, (_, i) => ({
-      id: `${commune.id}-thon-${i + 1}`,
-      name: `Chi bộ thôn ${i + 1}`,
-      communeId: commune.id,
-    })),
-  );
+  const cells = generatedCells(communes, CELLS_PER_COMMUNE);
   const scoped = [
     ...zones.flatMap((zone) => [
       { role: 'zone-head', scopeId: zone.id },
