@@ -66,4 +66,19 @@ describe('a lifecycle', () => {
     expect(lifecycle(false).rolesFor('close')).toEqual(['office']);
     expect(() => lifecycle(false).grantsFor('audit')).toThrow('ếch: no transition for action audit');
   });
+
+  it('keeps a role granted within a unit apart from the same role granted everywhere', () => {
+    const table = new Lifecycle<State, Action>({
+      noun: 'ếch',
+      states: ['open', 'closed'],
+      actions: ['close', 'note', 'audit'],
+      stateLabels: { open: 'đang mở', closed: 'đã đóng' },
+      transitions: [
+        { from: 'open', action: 'audit', to: 'open', who: [{ role: 'zone-head', within: 'zone' }] },
+        { from: 'closed', action: 'audit', to: 'closed', who: [{ role: 'zone-head' }] },
+      ],
+    });
+
+    expect(table.grantsFor('audit')).toEqual([{ role: 'zone-head', within: 'zone' }, { role: 'zone-head' }]);
+  });
 });
