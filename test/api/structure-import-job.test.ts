@@ -14,8 +14,8 @@ import type { ImportJob } from '../../shared/domain/imports/import-job';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { vietnamMonth } from '../../shared/domain/time';
 import { importJobsSettled, runImportJob } from '../../shared/services/imports/import-jobs';
-import { holdStructureImport } from '../../shared/services/imports/structure-jobs';
-import { importStructure } from '../../shared/services/structure/import-structure';
+import { holdStructureImport, whileNoStructureJobRuns } from '../../shared/services/imports/structure-jobs';
+import { commitPlan, importStructure, planStructureImport } from '../../shared/services/structure/import-structure';
 import { useApi } from '../support/api';
 import { largeDistrictConfig } from '../support/large-district';
 import { expectProblem } from '../support/problem';
@@ -169,6 +169,26 @@ describe('PUT /structure with a 60-zone file', () => {
     const second = new ChangeSet({ id: 'test' });
     holdStructureImport(second, '00000000-0000-4000-8000-00000000dcba');
     await expect(second.commit()).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+  });
+
+  it('stops a file written in the request when a job takes the import between its check and its writes', async () => {
+    const renamed = {
+      ...sample,
+      zones: sample.zones.map((zone, i) => (i === 0 ? { ...zone, name: 'Khu đổi' } : zone)),
+    };
+    const plan = await planStructureImport(renamed, by.actor, whileNoStructureJobRuns);
+    // the job is accepted after the plan (and the request's read of the lock), before its writes
+    const hold = new ChangeSet({ id: 'test' });
+    holdStructureImport(hold, '00000000-0000-4000-8000-00000000beef');
+    await hold.commit();
+    const before = await tableCounts();
+
+    await expect(commitPlan(plan)).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
+
+    expect(await tableCounts()).toEqual(before);
+    const zones = await api.request('GET', `/zones/${sample.zones[0]?.id}`, { as: OFFICE });
+    expect(zones.body.name).toBe(sample.zones[0]?.name);
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
   });
 

@@ -19,7 +19,12 @@ import { vietnamMonth } from '../../domain/time';
 import { commitPlan, type ImportSummary, planStructureImport } from '../structure/import-structure';
 import { readImportJob } from './import-job-reads';
 import { checkProposalFile, type Importer, writeImportedProposals } from './import-proposals';
-import { holdStructureImport, refuseWhileStructureJobRuns, writeStructureFile } from './structure-jobs';
+import {
+  holdStructureImport,
+  refuseWhileStructureJobRuns,
+  whileNoStructureJobRuns,
+  writeStructureFile,
+} from './structure-jobs';
 import { invokeAsynchronously } from './worker-invocation';
 
 const PART_CHARACTERS = 100_000;
@@ -72,7 +77,8 @@ export async function importStructureFile(
   config: DistrictConfig,
   by: Importer,
 ): Promise<{ readonly summary: ImportSummary } | { readonly job: ImportJob }> {
-  const plan = await planStructureImport(config, by.actor);
+  // each transaction written here also checks the import lock, so a job accepted meanwhile stops it.
+  const plan = await planStructureImport(config, by.actor, whileNoStructureJobRuns);
   await refuseWhileStructureJobRuns();
   if (plan.transactions <= MAX_SYNC_TRANSACTIONS) {
     await commitPlan(plan);

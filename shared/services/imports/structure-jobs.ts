@@ -6,14 +6,21 @@
  * acceptance to its end, and another `PUT /structure` meanwhile is refused (409) rather than
  * queued. A queued file would have been checked against a structure the running job is changing,
  * and an office that sent two files in a row rarely wants both: it can send the right one again
- * when the job is done.
+ * when the job is done. Every transaction of an import checks the lock as well, so the rule holds
+ * when a job is accepted while a file is being written in a request, and once a stopped job's
+ * lock has been taken over.
  */
 import type { ChangeSet, Condition } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { getItem } from '../../db/store';
 import { ConflictError } from '../../domain/errors';
 import type { ImportJob } from '../../domain/imports/import-job';
-import { commitPlan, parseDistrictConfig, planStructureImport } from '../structure/import-structure';
+import {
+  commitPlan,
+  parseDistrictConfig,
+  planStructureImport,
+  type TransactionGuard,
+} from '../structure/import-structure';
 import type { Importer } from './import-proposals';
 
 /**
@@ -50,6 +57,24 @@ export function holdStructureImport(changes: ChangeSet, jobId: string): void {
   changes.transfer(keys.structureImport(), { jobId, until }, free(changes.at), importRunning());
 }
 
+/** Each transaction of a file written in the request: refused (409) once a job holds the import. */
+export function whileNoStructureJobRuns(changes: ChangeSet): void {
+  changes.check(keys.structureImport(), free(changes.at), importRunning());
+}
+
+function superseded(): ConflictError {
+  return new ConflictError('import_superseded', 'Một lần nhập khác đã thay lần nhập này.');
+}
+
+/** Each transaction a job writes: refused (409) once another job has taken the import over. */
+function whileHolding(jobId: string): TransactionGuard {
+  return (changes) => changes.check(keys.structureImport(), heldBy(jobId), superseded());
+}
+
+function heldBy(jobId: string): Condition {
+  return { expression: '#job = :job', names: { '#job': 'jobId' }, values: { ':job': jobId } };
+}
+
 /** Whether the job still holds the import (not taken over after it stopped for good). */
 async function holds(jobId: string): Promise<boolean> {
   return (await getItem(keys.structureImport()))?.jobId === jobId;
@@ -61,7 +86,7 @@ export const writeStructureFile = {
     if (!(await holds(jobId))) {
       throw new ConflictError('import_superseded', 'Lần nhập này đã dừng quá lâu; một lần nhập khác đã thay nó.');
     }
-    const plan = await planStructureImport(parseDistrictConfig(JSON.parse(text)), by.actor);
+    const plan = await planStructureImport(parseDistrictConfig(JSON.parse(text)), by.actor, whileHolding(jobId));
     await commitPlan(plan);
     return {};
   },
@@ -69,9 +94,6 @@ export const writeStructureFile = {
   /** The job's end lets the import go, if it still holds it. */
   async finish(jobId: string, changes: ChangeSet): Promise<void> {
     if (!(await holds(jobId))) return;
-    changes.release(keys.structureImport(), {
-      condition: { expression: '#job = :job', names: { '#job': 'jobId' }, values: { ':job': jobId } },
-      conflict: () => new ConflictError('import_superseded', 'Một lần nhập khác đã thay lần nhập này.'),
-    });
+    changes.release(keys.structureImport(), { condition: heldBy(jobId), conflict: superseded });
   },
 };

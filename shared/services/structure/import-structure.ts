@@ -222,7 +222,11 @@ export async function commitPlan(plan: StructurePlan): Promise<void> {
  * Works out the import of `config` against the table as it is now, refusing (409) to remove a
  * unit with history; writes nothing.
  */
-export async function planStructureImport(config: DistrictConfig, actor: Actor): Promise<StructurePlan> {
+export async function planStructureImport(
+  config: DistrictConfig,
+  actor: Actor,
+  guard?: TransactionGuard,
+): Promise<StructurePlan> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   // One list of steps per kind: the steps of a list are independent of each other.
   const upserts: Step[][] = [];
@@ -313,7 +317,7 @@ export async function planStructureImport(config: DistrictConfig, actor: Actor):
   // Parents before children when adding; children before parents when removing; the reference
   // counts never below the references while they change.
   const phases = [...upserts, recount.beforeRemovals, ...removals, recount.afterRemovals].map((steps) =>
-    transactionsOf(steps, actor),
+    transactionsOf(steps, actor, guard),
   );
   const deleted = removals.flat().length;
   return {
@@ -455,20 +459,34 @@ async function settingSteps(
 /** How many of an import's transactions are in flight at once. */
 const TRANSACTIONS_AT_ONCE = 4;
 
+/**
+ * A condition every transaction of an import carries, so that it holds under races: the import
+ * lock free (written in the request) or still held by the job writing it.
+ */
+export type TransactionGuard = (changes: ChangeSet) => void;
+
 /** Puts independent steps in transactions of at most 100 actions, never writing one item twice in one. */
-function transactionsOf(steps: readonly Step[], actor: Actor): ChangeSet[] {
+function transactionsOf(steps: readonly Step[], actor: Actor, guard?: TransactionGuard): ChangeSet[] {
   const chunks: ChangeSet[] = [];
-  let changes = new ChangeSet(actor);
+  const begin = () => {
+    const changes = new ChangeSet(actor);
+    guard?.(changes);
+    return changes;
+  };
+  let changes = begin();
   let written = new Set<string>();
+  let stepsIn = 0;
   for (const step of steps) {
     if (changes.size + step.ops > MAX_TRANSACTION_ITEMS || (step.item !== undefined && written.has(step.item))) {
       chunks.push(changes);
-      changes = new ChangeSet(actor);
+      changes = begin();
       written = new Set();
+      stepsIn = 0;
     }
     if (step.item !== undefined) written.add(step.item);
     step.apply(changes);
+    stepsIn++;
   }
-  if (changes.size > 0) chunks.push(changes);
+  if (stepsIn > 0) chunks.push(changes);
   return chunks;
 }
