@@ -12,6 +12,7 @@ import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
 import { addDays } from '../../shared/domain/answers/due-dates';
 import { parseCsv } from '../../shared/domain/csv';
+import type { CountVerification } from '../../shared/domain/stats/stats-views';
 import { vietnamDate } from '../../shared/domain/time';
 import { useApi } from '../support/api';
 import { itemsRead, recordDynamoCalls } from '../support/dynamodb-calls';
@@ -56,27 +57,13 @@ interface Figures {
     };
   };
 }
-interface Verification {
-  proposals: number;
-  exact: boolean;
-  differences: {
-    month: string;
-    zoneId: string;
-    copy: string;
-    combination: string;
-    stored: number;
-    recounted: number;
-  }[];
-  overdueDifferences: { entry: string; kind: string }[];
-  unsettled: { month: string; zoneId: string }[];
-}
 
 const today = vietnamDate(new Date());
 const yesterday = addDays(today, -1);
 const later = addDays(today, 60);
 
 const stats = (query: string) => api.request<Figures>('GET', `/stats/proposals?${query}`, { as: OFFICE });
-const verify = () => api.request<Verification>('GET', '/stats/verify', { as: OFFICE });
+const verify = () => api.request<CountVerification>('GET', '/stats/verify', { as: OFFICE });
 const review = (id: string, answerId: string, as: string, body: unknown) =>
   post(`/proposals/${id}/answers/${answerId}/review`, as, body, `/proposals/${id}`);
 const assign = (id: string, departments: { departmentId: string; dueDate: string }[]) =>
@@ -317,7 +304,7 @@ describe('the recount', () => {
       }
       routing = false;
     };
-    const recounts: Verification[] = [];
+    const recounts: CountVerification[] = [];
     const recount = async () => {
       while (routing) recounts.push((await verify()).body);
     };

@@ -12,6 +12,7 @@ import { keys } from '../../shared/db/keys';
 import { getItem } from '../../shared/db/store';
 import { parseCsv } from '../../shared/domain/csv';
 import { isCounter } from '../../shared/domain/stats/proposal-counts';
+import type { CountVerification } from '../../shared/domain/stats/stats-views';
 import { useApi } from '../support/api';
 import { expectProblem } from '../support/problem';
 import { seedSampleDistrict } from '../support/sample-district';
@@ -38,20 +39,6 @@ interface Stats {
   busiestMonth: { month: string; count: number } | null;
   quietestMonth: { month: string; count: number } | null;
   resolution: { overdue: { asOf: string } };
-}
-interface Verification {
-  proposals: number;
-  exact: boolean;
-  differences: {
-    month: string;
-    zoneId: string;
-    copy: string;
-    combination: string;
-    stored: number;
-    recounted: number;
-  }[];
-  overdueDifferences: { entry: string; kind: string }[];
-  unsettled: { month: string; zoneId: string }[];
 }
 /** A recount of `proposals` that found nothing to report. */
 const exactRecount = (proposals: number) => ({
@@ -153,7 +140,7 @@ async function allProposals(): Promise<Proposal[]> {
 }
 
 const stats = (query: string, as = OFFICE) => api.request<Stats>('GET', `/stats/proposals?${query}`, { as });
-const verify = () => api.request<Verification>('GET', '/stats/verify', { as: OFFICE });
+const verify = () => api.request<CountVerification>('GET', '/stats/verify', { as: OFFICE });
 
 /** How many of `items` have each value of `key`. */
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

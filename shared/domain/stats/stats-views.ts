@@ -106,3 +106,4 @@ export const countVerificationView = named(
   }),
   'CountVerification',
 );
+export type CountVerification = z.infer<typeof countVerificationView>;
