@@ -8,9 +8,10 @@ let client: DynamoDBDocumentClient | undefined;
 
 /**
  * Each attempt gives up on a silent connection or socket instead of waiting for the function's
- * timeout; with the SDK's three attempts the worst case stays well inside 15 s.
+ * timeout; with the SDK's three attempts the worst case stays well inside 15 s. Every AWS request
+ * the functions send uses them (the import worker's invocation too).
  */
-const REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 3_000 } as const;
+export const REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 3_000 } as const;
 
 export function documentClient(): DynamoDBDocumentClient {
   if (client) return client;

@@ -14,6 +14,7 @@ import { HttpRequest } from '@smithy/core/transport';
 import { NodeHttpHandler, streamCollector } from '@smithy/node-http-handler';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { REQUEST_TIMEOUTS } from '../../db/client';
 
 const ATTEMPTS = 3;
 const BASE_DELAY_MS = 100;
@@ -53,8 +54,7 @@ export function invocationSigner(endpoint: LambdaEndpoint): SignatureV4 {
 }
 
 async function attempt(signer: SignatureV4, request: HttpRequest): Promise<void> {
-  // as the DynamoDB client: give up on a silent connection rather than wait for the function's timeout.
-  handler ??= new NodeHttpHandler({ connectionTimeout: 1_000, requestTimeout: 3_000 });
+  handler ??= new NodeHttpHandler(REQUEST_TIMEOUTS);
   const { response } = await handler.handle((await signer.sign(request)) as HttpRequest);
   const body = new TextDecoder().decode(await streamCollector(response.body));
   if (response.statusCode === ACCEPTED) return;
