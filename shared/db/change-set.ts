@@ -190,9 +190,9 @@ export class ChangeSet {
   }
 
   /**
-   * Writes an index entry: an item that only repeats, under another key, what an entity written
-   * in the same change set says (a proposal in one of its lists). No condition: the entity's own
-   * write carries it.
+   * Writes an entry that belongs to an entity written in the same change set: an index entry,
+   * repeating under another key what the entity says (a proposal in one of its lists), or a part
+   * of it (an import job's file). No condition: the entity's own write carries it.
    */
   putEntry(key: ItemKey, value: object): this {
     return this.push({ Put: { TableName: tableName(), Item: { ...value, ...key } } }, staleOrMissing);
