@@ -218,7 +218,7 @@ function diff(
           { before: current.value, expectedVersion: current.version, reason: 'import' },
           {
             condition: NOT_IN_USE,
-            conflict: new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
+            conflict: () => new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
           },
         ),
     });
