@@ -5,7 +5,7 @@ import type { Page } from '../domain/page';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { type ItemKey, keyAttributes } from './keys';
-import { sameStored } from './stored-equality';
+import { sameAttributes } from './stored-equality';
 import type { IndexName } from './table-definition';
 
 /** A stored item's payload with its optimistic-locking version. */
@@ -62,7 +62,7 @@ export function parseStored<S extends z.ZodMiniType>(schema: S, item: Record<str
  * item's schema, so does the item, and a reader comparing the two need not check it again.
  */
 export function holdsValue(item: Record<string, unknown>, value: object): boolean {
-  return sameStored(payloadOf(item), value);
+  return sameAttributes(value as Record<string, unknown>, item, bookkeeping);
 }
 
 /** The items as their domain values, each checked against `schema`. */

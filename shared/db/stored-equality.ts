@@ -16,14 +16,21 @@ export function sameStored(a: unknown, b: unknown): boolean {
   return sameAttributes(a as Record<string, unknown>, b as Record<string, unknown>);
 }
 
-/** Every defined attribute of `a` is the same in `b`, and `b` has no other defined one. */
-function sameAttributes(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+/**
+ * Every defined attribute of `a` is the same in `b`, and `b` has no other defined one besides
+ * those `ignored` (which `a` must not have): an item compared with a value without its keys.
+ */
+export function sameAttributes(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  ignored?: ReadonlySet<string>,
+): boolean {
   let defined = 0;
   for (const name of Object.keys(a)) {
     if (a[name] === undefined) continue;
     defined++;
-    if (!sameStored(a[name], b[name])) return false;
+    if (ignored?.has(name) || !sameStored(a[name], b[name])) return false;
   }
-  for (const name of Object.keys(b)) if (b[name] !== undefined) defined--;
+  for (const name of Object.keys(b)) if (b[name] !== undefined && !ignored?.has(name)) defined--;
   return defined === 0;
 }

@@ -394,15 +394,18 @@ async function referenceSteps(
       children: Math.max(from.children, wanted.children),
       assignments: Math.max(from.assignments, wanted.assignments),
     };
-    if (!sameStored(meanwhile, from)) {
+    if (!sameCounts(meanwhile, from)) {
       beforeRemovals.push({ ops: 1, item: name, apply: move(key, from, meanwhile) });
     }
-    if (!sameStored(wanted, meanwhile)) {
+    if (!sameCounts(wanted, meanwhile)) {
       afterRemovals.push({ ops: 1, item: name, apply: move(key, meanwhile, wanted) });
     }
   }
   return { beforeRemovals, afterRemovals, planned };
 }
+
+const sameCounts = (a: ReferenceCounts, b: ReferenceCounts) =>
+  a.children === b.children && a.assignments === b.assignments;
 
 /** The reservation of a subject is still held by `officialId` (or, drifted, by no one). */
 function heldBy(officialId: string): Condition {
