@@ -12,7 +12,7 @@ import { readImportJob } from '../../shared/services/imports/import-job-reads';
 import { acceptImport, acceptJob, importJobsSettled } from '../../shared/services/imports/import-jobs';
 import { holdStructureImport } from '../../shared/services/imports/structure-jobs';
 import { type RecordedCall, recordDynamoCalls } from '../support/dynamodb-calls';
-import { legacyCsv } from '../support/legacy-csv';
+import { closedRecordFile } from '../support/legacy-csv';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
 const by = { actor: { id: 'van-phong-1' }, person: { officialId: 'van-phong-1', name: 'Văn phòng' } };
@@ -61,22 +61,7 @@ beforeAll(async () => {
 
 describe('an import job’s file', () => {
   it('is written with its job in one transaction when it fits, and read back whole by the job', async () => {
-    const text = legacyCsv([
-      {
-        legacy_id: 'THU-1',
-        month: '2006-01',
-        zone: 'khu-2',
-        commune: 'gia-tan',
-        cell: 'gia-tan-thon-ha',
-        field: 'agriculture',
-        title: 'Nạo vét kênh tưới thôn Hạ',
-        content: 'Kênh tưới thôn Hạ bồi lắng, đề nghị huyện hỗ trợ kinh phí nạo vét trước vụ mùa.',
-        addressee: '',
-        status: 'closed',
-        answer: 'Huyện đã cấp kinh phí nạo vét.',
-        answered_on: '2006-02-15',
-      },
-    ]);
+    const text = closedRecordFile('THU-1');
     const calls = recordDynamoCalls();
 
     const job = await acceptImport(text, by);
