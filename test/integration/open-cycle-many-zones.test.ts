@@ -12,6 +12,7 @@ import { applyMeetingAction, reschedule } from '../../shared/services/cycle/meet
 import { setMonthWindow } from '../../shared/services/cycle/month-window';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { importStructure } from '../../shared/services/structure/import-structure';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { generatedDistrictConfig } from '../support/large-district';
 
 /** A district with more zones than one transaction can open: 24 zones of two communes, one cell each. */
@@ -75,10 +76,15 @@ describe('the opener in a district with more zones than one transaction holds', 
       new DeleteCommand({ TableName: tableName(), Key: keys.meeting('2027-04', `khu-${ZONES}`) }),
     );
 
+    const calls = recordDynamoCalls({ refused: true });
+
     const retry = await handler({ scheduledTime: '2027-04-01T00:00:00Z' });
 
     expect(retry.created).toBe(false);
     expect(retry.meetings).toBe(ZONES);
+    // Only the lost meeting is written: the others are not tried again (and refused) one by one.
+    const writes = calls.filter((call) => call.command === 'TransactWriteItemsCommand');
+    expect(writes.map((call) => call.refused ?? false)).toEqual([false]);
     const recreated = (await readCycleMeetings('2027-04')).find((m) => m.zoneId === `khu-${ZONES}`);
     expect(recreated).toEqual({ ...lost, openedAt: recreated?.openedAt });
   });
