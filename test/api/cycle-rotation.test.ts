@@ -172,6 +172,28 @@ describe('refusals and history of plans and wishes', () => {
     await seedSampleDistrict();
   });
 
+  it('stores one of two first registrations of a commune’s year and tells the other to reload', async () => {
+    const path = '/communes/gia-luong/hosting-wishes/2033';
+
+    const answers = await Promise.all(
+      [[5], [7]].map((months) => api.request('PUT', path, { as: 'van-phong-1', body: { months } })),
+    );
+
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    // Refused as a conflict when both read no registration, else as a replacement without If-Match.
+    const refusals = answers.filter((answer) => answer.status !== 201);
+    for (const answer of refusals) {
+      expect([
+        [409, 'hosting_wishes_exist'],
+        [428, 'if_match_required'],
+      ]).toContainEqual([answer.status, answer.body.code]);
+    }
+    const stored = await api.request<{ items: { communeId: string }[] }>('GET', '/zones/khu-2/hosting-wishes/2033', {
+      as: 'van-phong-1',
+    });
+    expect(stored.body.items.map((wish) => wish.communeId)).toEqual(['gia-luong']);
+  });
+
   it('answers 404 naming the commune or zone that does not exist, changing nothing', async () => {
     const wishes = await api.request('PUT', '/communes/xa-khong-co/hosting-wishes/2028', {
       as: 'van-phong-1',
