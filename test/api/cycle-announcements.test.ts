@@ -20,10 +20,14 @@ interface Agenda {
 }
 
 function post(zoneIds: 'all' | string[], title: string, as = 'van-phong-1') {
-  return api.request<Announcement & { errors?: { path: string }[] }>('POST', '/announcements', {
-    as,
-    body: { title, body: `Nội dung: ${title}`, zoneIds },
-  });
+  return api.request<Announcement & { errors?: { path: string; code: string; message: string }[] }>(
+    'POST',
+    '/announcements',
+    {
+      as,
+      body: { title, body: `Nội dung: ${title}`, zoneIds },
+    },
+  );
 }
 
 async function titlesFor(as: string): Promise<string[]> {
@@ -48,7 +52,9 @@ describe('announcements down the line', () => {
 
     expect(created.status).toBe(201);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors?.map((e) => e.path)).toEqual(['/zoneIds/1']);
+    expect(unknown.body.errors).toEqual([
+      { path: '/zoneIds/1', code: 'unknown_reference', message: expect.stringContaining('khu-99') },
+    ]);
     expect(byDeputy.status).toBe(403);
   });
 
@@ -210,5 +216,38 @@ describe('the agenda after a meeting closes', () => {
     expect(titles(closed.body)).toContain('Lịch tiêm phòng gia cầm khu 2');
     expect(titles(closed.body)).not.toContain('Thông báo sau hội nghị tháng 4');
     expect(titles(next.body)).toEqual(['Thông báo sau hội nghị tháng 4']);
+  });
+});
+
+describe('after the other lists were checked', () => {
+  beforeAll(async () => {
+    await seedSampleDistrict();
+    await api.request('POST', `/cycles/${MONTH}/open`, { as: 'van-phong-1' });
+    await api.request('POST', '/cycles/2027-06/open', { as: 'van-phong-1' });
+  });
+
+  it('returns the zone’s meeting of that month only', async () => {
+    const months = async (month: string) =>
+      (
+        await api.request<{ items: { id: string }[] }>('GET', `/meetings?zoneId=khu-1&month=${month}`, {
+          as: 'van-phong-1',
+        })
+      ).body.items.map((m) => m.id);
+
+    expect(await months('2027-06')).toEqual(['2027-06.khu-1']);
+    expect(await months(MONTH)).toEqual([`${MONTH}.khu-1`]);
+  });
+
+  it('keeps the posting in the announcement’s audit trail', async () => {
+    const created = await post('all', 'Lịch trực Tết');
+
+    const audit = await api.request<{ items: { action: string }[] }>(
+      'GET',
+      `/audit?entity=announcement:${created.body.id}`,
+      { as: 'van-phong-1' },
+    );
+
+    expect(audit.status).toBe(200);
+    expect(audit.body.items).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { loadMeeting, readCycle, readCycleMeetings } from '../../shared/services
 import { setMonthWindow } from '../../shared/services/cycle/month-window';
 import { openCycle } from '../../shared/services/cycle/open-cycle';
 import { importStructure } from '../../shared/services/structure/import-structure';
+import { recordDynamoCalls } from '../support/dynamodb-calls';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
 
 /** The attendees of a zone computed straight from the config file, independently of the opener. */
@@ -57,10 +58,13 @@ describe('the scheduled cycle opener', () => {
   it('returns the open cycle unchanged when invoked again for a month already open', async () => {
     await handler({ scheduledTime: '2027-02-01T00:00:00Z' });
     const before = await readCycleMeetings('2027-02');
+    const calls = recordDynamoCalls({ refused: true });
 
     const again = await handler({ scheduledTime: '2027-02-01T00:00:00Z' });
 
     expect(again.created).toBe(false);
+    // Not even a write tried and refused: every meeting is there, so nothing is planned again.
+    expect(calls.filter((call) => call.command === 'TransactWriteItemsCommand')).toEqual([]);
     expect(await readCycleMeetings('2027-02')).toEqual(before);
     expect(await auditCount('cycle', '2027-02')).toBe(1);
   });

@@ -7,11 +7,17 @@ import { METRICS_NAMESPACE, MONTH_NOT_OPEN_METRIC } from '../../shared/observabi
 import { seedSampleDistrict } from '../support/sample-district';
 
 let stdout: MockInstance<typeof process.stdout.write>;
+let stderr: MockInstance<typeof console.error>;
+
+/** The JSON lines logged as errors by the last `metricLinesOf` run. */
+function errorLines(): Record<string, unknown>[] {
+  return stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
+}
 
 /** The EMF documents the handler wrote to stdout during `run`. */
 async function metricLinesOf(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
   stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   vi.spyOn(console, 'log').mockImplementation(() => undefined);
   await run();
   return stdout.mock.calls
@@ -53,6 +59,7 @@ describe('the opening check', () => {
         [MONTH_NOT_OPEN_METRIC]: 1,
       },
     ]);
+    expect(errorLines()).toEqual([{ level: 'error', month: '2028-03', message: expect.stringMatching(/not open/) }]);
     expect(result).toMatchObject({ month: '2028-03', created: true });
     expect(await getItem(keys.cycle('2028-03'))).toBeDefined();
   });
@@ -63,6 +70,7 @@ describe('the opening check', () => {
     const lines = await metricLinesOf(() => handler({ scheduledTime: '2028-04-02T00:00:00Z', check: true }));
 
     expect(lines.map((line) => line[MONTH_NOT_OPEN_METRIC])).toEqual([0]);
+    expect(errorLines()).toEqual([]);
   });
 
   it('publishes no metric on the scheduled opening itself', async () => {

@@ -13,28 +13,37 @@ export interface RecordedCall {
   readonly command: string;
   readonly input: Record<string, unknown>;
   readonly output: Record<string, unknown>;
+  /** Set on a call the database refused (a failed condition, a cancelled transaction). */
+  readonly refused?: true;
 }
 
 const recorded: RecordedCall[] = [];
 let installed = false;
+let withRefused = false;
 
-/** Starts recording (from empty); the returned list fills as calls are made. */
-export function recordDynamoCalls(): RecordedCall[] {
+/**
+ * Starts recording (from empty); the returned list fills as calls are made. Calls the database
+ * refused are left out unless `refused` is asked for: the write a change tried and lost counts too.
+ */
+export function recordDynamoCalls(options: { readonly refused?: boolean } = {}): RecordedCall[] {
   if (!installed) {
     documentClient().middlewareStack.add(
       (next, context) => async (args) => {
-        const result = await next(args);
-        recorded.push({
-          command: context.commandName ?? 'unknown',
-          input: args.input as Record<string, unknown>,
-          output: result.output as Record<string, unknown>,
-        });
-        return result;
+        const call = { command: context.commandName ?? 'unknown', input: args.input as Record<string, unknown> };
+        try {
+          const result = await next(args);
+          recorded.push({ ...call, output: result.output as Record<string, unknown> });
+          return result;
+        } catch (error) {
+          if (withRefused) recorded.push({ ...call, output: {}, refused: true });
+          throw error;
+        }
       },
       { step: 'initialize', name: 'testCallRecorder' },
     );
     installed = true;
   }
+  withRefused = options.refused === true;
   recorded.length = 0;
   return recorded;
 }
