@@ -37,6 +37,22 @@ export const yearParamSchema = z.pipe(
   z.transform(Number),
 );
 
+/**
+ * A schema built the first time it is used (to parse, or to describe), not when its module is
+ * imported: a function's cold start then builds none of the schemas its requests do not use.
+ * Parsing goes through it unchanged, issues and paths included (zod's `lazy`).
+ */
+export function lazy<S extends z.core.SomeType>(build: () => S): z.ZodMiniLazy<S> {
+  return z.lazy(build);
+}
+
+/** The fields of a `lazy` object schema, building it: for another schema made of them. */
+export function shapeOf<Shape extends z.core.$ZodShape>(
+  schema: z.ZodMiniLazy<z.ZodMiniObject<Shape, z.core.$ZodObjectConfig>>,
+): Shape {
+  return schema._zod.innerType.shape;
+}
+
 /** Gives a schema a name: the OpenAPI document lists it once under that name and refers to it. */
 export function named<S extends z.ZodMiniType>(schema: S, name: string): S {
   z.globalRegistry.add(schema, { id: name });
