@@ -8,9 +8,16 @@ export const idSchema = z
     z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 63 ký tự)'),
   );
 
-/** Non-blank, trimmed text of bounded length. */
+const texts = new Map<number, z.ZodMiniString<string>>();
+
+/** Non-blank, trimmed text of bounded length; one schema per bound, shared by every field of that bound. */
 export function text(max: number) {
-  return z.string().check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max));
+  let schema = texts.get(max);
+  if (!schema) {
+    schema = z.string().check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max));
+    texts.set(max, schema);
+  }
+  return schema;
 }
 
 /** A calendar month in Vietnam time, `YYYY-MM`, from 2000 (records go back to 2006) to 2099. */
