@@ -83,7 +83,7 @@ export const amendmentRecordSchema = lazy(() => z.looseObject(shapeOf(amendmentV
 export const rotationRecordSchema = lazy(() => z.looseObject(shapeOf(rotationView)));
 export const hostingWishRecordSchema = lazy(() => z.looseObject(shapeOf(hostingWishView)));
 
-/** An assignment as the cycle reads it to list a zone's expected attendees. */
+/** An assignment as the cycle reads it to list a zone's expected attendees (not lazy: its query projects its fields). */
 export const zoneAssignmentSchema = z.looseObject({
   officialId: z.string(),
   role: z.enum(roles),
@@ -91,7 +91,10 @@ export const zoneAssignmentSchema = z.looseObject({
   zoneId: z.optional(z.string()),
 });
 
-/** The structure's units and calendar as the cycle reads them (the entity schemas, loose). */
+/**
+ * The structure's units and calendar as the cycle reads them (the entity schemas, loose); not lazy:
+ * queries project their fields.
+ */
 export const unitRecordSchemas = {
   zone: z.looseObject(zoneSchema.shape),
   commune: z.looseObject(communeSchema.shape),

@@ -34,7 +34,7 @@ export const responseSummaryPageView = named(
   'ResponseSummaryPage',
 );
 
-/** What a summary is made of in a stored response: a list projects these attributes only. */
+/** What a summary is made of in a stored response: a list projects these attributes only (so not lazy). */
 export const storedSummary = z.object({
   ...sharedFields,
   issue: z.optional(z.object({ documentNumber: z.string(), date: z.string(), issuedAt: z.string() })),

@@ -17,6 +17,7 @@ export const cellView = named(cellSchema, 'Cell');
 export const departmentView = named(departmentSchema, 'Department');
 export const officialView = named(officialSchema, 'Official');
 
+/** Not lazy: the reads page and project assignments by its fields. */
 export const assignmentView = named(
   z.strictObject({
     ...assignmentInputSchema.shape,
