@@ -3,7 +3,7 @@
  * not two whole copies (a large entity changed in one field would otherwise write it twice more).
  * An attribute added has no `before`, one removed no `after`.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { sameStored } from './stored-equality';
 
 export interface AttributeChanges {
   readonly before: Record<string, unknown>;
@@ -17,14 +17,9 @@ export function changedAttributes(before: object, after: object): AttributeChang
   const changes: AttributeChanges = { before: {}, after: {} };
   for (const name of new Set([...Object.keys(was), ...Object.keys(is)])) {
     // an attribute carried over unchanged is the same value: no copy and deep comparison of it (a meeting's lists).
-    if (was[name] === is[name] || isDeepStrictEqual(stored(was[name]), stored(is[name]))) continue;
+    if (sameStored(was[name], is[name])) continue;
     if (was[name] !== undefined) changes.before[name] = was[name];
     if (is[name] !== undefined) changes.after[name] = is[name];
   }
   return changes;
-}
-
-/** A value as the table keeps it: undefined attributes of nested objects are not stored. */
-function stored(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }

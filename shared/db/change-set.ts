@@ -33,6 +33,14 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 /** Decides the error when an operation's condition fails, given the item as it is now (if any). */
 export type ConflictMapper = (current: Record<string, unknown> | undefined) => AppError;
 
+/**
+ * The error of an operation whose condition fails, or what makes it: made only then, as an error
+ * records the stack where it is made (an opening or a close adds dozens of conditions).
+ */
+export type Refusal = AppError | (() => AppError);
+
+const refusalOf = (refusal: Refusal): AppError => (typeof refusal === 'function' ? refusal() : refusal);
+
 interface Operation {
   readonly item: TransactItem;
   readonly onConflict: ConflictMapper;
@@ -56,6 +64,8 @@ const CONFLICT_ATTEMPTS = 5;
 
 /** True while history does not reference the entity (see `markInUse`): the guard of a removal. */
 export const NOT_IN_USE: Condition = { expression: 'attribute_not_exists(#inUse)', names: { '#inUse': 'inUseSince' } };
+
+const unitGone = () => new NotFoundError('Đơn vị được tham chiếu không còn tồn tại.');
 
 const staleOrMissing: ConflictMapper = (current) =>
   current ? new PreconditionFailedError() : new NotFoundError('Bản ghi không còn tồn tại.');
@@ -98,7 +108,7 @@ export class ChangeSet {
   }
 
   /** Creates an entity that must not exist yet, with its audit record. */
-  create(ref: EntityRef, key: ItemKey & IndexKeys, value: object, conflict?: AppError): this {
+  create(ref: EntityRef, key: ItemKey & IndexKeys, value: object, conflict?: Refusal): this {
     this.push(
       {
         Put: {
@@ -107,7 +117,8 @@ export class ChangeSet {
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      () => conflict ?? new ConflictError('already_exists', `${ref.type} "${ref.id}" đã tồn tại.`),
+      () =>
+        conflict ? refusalOf(conflict) : new ConflictError('already_exists', `${ref.type} "${ref.id}" đã tồn tại.`),
     );
     return this.audit(ref, 'create', undefined, value);
   }
@@ -159,7 +170,7 @@ export class ChangeSet {
     ref: EntityRef,
     key: ItemKey,
     change: { before: object; expectedVersion: number; reason?: string },
-    guard?: { condition: Condition; conflict: AppError },
+    guard?: { condition: Condition; conflict: Refusal },
   ): this {
     const expression = guard ? `#version = :expected AND (${guard.condition.expression})` : '#version = :expected';
     this.push(
@@ -174,7 +185,7 @@ export class ChangeSet {
         },
       },
       (current) => {
-        if (current && guard && Number(current.version) === change.expectedVersion) return guard.conflict;
+        if (current && guard && Number(current.version) === change.expectedVersion) return refusalOf(guard.conflict);
         return staleOrMissing(current);
       },
     );
@@ -182,17 +193,17 @@ export class ChangeSet {
   }
 
   /** Writes a non-entity item that must not exist yet (a uniqueness reservation, an idempotency marker). */
-  reserve(key: ItemKey & IndexKeys, value: object, conflict: AppError): this {
+  reserve(key: ItemKey & IndexKeys, value: object, conflict: Refusal): this {
     return this.push(
       { Put: { TableName: tableName(), Item: { ...value, ...key }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      () => conflict,
+      () => refusalOf(conflict),
     );
   }
 
   /**
-   * Writes an index entry: an item that only repeats, under another key, what an entity written
-   * in the same change set says (a proposal in one of its lists). No condition: the entity's own
-   * write carries it.
+   * Writes an entry that belongs to an entity written in the same change set: an index entry,
+   * repeating under another key what the entity says (a proposal in one of its lists), or a part
+   * of it (an import job's file). No condition: the entity's own write carries it.
    */
   putEntry(key: ItemKey, value: object): this {
     return this.push({ Put: { TableName: tableName(), Item: { ...value, ...key } } }, staleOrMissing);
@@ -202,7 +213,7 @@ export class ChangeSet {
    * Hands an existing reservation to a new holder in one write, on the condition `from` (who must
    * hold it now). A release and a reserve of the same item cannot share a transaction.
    */
-  transfer(key: ItemKey, value: object, from: Condition, conflict: AppError): this {
+  transfer(key: ItemKey, value: object, from: Condition, conflict: Refusal): this {
     return this.push(
       {
         Put: {
@@ -213,7 +224,7 @@ export class ChangeSet {
           ExpressionAttributeValues: from.values,
         },
       },
-      () => conflict,
+      () => refusalOf(conflict),
     );
   }
 
@@ -243,7 +254,7 @@ export class ChangeSet {
    * version: the entity itself is unchanged, but it can no longer be removed. `missing` is the
    * error when it no longer exists.
    */
-  markInUse(key: ItemKey, missing: AppError = new NotFoundError('Đơn vị được tham chiếu không còn tồn tại.')): this {
+  markInUse(key: ItemKey, missing: Refusal = unitGone): this {
     return this.push(
       {
         Update: {
@@ -255,12 +266,12 @@ export class ChangeSet {
           ExpressionAttributeValues: { ':at': this.at },
         },
       },
-      () => missing,
+      () => refusalOf(missing),
     );
   }
 
   /** Requires a condition on an item that this change does not write. */
-  check(key: ItemKey, condition: Condition, conflict: AppError): this {
+  check(key: ItemKey, condition: Condition, conflict: Refusal): this {
     return this.push(
       {
         ConditionCheck: {
@@ -271,7 +282,7 @@ export class ChangeSet {
           ExpressionAttributeValues: condition.values,
         },
       },
-      () => conflict,
+      () => refusalOf(conflict),
     );
   }
 

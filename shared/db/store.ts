@@ -5,6 +5,7 @@ import type { Page } from '../domain/page';
 import { documentClient, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { type ItemKey, keyAttributes } from './keys';
+import { sameAttributes } from './stored-equality';
 import type { IndexName } from './table-definition';
 
 /** A stored item's payload with its optimistic-locking version. */
@@ -16,12 +17,13 @@ export interface Stored<T> {
 export type { Page } from '../domain/page';
 
 /** Attributes the store keeps beside an entity's own fields. */
-const bookkeeping = ['version', 'entityType', 'inUseSince', ...keyAttributes] as const;
+const bookkeeping: ReadonlySet<string> = new Set(['version', 'entityType', 'inUseSince', ...keyAttributes]);
 
 /** The domain value of an item: the item without its keys and bookkeeping. */
 function payloadOf(item: Record<string, unknown>): Record<string, unknown> {
-  const value: Record<string, unknown> = { ...item };
-  for (const attribute of bookkeeping) delete value[attribute];
+  // copied field by field: deleting from a copy turns it into a slow dictionary object for the schema.
+  const value: Record<string, unknown> = {};
+  for (const attribute of Object.keys(item)) if (!bookkeeping.has(attribute)) value[attribute] = item[attribute];
   return value;
 }
 
@@ -53,6 +55,14 @@ export function parseStored<S extends z.ZodMiniType>(schema: S, item: Record<str
   if (!result.success)
     throw new MalformedItemError(`${String(item.PK)} / ${String(item.SK)}`, fieldsAtFault(result.error));
   return { value: result.data, version: Number(item.version ?? 0) };
+}
+
+/**
+ * Whether an item's domain value is `value` as stored (`sameStored`): where `value` passed the
+ * item's schema, so does the item, and a reader comparing the two need not check it again.
+ */
+export function holdsValue(item: Record<string, unknown>, value: object): boolean {
+  return sameAttributes(value as Record<string, unknown>, item, bookkeeping);
 }
 
 /** The items as their domain values, each checked against `schema`. */

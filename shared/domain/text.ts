@@ -11,9 +11,10 @@ import { pointer } from './validation';
 const UNTYPABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 /** Why a string cannot be stored as text, if it cannot. */
-function textProblem(text: string, path: readonly PropertyKey[], prefix: string): FieldProblem | undefined {
+function textProblem(text: string, place: Place | undefined, prefix: string): FieldProblem | undefined {
   const found = UNTYPABLE.exec(text)?.[0];
   if (found === undefined) return undefined;
+  const path = pathOf(place);
   const field = `Trường «${fieldLabel(path)}»`;
   const codePoint = found.codePointAt(0) ?? 0;
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
@@ -30,21 +31,44 @@ function textProblem(text: string, path: readonly PropertyKey[], prefix: string)
   };
 }
 
-function normalise(value: unknown, path: PropertyKey[], prefix: string, problems: FieldProblem[]): unknown {
+/** Where a value sits in the parsed JSON, linked to its parent's place: built into a path only for a problem. */
+interface Place {
+  readonly parent: Place | undefined;
+  readonly key: PropertyKey;
+}
+
+function pathOf(place: Place | undefined): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = place; at; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/** Text made of printable ASCII, tabs and line feeds only: already NFC, with nothing to refuse. */
+const PLAIN = /^[\t\n\x20-\x7E]*$/;
+
+function normalise(value: unknown, place: Place | undefined, prefix: string, problems: FieldProblem[]): unknown {
   if (typeof value === 'string') {
+    if (PLAIN.test(value)) return value;
     // a Windows line break is a line break; a carriage return alone is a control character.
     const text = value.replaceAll('\r\n', '\n');
-    const problem = textProblem(text, path, prefix);
+    const problem = textProblem(text, place, prefix);
     if (problem) problems.push(problem);
     return problem ? text : text.normalize('NFC');
   }
-  if (Array.isArray(value)) return value.map((item, index) => normalise(item, [...path, index], prefix, problems));
+  if (Array.isArray(value)) {
+    return value.map((item, index) => normalise(item, { parent: place, key: index }, prefix, problems));
+  }
   if (value !== null && typeof value === 'object') {
-    // fromEntries defines `__proto__` as an own key (plain assignment would set the prototype, smuggling
+    // `__proto__` is defined as an own key (plain assignment would set the prototype, smuggling
     // fields past strict schemas), so the schema sees it and refuses it like any unknown field.
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, normalise(inner, [...path, key], prefix, problems)]),
-    );
+    const normalised: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const inner = normalise((value as Record<string, unknown>)[key], { parent: place, key }, prefix, problems);
+      if (key === '__proto__')
+        Object.defineProperty(normalised, key, { value: inner, enumerable: true, writable: true, configurable: true });
+      else normalised[key] = inner;
+    }
+    return normalised;
   }
   return value;
 }
@@ -57,7 +81,7 @@ function normalise(value: unknown, path: PropertyKey[], prefix: string, problems
  */
 export function normaliseText<T>(value: T, prefix = ''): T {
   const problems: FieldProblem[] = [];
-  const normalised = normalise(value, [], prefix, problems);
+  const normalised = normalise(value, undefined, prefix, problems);
   if (problems.length > 0) throw new ValidationError(problems);
   return normalised as T;
 }

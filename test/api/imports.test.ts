@@ -10,9 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
-import { parseCsv } from '../../shared/domain/csv';
 import { legacyKey } from '../../shared/domain/proposals/proposal';
-import { EXPORT_HEADERS } from '../../shared/domain/proposals/proposal-export';
 import { importJobsSettled } from '../../shared/services/imports/import-jobs';
 import { type ApiResponse, useApi } from '../support/api';
 import { type LegacyRow, legacyCsv, legacyRows, monthPlan, PUBLISHED_FIELD_COUNTS } from '../support/legacy-csv';
@@ -157,45 +155,6 @@ describe('importing the district’s 1,002 old proposals', () => {
     expect(finished.body).toMatchObject({ status: 'completed', imported: 0, skipped: 1002 });
     expect(await foundBy(LONG_WORDS.at(-1) ?? '')).toEqual([LONG_ID]);
     expect((await stats(`${SINCE_2006}&by=field`)).body.total).toBe(1002);
-  });
-});
-
-describe('the CSV export of a filtered list', () => {
-  /** The file as bytes reach a spreadsheet: `Response.text()` would drop the byte-order mark. */
-  async function exported(query: string, as = OFFICE) {
-    const response = await fetch(`${api.baseUrl}/proposals/export.csv?${query}`, {
-      headers: { authorization: `Bearer ${await api.tokenFor(as)}` },
-    });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const parsed = parseCsv(text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n'));
-    if (!('records' in parsed)) throw new Error('the export does not parse');
-    return { response, bytes, records: parsed.records.map((record) => record.values) };
-  }
-
-  it('opens with a BOM and Vietnamese headers, and parses back to the proposals the filter finds', async () => {
-    const { response, bytes, records } = await exported('from=2006-01&to=2006-05&field=land');
-
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...lines] = records;
-    expect(header).toEqual([...EXPORT_HEADERS]);
-    const expected = rows.filter(
-      (row) => row.month <= '2006-05' && (row.field === 'land' || row.field === 'Quản lý đất đai'),
-    );
-    expect(expected.length).toBeGreaterThan(1);
-    expect(lines.map((line) => [line[15], line[1], line[5], line[7]]).sort()).toEqual(
-      expected.map((row) => [row.legacy_id, row.month, 'Quản lý đất đai', row.content]).sort(),
-    );
-    expect(lines.map((line) => line[10])).toContain('đã kết thúc');
-  });
-
-  it('holds only what the caller may see', async () => {
-    const { records } = await exported('from=2006-01&to=2006-12', 'bi-thu-gia-tan');
-
-    expect(records.length).toBeGreaterThan(1);
-    expect([...new Set(records.slice(1).map((values) => values[3]))]).toEqual(['Xã Gia Tân']);
   });
 });
 

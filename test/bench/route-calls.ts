@@ -12,7 +12,7 @@ import { vietnamDate } from '../../shared/domain/time';
 import { importJobsSettled } from '../../shared/services/imports/import-jobs';
 import { importStructure } from '../../shared/services/structure/import-structure';
 import { generatedCells } from '../support/large-district';
-import { legacyCsv } from '../support/legacy-csv';
+import { closedRecordFile } from '../support/legacy-csv';
 import { passes, passingCaller, pathValues, withCallers } from '../support/role-callers';
 import { readSampleConfig } from '../support/sample-district';
 import { type Measured, medianRun, type Step, startBenchGateway } from './bench-gateway';
@@ -135,26 +135,6 @@ function sampleWithLargeZone(): DistrictConfig {
     communes: [...config.communes, ...communes],
     cells: [...config.cells, ...cells],
   };
-}
-
-/** A file of the old books: one record of round `round`'s, closed long ago (nothing overdue to show). */
-function legacyFile(round: number): string {
-  return legacyCsv([
-    {
-      legacy_id: `BENCH-${round + 1}`,
-      month: '2006-01',
-      zone: 'khu-2',
-      commune: 'gia-tan',
-      cell: CELL,
-      field: 'agriculture',
-      title: 'Nạo vét kênh tưới thôn Hạ',
-      content: 'Kênh tưới thôn Hạ bồi lắng, đề nghị huyện hỗ trợ kinh phí nạo vét trước vụ mùa.',
-      addressee: '',
-      status: 'closed',
-      answer: 'Huyện đã cấp kinh phí nạo vét.',
-      answered_on: '2006-02-15',
-    },
-  ]);
 }
 
 /** The writes of round `round`, in an order in which each finds what it needs. */
@@ -374,7 +354,7 @@ function writes(round: number): Step[] {
       method: 'POST',
       path: '/imports/proposals',
       as: OFFICE,
-      body: legacyFile(round),
+      body: closedRecordFile(`BENCH-${round + 1}`),
       contentType: 'text/csv; charset=utf-8',
     },
   ];

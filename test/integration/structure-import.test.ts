@@ -1,6 +1,8 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { queryAll } from '../../shared/db/store';
+import { MalformedItemError, queryAll } from '../../shared/db/store';
 import { ValidationError } from '../../shared/domain/errors';
 import { vietnamMonth } from '../../shared/domain/time';
 import { importStructure, parseDistrictConfig } from '../../shared/services/structure/import-structure';
@@ -79,5 +81,40 @@ describe('importStructure', () => {
       expect.objectContaining({ path: '/communes/2/zoneId', code: 'unknown_reference' }),
       expect.objectContaining({ path: '/assignments/3/officialId', code: 'unknown_reference' }),
     ]);
+  });
+
+  it('stops at a hand-edited unit, whether the file keeps, changes or drops it, and writes nothing', async () => {
+    const config = readSampleConfig();
+    await importStructure(config, { id: 'tester' });
+    const [kept, changed, dropped] = config.zones;
+    if (!kept || !changed || !dropped) throw new Error('sample has zones');
+    for (const zone of [kept, changed, dropped]) {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.unit('zone', zone.id),
+          UpdateExpression: 'SET colour = :colour',
+          ExpressionAttributeValues: { ':colour': 'đỏ' },
+        }),
+      );
+    }
+    const audit = () => queryAll({ index: 'GSI1', partition: keys.auditMonth(vietnamMonth(new Date())) });
+    const auditBefore = (await audit()).length;
+    const files = [
+      config,
+      { ...config, zones: config.zones.map((z) => (z.id === changed.id ? { ...z, name: `${z.name} mới` } : z)) },
+      {
+        ...config,
+        zones: config.zones.filter((z) => z.id !== dropped.id),
+        communes: config.communes.filter((c) => c.zoneId !== dropped.id),
+      },
+    ];
+
+    for (const [index, file] of files.entries()) {
+      const error = await importStructure(file, { id: 'tester' }).catch((thrown: unknown) => thrown);
+      expect(error, `file ${index}`).toBeInstanceOf(MalformedItemError);
+      expect((error as MalformedItemError).fields).toEqual(['(item) (unrecognized_keys)']);
+    }
+    expect((await audit()).length).toBe(auditBefore);
   });
 });

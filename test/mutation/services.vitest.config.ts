@@ -5,6 +5,10 @@
  * faults, gateway and header checks): each of those takes minutes per mutant and asserts nothing a
  * use case's own tests do not. Handlers are imported by path at run time, so Stryker must not pick
  * tests by the import graph (`related: false`).
+ *
+ * `MUTATION_SUITES=structure,auth` keeps only the files whose names contain one of those words: an
+ * area whose code every suite runs while seeding (the structure import) would otherwise re-run the
+ * whole suite for each of its mutants; its score on its own suites is then a lower bound.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -26,12 +30,17 @@ const wholeService = [
   'imports',
 ];
 
+const suites = process.env.MUTATION_SUITES?.split(',').filter(Boolean);
+const included = suites
+  ? suites.map((word) => `test/{integration,api}/*${word}*.test.ts`)
+  : ['test/integration/**/*.test.ts', 'test/api/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     root: `${import.meta.dirname}/../..`,
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/table-per-file.ts'],
-    include: ['test/integration/**/*.test.ts', 'test/api/**/*.test.ts'],
+    include: included,
     exclude: wholeService.map((name) => `test/api/${name}.test.ts`),
     testTimeout: 30_000,
     hookTimeout: 60_000,

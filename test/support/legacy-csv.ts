@@ -107,3 +107,23 @@ export function legacyCsv(rows: readonly LegacyRow[], columns: readonly string[]
     '',
   );
 }
+
+/** A file of one old record, numbered `legacyId`, of a cell of the sample district, closed long ago (nothing overdue to show). */
+export function closedRecordFile(legacyId: string): string {
+  return legacyCsv([
+    {
+      legacy_id: legacyId,
+      month: '2006-01',
+      zone: 'khu-2',
+      commune: 'gia-tan',
+      cell: 'gia-tan-thon-ha',
+      field: 'agriculture',
+      title: 'Nạo vét kênh tưới thôn Hạ',
+      content: 'Kênh tưới thôn Hạ bồi lắng, đề nghị huyện hỗ trợ kinh phí nạo vét trước vụ mùa.',
+      addressee: '',
+      status: 'closed',
+      answer: 'Huyện đã cấp kinh phí nạo vét.',
+      answered_on: '2006-02-15',
+    },
+  ]);
+}

@@ -1,6 +1,6 @@
 /** Stores parse what they read: a malformed item is refused with its key and the fields at fault, never passed on. */
 import { describe, expect, it } from 'vitest';
-import { MalformedItemError, parseStored, parseValues } from '../../shared/db/store';
+import { holdsValue, MalformedItemError, parseStored, parseValues } from '../../shared/db/store';
 import { proposalRecordSchema } from '../../shared/domain/proposals/proposal-records';
 import { communeSchema } from '../../shared/domain/structure/entities';
 
@@ -90,5 +90,21 @@ describe('reading a stored item', () => {
   it('refuses a list when any one of its items is malformed', () => {
     const items = [communeItem, { ...communeItem, PK: 'UNIT#commune#gia-hoa', id: 'gia-hoa', zoneId: 7 }];
     expect(refusal(() => parseValues(communeSchema, items)).key).toBe('UNIT#commune#gia-hoa / UNIT');
+  });
+});
+
+describe('whether an item holds a value', () => {
+  const value = { id: 'gia-tan', name: 'Gia Tân', kind: 'xa', zoneId: 'khu-1' };
+
+  it('compares the value with the item without its keys and bookkeeping, undefined counting as absent', () => {
+    expect(holdsValue(communeItem, value)).toBe(true);
+    expect(holdsValue(communeItem, { ...value, hall: undefined })).toBe(true);
+  });
+
+  it('tells apart an item with another field, one without a field, and a value naming a bookkeeping attribute', () => {
+    expect(holdsValue({ ...communeItem, hall: 'Hội trường' }, value)).toBe(false);
+    expect(holdsValue(communeItem, { ...value, hall: 'Hội trường' })).toBe(false);
+    expect(holdsValue(communeItem, { ...value, name: 'Gia Tan' })).toBe(false);
+    expect(holdsValue(communeItem, { ...value, version: 3 })).toBe(false);
   });
 });

@@ -105,20 +105,33 @@ function nameForms(name: string, prefixes: readonly string[]): string[] {
   return bare ? [folded, folded.slice(bare.length + 1)] : [folded];
 }
 
-/** Looks units up by id or by any of their names' forms. */
+/**
+ * Looks units up by id or by any of their names' forms (an id always finds its own unit). The
+ * names are folded on the first value that is no id: most files name units by id.
+ */
 class Lookup<T extends { readonly id: string }> {
-  private readonly byKey = new Map<string, T>();
+  private readonly byId: ReadonlyMap<string, T>;
+  private byName: Map<string, T> | undefined;
 
-  constructor(units: readonly T[], names: (unit: T) => string[]) {
-    for (const unit of units) {
-      for (const name of names(unit)) if (!this.byKey.has(name)) this.byKey.set(name, unit);
-    }
-    // ids last and first-come: an id always finds its own unit.
-    for (const unit of units) this.byKey.set(unit.id, unit);
+  constructor(
+    private readonly units: readonly T[],
+    private readonly names: (unit: T) => string[],
+  ) {
+    this.byId = new Map(units.map((unit) => [unit.id, unit]));
   }
 
   find(value: string): T | undefined {
-    return this.byKey.get(value) ?? this.byKey.get(fold(value));
+    return this.byId.get(value) ?? this.named(value) ?? this.byId.get(fold(value)) ?? this.named(fold(value));
+  }
+
+  private named(key: string): T | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const unit of this.units) {
+        for (const name of this.names(unit)) if (!this.byName.has(name)) this.byName.set(name, unit);
+      }
+    }
+    return this.byName.get(key);
   }
 }
 
@@ -272,13 +285,15 @@ class RowContext {
   ) {
     this.zones = new Lookup(structure.zones, (zone) => nameForms(zone.name, []));
     this.communes = new Lookup(structure.communes, (commune) => nameForms(commune.name, ['xa', 'thi tran']));
+    const cellsOf = new Map<string, Cell[]>(structure.communes.map((commune) => [commune.id, []]));
+    for (const cell of structure.cells) cellsOf.get(cell.communeId)?.push(cell);
     this.cells = new Map(
-      structure.communes.map((commune) => [
-        commune.id,
-        new Lookup(
-          structure.cells.filter((cell) => cell.communeId === commune.id),
-          (cell) => [...nameForms(cell.name, ['chi bo']), ...(cell.area ? nameForms(cell.area, []) : [])],
-        ),
+      [...cellsOf].map(([communeId, cells]) => [
+        communeId,
+        new Lookup(cells, (cell) => [
+          ...nameForms(cell.name, ['chi bo']),
+          ...(cell.area ? nameForms(cell.area, []) : []),
+        ]),
       ]),
     );
     this.departments = new Lookup(structure.departments, (department) => [

@@ -87,7 +87,7 @@ export const announceAtClose: MeetingClosedHook = async (event) => {
       changes.reserve(
         keys.responseAnnouncement(entry.responseId, meeting.zoneId),
         { responseId: entry.responseId, zoneId: meeting.zoneId, meetingId: meeting.id, at: changes.at },
-        new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
+        () => new ConflictError('response_announced', `Văn bản ${entry.responseId} đã được thông báo tại khu này.`),
       );
     }
   };

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
-import type { ChangeSet, EntityRef } from '../../db/change-set';
+import type { ChangeSet, EntityRef, Refusal } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys } from '../../db/keys';
 import {
   getItem,
@@ -41,7 +41,6 @@ import type {
 } from '../../domain/cycle/meeting';
 import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
-import type { AppError } from '../../domain/errors';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { lazy, shapeOf } from '../../domain/schema-kit';
 
@@ -153,7 +152,7 @@ export async function loadMeetingWith(
 }
 
 /** Adds a new meeting to `changes`: its record (audited) and its roster, which the record's creation guards. */
-export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: AppError): void {
+export function createMeeting(changes: ChangeSet, meeting: Meeting, conflict: Refusal): void {
   const { record, parts } = splitMeeting(meeting);
   changes.create(meetingRef(meeting.id), meetingItemKeys(meeting), record, conflict);
   changes.putEntry(keys.meetingPart(meeting.month, meeting.zoneId, 'roster'), parts.roster);

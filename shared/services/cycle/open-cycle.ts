@@ -221,10 +221,12 @@ function countFitting(meetings: readonly Meeting[], room: number): number {
 }
 
 function addMeeting(changes: ChangeSet, meeting: Meeting): void {
-  createMeeting(changes, meeting, new ConflictError('meeting_exists', `Cuộc họp "${meeting.id}" đã có.`));
+  createMeeting(changes, meeting, () => new ConflictError('meeting_exists', `Cuộc họp "${meeting.id}" đã có.`));
   const slot = slotKeyOf(meeting);
   if (slot)
-    changes.reserve(slot, { meetingId: meeting.id }, slotTaken(meeting.date as string, meeting.session as string));
+    changes.reserve(slot, { meetingId: meeting.id }, () =>
+      slotTaken(meeting.date as string, meeting.session as string),
+    );
   changes.markInUse(keys.unit('zone', meeting.zoneId));
   if (meeting.host) changes.markInUse(keys.unit('commune', meeting.host.communeId));
 }

@@ -1,7 +1,7 @@
 /**
  * Import jobs (see `shared/domain/imports/import-job.ts`): accepting a checked file, and running
  * it. The file is kept beside its job, as it was sent, in parts of at most 100,000 characters (an
- * item holds at most 400 KB). In AWS the accepting function (the proposal import's, or the
+ * item holds at most 400 KB), written in the job's own transaction when they fit in it. In AWS the accepting function (the proposal import's, or the
  * structure writer's) invokes the worker function asynchronously (`IMPORT_WORKER_FUNCTION`,
  * `worker-invocation.ts`), which has up to 15 minutes; locally, and in the tests, the job runs in
  * the process that accepted it. Each kind of job says how its file is written (`writers`).
@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../../config';
 import { putDerivedEntries } from '../../db/batch';
-import { ChangeSet } from '../../db/change-set';
+import { ChangeSet, MAX_TRANSACTION_ITEMS } from '../../db/change-set';
 import { keys } from '../../db/keys';
 import { queryAll, type Stored } from '../../db/store';
 import type { AppError } from '../../domain/errors';
@@ -28,6 +28,12 @@ import {
 import { invokeAsynchronously } from './worker-invocation';
 
 const PART_CHARACTERS = 100_000;
+
+/**
+ * The most of a file the job's transaction carries: a transaction holds at most 4 MB of items,
+ * and the job, its audit record and the import lock beside the file take a few kilobytes.
+ */
+const FILE_BYTES_IN_TRANSACTION = 3_900_000;
 
 const jobRef = (id: string) => ({ type: 'import-job', id });
 
@@ -106,8 +112,6 @@ export async function acceptJob(file: JobFile, by: Importer): Promise<ImportJob>
   const parts = Array.from({ length: Math.ceil(text.length / PART_CHARACTERS) }, (_, i) =>
     text.slice(i * PART_CHARACTERS, (i + 1) * PART_CHARACTERS),
   );
-  // the parts are written first and read only through the job, which exists once they all do.
-  await putDerivedEntries(parts.map((part, i) => ({ ...keys.importJobPart(id, i + 1), text: part })));
   const changes = new ChangeSet(by.actor);
   const job: ImportJob = {
     id,
@@ -121,6 +125,14 @@ export async function acceptJob(file: JobFile, by: Importer): Promise<ImportJob>
   };
   changes.create(jobRef(id), keys.importJob(id), job);
   also?.(changes, id);
+  const partItems = parts.map((part, i) => ({ key: keys.importJobPart(id, i + 1), value: { text: part } }));
+  // a file that fits goes with its job: one write, and nothing of it left when the job is refused.
+  // A larger one is written first and read only through the job, which exists once it all does.
+  // (Fewer than the most actions: a request under an idempotency key claims it in the transaction.)
+  const fits =
+    changes.size + parts.length < MAX_TRANSACTION_ITEMS && Buffer.byteLength(text) <= FILE_BYTES_IN_TRANSACTION;
+  if (fits) for (const { key, value } of partItems) changes.putEntry(key, value);
+  else await putDerivedEntries(partItems.map(({ key, value }) => ({ ...key, ...value })));
   await changes.commit();
   await launch(id, by);
   return job;

@@ -59,7 +59,7 @@ export function holdStructureImport(changes: ChangeSet, jobId: string): void {
 
 /** Each transaction of a file written in the request: refused (409) once a job holds the import. */
 export function whileNoStructureJobRuns(changes: ChangeSet): void {
-  changes.check(keys.structureImport(), free(changes.at), importRunning());
+  changes.check(keys.structureImport(), free(changes.at), () => importRunning());
 }
 
 function superseded(): ConflictError {
@@ -68,7 +68,7 @@ function superseded(): ConflictError {
 
 /** Each transaction a job writes: refused (409) once another job has taken the import over. */
 function whileHolding(jobId: string): TransactionGuard {
-  return (changes) => changes.check(keys.structureImport(), heldBy(jobId), superseded());
+  return (changes) => changes.check(keys.structureImport(), heldBy(jobId), superseded);
 }
 
 function heldBy(jobId: string): Condition {

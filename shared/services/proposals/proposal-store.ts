@@ -119,7 +119,7 @@ export function actionsToAdd(record: ProposalRecord): number {
  * count to `changes`; once they are committed, `remainingWordEntries` must follow.
  */
 export function addProposal(changes: ChangeSet, record: ProposalRecord, first: HistoryEntry): void {
-  const exists = new ConflictError('proposal_exists', `Kiến nghị "${record.id}" đã được nêu; hãy tải lại.`);
+  const exists = () => new ConflictError('proposal_exists', `Kiến nghị "${record.id}" đã được nêu; hãy tải lại.`);
   changes.create(proposalRef(record.id), proposalItemKeys(record), record, exists);
   addHistory(changes, record.id, first);
   const words = proposalWords(record).slice(0, WORDS_WITH_RECORD).map(keys.proposalLists.word);
@@ -150,10 +150,11 @@ export function addHistory(changes: ChangeSet, proposalId: string, entry: Histor
   changes.reserve(
     keys.proposalHistory(proposalId, entry.seq),
     entry,
-    new ConflictError(
-      'concurrent_change',
-      'Lịch sử kiến nghị vừa được ghi bởi thao tác khác; hãy tải lại rồi thử lại.',
-    ),
+    () =>
+      new ConflictError(
+        'concurrent_change',
+        'Lịch sử kiến nghị vừa được ghi bởi thao tác khác; hãy tải lại rồi thử lại.',
+      ),
   );
 }
 

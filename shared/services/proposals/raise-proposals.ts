@@ -132,10 +132,11 @@ function checkFloorUnchanged(changes: ChangeSet, meeting: Meeting, raisable: Rai
       names: { '#version': 'version' },
       values: { ':version': raisable.floorVersion },
     },
-    new ConflictError(
-      'concurrent_change',
-      'Một kiến nghị nêu tại hội nghị vừa được sửa hoặc xoá; hãy tải lại rồi thử lại.',
-    ),
+    () =>
+      new ConflictError(
+        'concurrent_change',
+        'Một kiến nghị nêu tại hội nghị vừa được sửa hoặc xoá; hãy tải lại rồi thử lại.',
+      ),
   );
 }
 
@@ -146,13 +147,13 @@ const concurrentClose = () =>
 function advanceCounter(changes: ChangeSet, prefix: string, last: number, next: number): void {
   const key = keys.proposalNumbers(prefix);
   if (last === 0) {
-    changes.reserve(key, { last: next }, concurrentClose());
+    changes.reserve(key, { last: next }, concurrentClose);
   } else {
     changes.transfer(
       key,
       { last: next },
       { expression: '#last = :last', names: { '#last': 'last' }, values: { ':last': last } },
-      concurrentClose(),
+      concurrentClose,
     );
   }
 }

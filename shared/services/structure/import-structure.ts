@@ -5,7 +5,6 @@
  * counts to what the file implies (so an import repairs counts of any earlier state).
  */
 
-import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod/mini';
 import { getItems } from '../../db/batch';
 import {
@@ -17,7 +16,8 @@ import {
   NOT_IN_USE,
 } from '../../db/change-set';
 import { type IndexKeys, type ItemKey, keys, type StructureKind } from '../../db/keys';
-import { getStored, queryAll } from '../../db/store';
+import { getStored, holdsValue, queryAll } from '../../db/store';
+import { sameStored } from '../../db/stored-equality';
 import { answerSettingsRecord } from '../../domain/answers/answer-records';
 import type { StoredAnswerSettings } from '../../domain/answers/answer-settings';
 import { ConflictError, ValidationError } from '../../domain/errors';
@@ -44,7 +44,7 @@ import { assignmentView } from '../../domain/structure/structure-views';
 import { problemsOf } from '../../domain/validation';
 import { mapBounded } from '../bounded';
 import { forgetCallersOf } from './callers';
-import { recordOf, type StoredRecord } from './structure-queries';
+import { recordHolding, recordOf, type StoredRecord } from './structure-queries';
 import { assignmentKeys, reachOf, type UnitTypes, unitKeys } from './unit-items';
 import { subjectTaken, unitKind } from './unit-kinds';
 import { planReferences, type ReferenceCounts, referenceCountsOf } from './unit-references';
@@ -65,6 +65,12 @@ export interface StructurePlan {
 }
 
 type Existing = StoredRecord & { readonly key: ItemKey };
+
+/** A stored unit or assignment as read, its value not checked yet (see `diff`). */
+interface Read {
+  readonly item: Record<string, unknown>;
+  readonly key: ItemKey;
+}
 
 /** What a unit's or an assignment's item is checked against when the import reads it. */
 type RecordSchema = z.ZodMiniType<Record<string, unknown>>;
@@ -134,39 +140,52 @@ function referenceView(input: unknown): ConfigLists {
   return lists as unknown as ConfigLists;
 }
 
-/** Every record of a GSI1 collection (the units of a kind, or all assignments), by id. */
-async function loadExisting(collection: string, schema: RecordSchema): Promise<Map<string, Existing>> {
+/** Every item of a GSI1 collection (the units of a kind, or all assignments), by id. */
+async function loadExisting(collection: string): Promise<Map<string, Read>> {
   const items = await queryAll({ index: 'GSI1', partition: collection });
-  return new Map(
-    items.map((item) => {
-      const record = recordOf(schema, item);
-      return [String(record.value.id), { ...record, key: { PK: String(item.PK), SK: String(item.SK) } }];
-    }),
-  );
+  return new Map(items.map((item) => [String(item.id), { item, key: { PK: String(item.PK), SK: String(item.SK) } }]));
 }
 
-/** Plans create/update/delete steps that turn `existing` into `desired`. */
+/** A record as read, checked against `schema` (a malformed item stops the import). */
+function checked(schema: RecordSchema, read: Read): Existing {
+  return { ...recordOf(schema, read.item), key: read.key };
+}
+
+/**
+ * Plans create/update/delete steps that turn `existing` into `desired`; returns the existing
+ * records too, every one checked. An item holding exactly the file's entry is valid as that entry
+ * is, and is taken as it without a check of its own: most of a district is unchanged by an import.
+ */
 function diff(
   type: string,
   desired: ReadonlyMap<string, { value: Record<string, unknown>; key: ItemKey & IndexKeys }>,
-  existing: ReadonlyMap<string, Existing>,
+  existing: ReadonlyMap<string, Read>,
+  schema: RecordSchema,
   counts: { created: number; updated: number; unchanged: number },
-): { upserts: Step[]; removals: Step[]; blocked: string[]; changed: string[] } {
+): { upserts: Step[]; removals: Step[]; blocked: string[]; changed: string[]; records: Map<string, Existing> } {
   const upserts: Step[] = [];
   const removals: Step[] = [];
   const blocked: string[] = [];
   const changed: string[] = [];
+  const records = new Map<string, Existing>();
   for (const [id, entry] of desired) {
-    // Stored items never hold undefined attributes; compare like with like.
-    const value = JSON.parse(JSON.stringify(entry.value)) as Record<string, unknown>;
     const key = entry.key;
-    const current = existing.get(id);
+    const read = existing.get(id);
     const ref = { type, id };
+    if (read && holdsValue(read.item, entry.value)) {
+      counts.unchanged++;
+      records.set(id, { ...recordHolding(read.item, entry.value), key: read.key });
+      continue;
+    }
+    // Stored items never hold undefined attributes; write like with like.
+    const value = JSON.parse(JSON.stringify(entry.value)) as Record<string, unknown>;
+    const current = read && checked(schema, read);
+    if (current) records.set(id, current);
     if (!current) {
       counts.created++;
       changed.push(id);
       upserts.push({ ops: 2, apply: (changes) => changes.create(ref, key, value) });
-    } else if (!isDeepStrictEqual(current.value, value)) {
+    } else if (!sameStored(current.value, value)) {
       counts.updated++;
       changed.push(id);
       const preserved = current.inUseSince ? { inUseSince: current.inUseSince } : {};
@@ -184,8 +203,10 @@ function diff(
       counts.unchanged++;
     }
   }
-  for (const [id, current] of existing) {
+  for (const [id, read] of existing) {
     if (desired.has(id)) continue;
+    const current = checked(schema, read);
+    records.set(id, current);
     changed.push(id);
     if (current.inUseSince) blocked.push(id);
     removals.push({
@@ -197,12 +218,12 @@ function diff(
           { before: current.value, expectedVersion: current.version, reason: 'import' },
           {
             condition: NOT_IN_USE,
-            conflict: new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
+            conflict: () => new ConflictError('unit_has_history', `${type} "${id}" đã có lịch sử nên không thể xoá.`),
           },
         ),
     });
   }
-  return { upserts, removals, blocked, changed };
+  return { upserts, removals, blocked, changed, records };
 }
 
 /** Imports the file in this request (see `planStructureImport`). */
@@ -236,9 +257,9 @@ export async function planStructureImport(
   const officialsChanged = new Set<string>();
   const existingUnits: { kind: StructureKind; id: string }[] = [];
   // Every collection as stored, read at once: the plan of each is worked out from the file and it alone.
-  const [existingByKind, existingAssignments] = await Promise.all([
-    Promise.all(unitOrder.map((kind) => loadExisting(keys.unitCollection(kind), unitKind(kind).schema))),
-    loadExisting(keys.assignmentCollection, assignmentView),
+  const [existingByKind, assignmentsRead] = await Promise.all([
+    Promise.all(unitOrder.map((kind) => loadExisting(keys.unitCollection(kind)))),
+    loadExisting(keys.assignmentCollection),
   ]);
 
   for (const [index, kind] of unitOrder.entries()) {
@@ -246,10 +267,10 @@ export async function planStructureImport(
     const desired = new Map(
       list.map((unit) => [unit.id, { value: unit as unknown as Record<string, unknown>, key: unitKeys(kind, unit) }]),
     );
-    const existing = existingByKind[index] as Map<string, Existing>;
+    const existing = existingByKind[index] as Map<string, Read>;
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
-    if (kind === 'official') officials = existing;
-    const plan = diff(kind, desired, existing, counts);
+    const plan = diff(kind, desired, existing, unitKind(kind).schema, counts);
+    if (kind === 'official') officials = plan.records;
     if (kind === 'official') for (const id of plan.changed) officialsChanged.add(id);
     upserts.push(plan.upserts);
     removals.unshift(plan.removals);
@@ -272,7 +293,8 @@ export async function planStructureImport(
       ];
     }),
   );
-  const assignmentPlan = diff('assignment', desiredAssignments, existingAssignments, counts);
+  const assignmentPlan = diff('assignment', desiredAssignments, assignmentsRead, assignmentView, counts);
+  const existingAssignments = assignmentPlan.records;
   for (const id of assignmentPlan.changed) {
     const assignment = desiredAssignments.get(id)?.value ?? existingAssignments.get(id)?.value;
     officialsChanged.add(String(assignment?.officialId));
@@ -372,15 +394,18 @@ async function referenceSteps(
       children: Math.max(from.children, wanted.children),
       assignments: Math.max(from.assignments, wanted.assignments),
     };
-    if (!isDeepStrictEqual(meanwhile, from)) {
+    if (!sameCounts(meanwhile, from)) {
       beforeRemovals.push({ ops: 1, item: name, apply: move(key, from, meanwhile) });
     }
-    if (!isDeepStrictEqual(wanted, meanwhile)) {
+    if (!sameCounts(wanted, meanwhile)) {
       afterRemovals.push({ ops: 1, item: name, apply: move(key, meanwhile, wanted) });
     }
   }
   return { beforeRemovals, afterRemovals, planned };
 }
+
+const sameCounts = (a: ReferenceCounts, b: ReferenceCounts) =>
+  a.children === b.children && a.assignments === b.assignments;
 
 /** The reservation of a subject is still held by `officialId` (or, drifted, by no one). */
 function heldBy(officialId: string): Condition {
@@ -431,13 +456,13 @@ async function settingSteps(
   counts: { created: number; updated: number; unchanged: number },
 ): Promise<Step[]> {
   const stored = await getStored(schema, key);
-  // Stored items never hold undefined attributes; compare like with like.
+  // Stored items never hold undefined attributes; write like with like.
   const value = JSON.parse(JSON.stringify(setting)) as object;
   if (!stored) {
     counts.created++;
     return [{ ops: 2, apply: (changes) => changes.create(ref, key, value) }];
   }
-  if (isDeepStrictEqual(stored.value, value)) {
+  if (sameStored(stored.value, value)) {
     counts.unchanged++;
     return [];
   }

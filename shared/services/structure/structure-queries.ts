@@ -14,7 +14,12 @@ export interface StoredRecord<T = Record<string, unknown>> {
 
 /** A stored item as a record: its value (checked against `schema`), its version and its history mark. */
 export function recordOf<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): StoredRecord<z.output<S>> {
-  const { value, version } = parseStored(schema, item);
+  return recordHolding(item, parseStored(schema, item).value);
+}
+
+/** A stored item as a record of `value`, known to be what it holds, with its version and history mark. */
+export function recordHolding<T>(item: Record<string, unknown>, value: T): StoredRecord<T> {
+  const version = Number(item.version ?? 0);
   return typeof item.inUseSince === 'string' ? { value, version, inUseSince: item.inUseSince } : { value, version };
 }
 
