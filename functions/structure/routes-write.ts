@@ -1,7 +1,7 @@
 /** The district structure's write routes: units, assignments and the import of a whole district. */
 import * as z from 'zod/mini';
 import { importJobView, MAX_SYNC_TRANSACTIONS } from '../../shared/domain/imports/import-job';
-import { mergePatchOf, pathIdSchema } from '../../shared/domain/schema-kit';
+import { lazy, mergePatchOf, pathIdSchema } from '../../shared/domain/schema-kit';
 import {
   assignmentInputSchema,
   cellSchema,
@@ -71,7 +71,7 @@ function unitWriteRoutes<const C extends string, const P extends string, S exten
       access: STRUCTURE_EDITORS,
       tag,
       summary: `Change ${label} (JSON Merge Patch)`,
-      request: { path, body: mergePatchOf(unit.schema), ifMatch: true },
+      request: { path, body: lazy(() => mergePatchOf(unit.schema)), ifMatch: true },
       response: { status: 200, description: `The ${label} after the change`, body: unit.view, etag: true },
       problems: { ...notFound, 409: ['parent_immutable', ...unit.conflicts] },
     },

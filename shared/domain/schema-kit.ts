@@ -8,9 +8,16 @@ export const idSchema = z
     z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa 63 ký tự)'),
   );
 
-/** Non-blank, trimmed text of bounded length. */
+const texts = new Map<number, z.ZodMiniString<string>>();
+
+/** Non-blank, trimmed text of bounded length; one schema per bound, shared by every field of that bound. */
 export function text(max: number) {
-  return z.string().check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max));
+  let schema = texts.get(max);
+  if (!schema) {
+    schema = z.string().check(z.trim(), z.minLength(1, 'Không được để trống'), z.maxLength(max));
+    texts.set(max, schema);
+  }
+  return schema;
 }
 
 /** A calendar month in Vietnam time, `YYYY-MM`, from 2000 (records go back to 2006) to 2099. */
@@ -36,6 +43,22 @@ export const yearParamSchema = z.pipe(
   z.string().check(z.regex(/^20\d{2}$/, 'Năm phải có dạng YYYY, từ 2000 đến 2099')),
   z.transform(Number),
 );
+
+/**
+ * A schema built the first time it is used (to parse, or to describe), not when its module is
+ * imported: a function's cold start then builds none of the schemas its requests do not use.
+ * Parsing goes through it unchanged, issues and paths included (zod's `lazy`).
+ */
+export function lazy<S extends z.core.SomeType>(build: () => S): z.ZodMiniLazy<S> {
+  return z.lazy(build);
+}
+
+/** The fields of a `lazy` object schema, building it: for another schema made of them. */
+export function shapeOf<Shape extends z.core.$ZodShape>(
+  schema: z.ZodMiniLazy<z.ZodMiniObject<Shape, z.core.$ZodObjectConfig>>,
+): Shape {
+  return schema._zod.innerType.shape;
+}
 
 /** Gives a schema a name: the OpenAPI document lists it once under that name and refers to it. */
 export function named<S extends z.ZodMiniType>(schema: S, name: string): S {

@@ -4,18 +4,20 @@
  * below fill the rest.
  */
 import * as z from 'zod/mini';
-import { text } from '../schema-kit';
+import { lazy, text } from '../schema-kit';
 
-export const answerSettingsSchema = z.strictObject({
-  /** Answers are due this many days before the first day of next month's meeting window. */
-  dueDaysBeforeMeetings: z.optional(z.number().check(z.int(), z.gte(1), z.lte(28))),
-  /** The issuing body in the response's heading, e.g. "HUYỆN UỶ GIA LỘC". */
-  issuingBody: z.optional(text(120)),
-  /** The place in the date line, e.g. "Gia Lộc" ("Gia Lộc, ngày 28 tháng 3 năm 2027"). */
-  place: z.optional(text(60)),
-  /** "Nơi nhận": who the response is sent to. */
-  recipients: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(20))),
-});
+export const answerSettingsSchema = lazy(() =>
+  z.strictObject({
+    /** Answers are due this many days before the first day of next month's meeting window. */
+    dueDaysBeforeMeetings: z.optional(z.number().check(z.int(), z.gte(1), z.lte(28))),
+    /** The issuing body in the response's heading, e.g. "HUYỆN UỶ GIA LỘC". */
+    issuingBody: z.optional(text(120)),
+    /** The place in the date line, e.g. "Gia Lộc" ("Gia Lộc, ngày 28 tháng 3 năm 2027"). */
+    place: z.optional(text(60)),
+    /** "Nơi nhận": who the response is sent to. */
+    recipients: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(20))),
+  }),
+);
 export type AnswerSettingsInput = z.infer<typeof answerSettingsSchema>;
 
 export interface AnswerSettings {

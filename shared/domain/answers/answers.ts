@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Person } from '../cycle/meeting';
 import type { FieldProblem } from '../errors';
-import { dateSchema, idSchema, text } from '../schema-kit';
+import { dateSchema, idSchema, lazy, text } from '../schema-kit';
 import { type AssignmentState, OWING_STATES } from './assignment-lifecycle';
 
 /** One department's part in answering a district-level proposal, kept on the proposal record. */
@@ -124,61 +124,71 @@ export function parseAnswerId(id: string): { departmentId: string; n: number } |
 export const MAX_ASSIGNED_DEPARTMENTS = 12;
 
 /** `POST /proposals/{proposalId}/assignments`: the departments that must answer, each by a day. */
-export const assignmentsBodySchema = z.strictObject({
-  departments: z
-    .array(
-      z.strictObject({
-        departmentId: idSchema,
-        /** When absent: the district's rule, a number of days before next month's meetings. */
-        dueDate: z.optional(dateSchema),
-      }),
-    )
-    .check(z.minLength(1, 'Cần giao ít nhất một ban, ngành'), z.maxLength(MAX_ASSIGNED_DEPARTMENTS)),
-  note: z.optional(text(500)),
-});
+export const assignmentsBodySchema = lazy(() =>
+  z.strictObject({
+    departments: z
+      .array(
+        z.strictObject({
+          departmentId: idSchema,
+          /** When absent: the district's rule, a number of days before next month's meetings. */
+          dueDate: z.optional(dateSchema),
+        }),
+      )
+      .check(z.minLength(1, 'Cần giao ít nhất một ban, ngành'), z.maxLength(MAX_ASSIGNED_DEPARTMENTS)),
+    note: z.optional(text(500)),
+  }),
+);
 export type AssignmentsInput = z.infer<typeof assignmentsBodySchema>;
 
 /** `POST /proposals/{proposalId}/answers`: a holding answer (with the day of the substantive one) or the substantive answer. */
-export const answerBodySchema = z.strictObject({
-  kind: z.enum(answerKinds),
-  text: text(8_000),
-  /** Required for a holding answer. */
-  expectedBy: z.optional(dateSchema),
-  /** Needed only by an official of several departments assigned to the same proposal. */
-  departmentId: z.optional(idSchema),
-});
+export const answerBodySchema = lazy(() =>
+  z.strictObject({
+    kind: z.enum(answerKinds),
+    text: text(8_000),
+    /** Required for a holding answer. */
+    expectedBy: z.optional(dateSchema),
+    /** Needed only by an official of several departments assigned to the same proposal. */
+    departmentId: z.optional(idSchema),
+  }),
+);
 export type AnswerInput = z.infer<typeof answerBodySchema>;
 
 /** `POST /proposals/{proposalId}/answers/{answerId}/review`: accept the answer, or return it with the reason. */
-export const reviewBodySchema = z.strictObject({
-  decision: z.enum(reviewDecisions),
-  /** Required to return an answer. */
-  reason: z.optional(text(2_000)),
-  /** A returned answer's new due day; the assignment's own when absent. */
-  dueDate: z.optional(dateSchema),
-});
+export const reviewBodySchema = lazy(() =>
+  z.strictObject({
+    decision: z.enum(reviewDecisions),
+    /** Required to return an answer. */
+    reason: z.optional(text(2_000)),
+    /** A returned answer's new due day; the assignment's own when absent. */
+    dueDate: z.optional(dateSchema),
+  }),
+);
 export type ReviewInput = z.infer<typeof reviewBodySchema>;
 
 /** `POST /proposals/{proposalId}/result`: what the commune did. */
-export const resultBodySchema = z.strictObject({
-  outcome: z.enum(resultOutcomes),
-  /** What was done, or why it is beyond the commune's authority. */
-  text: text(5_000),
-  /** What remains to be done: required when partly resolved. */
-  remaining: z.optional(text(2_000)),
-  /** By when the rest will be done: required when partly resolved. */
-  remainingBy: z.optional(dateSchema),
-});
+export const resultBodySchema = lazy(() =>
+  z.strictObject({
+    outcome: z.enum(resultOutcomes),
+    /** What was done, or why it is beyond the commune's authority. */
+    text: text(5_000),
+    /** What remains to be done: required when partly resolved. */
+    remaining: z.optional(text(2_000)),
+    /** By when the rest will be done: required when partly resolved. */
+    remainingBy: z.optional(dateSchema),
+  }),
+);
 export type ResultInput = z.infer<typeof resultBodySchema>;
 
 /** `POST /proposals/{proposalId}/confirmation`: was the problem solved on the ground? */
-export const confirmationBodySchema = z.strictObject({
-  solved: z.boolean(),
-  note: text(2_000),
-});
+export const confirmationBodySchema = lazy(() =>
+  z.strictObject({
+    solved: z.boolean(),
+    note: text(2_000),
+  }),
+);
 
 /** `POST /proposals/{proposalId}/reminders`. */
-export const reminderBodySchema = z.strictObject({ note: text(1_000) });
+export const reminderBodySchema = lazy(() => z.strictObject({ note: text(1_000) }));
 
 function required(path: string, message: string): FieldProblem {
   return { path, code: 'required', message };

@@ -1,6 +1,6 @@
 /** What `GET /overdue` answers, as schemas. */
 import * as z from 'zod/mini';
-import { named } from '../schema-kit';
+import { lazy, named } from '../schema-kit';
 import { reminderView } from './answer-views';
 import { assignmentStates } from './assignment-lifecycle';
 
@@ -16,42 +16,48 @@ const proposalFields = {
 };
 
 const owedAnswerView = named(
-  z.strictObject({
-    ...proposalFields,
-    status: z.enum(assignmentStates),
-    dueDate: z.string(),
-    /** Days past the due day; negative while it is still ahead. */
-    daysOverdue: z.number(),
-  }),
+  lazy(() =>
+    z.strictObject({
+      ...proposalFields,
+      status: z.enum(assignmentStates),
+      dueDate: z.string(),
+      /** Days past the due day; negative while it is still ahead. */
+      daysOverdue: z.number(),
+    }),
+  ),
   'OwedAnswer',
 );
 
 const owedResultView = named(
-  z.strictObject({
-    ...proposalFields,
-    /** The month of the zone's meeting that was to hear the result. */
-    dueMonth: z.optional(z.string()),
-    overdueSince: z.optional(z.string()),
-  }),
+  lazy(() =>
+    z.strictObject({
+      ...proposalFields,
+      /** The month of the zone's meeting that was to hear the result. */
+      dueMonth: z.optional(z.string()),
+      overdueSince: z.optional(z.string()),
+    }),
+  ),
   'OwedResult',
 );
 
 export const overdueView = named(
-  z.strictObject({
-    /** Today in Vietnam, the day everything is counted from. */
-    asOf: z.string(),
-    departments: z.array(
-      z.strictObject({
-        departmentId: z.string(),
-        departmentName: z.string(),
-        overdue: z.array(owedAnswerView),
-        /** Due today or within the next days. */
-        dueSoon: z.array(owedAnswerView),
-      }),
-    ),
-    communes: z.array(
-      z.strictObject({ communeId: z.string(), communeName: z.string(), overdue: z.array(owedResultView) }),
-    ),
-  }),
+  lazy(() =>
+    z.strictObject({
+      /** Today in Vietnam, the day everything is counted from. */
+      asOf: z.string(),
+      departments: z.array(
+        z.strictObject({
+          departmentId: z.string(),
+          departmentName: z.string(),
+          overdue: z.array(owedAnswerView),
+          /** Due today or within the next days. */
+          dueSoon: z.array(owedAnswerView),
+        }),
+      ),
+      communes: z.array(
+        z.strictObject({ communeId: z.string(), communeName: z.string(), overdue: z.array(owedResultView) }),
+      ),
+    }),
+  ),
   'Overdue',
 );

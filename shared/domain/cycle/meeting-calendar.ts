@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors';
-import { monthSchema, text } from '../schema-kit';
+import { lazy, monthSchema, text } from '../schema-kit';
 import { dayOfWeek, daysInMonth } from '../time';
 
 /** Indexed by `dayOfWeek`: 0 = Sunday … 6 = Saturday. */
@@ -42,7 +42,7 @@ const lastDayNotBeforeFirst = z.refine<MeetingWindow>((window) => window.lastDay
   message: 'Ngày cuối của khung không được trước ngày đầu',
 });
 
-export const meetingWindowSchema = z.strictObject(windowFields).check(lastDayNotBeforeFirst);
+export const meetingWindowSchema = lazy(() => z.strictObject(windowFields).check(lastDayNotBeforeFirst));
 
 /**
  * A window must start inside its month (it may end past a short month's last day: it then ends
@@ -61,25 +61,29 @@ export function windowProblems(month: string, window: MeetingWindow, at = ''): F
 }
 
 /** The config's windows by month, e.g. `{ "2027-02": { "firstDay": 15, "lastDay": 20 } }` after Tết. */
-export const monthWindowsSchema = z.record(monthSchema, meetingWindowSchema).check(
-  z.superRefine((windows, context) => {
-    for (const [month, window] of Object.entries(windows)) {
-      for (const problem of windowProblems(month, window)) {
-        context.addIssue({
-          code: 'custom',
-          path: [month, 'firstDay'],
-          message: problem.message,
-          params: { code: problem.code },
-          input: window,
-        });
+export const monthWindowsSchema = lazy(() =>
+  z.record(monthSchema, meetingWindowSchema).check(
+    z.superRefine((windows, context) => {
+      for (const [month, window] of Object.entries(windows)) {
+        for (const problem of windowProblems(month, window)) {
+          context.addIssue({
+            code: 'custom',
+            path: [month, 'firstDay'],
+            message: problem.message,
+            params: { code: problem.code },
+            input: window,
+          });
+        }
       }
-    }
-  }),
+    }),
+  ),
 );
 
-export const workingDaysSchema = z.array(z.enum(weekdays)).check(
-  z.minLength(1),
-  z.refine((days) => new Set(days).size === days.length, { message: 'Một ngày trong tuần được ghi hai lần' }),
+export const workingDaysSchema = lazy(() =>
+  z.array(z.enum(weekdays)).check(
+    z.minLength(1),
+    z.refine((days) => new Set(days).size === days.length, { message: 'Một ngày trong tuần được ghi hai lần' }),
+  ),
 );
 
 /** `PUT /cycles/{month}/window`: the office's window for a month not yet open, and why. */

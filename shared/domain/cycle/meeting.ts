@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { BadRequestError, type FieldProblem } from '../errors';
-import { dateSchema, idSchema, text } from '../schema-kit';
+import { dateSchema, idSchema, lazy, text } from '../schema-kit';
 import type { Role } from '../structure/roles';
 import { DEFAULT_MEETING_WINDOW, type MeetingWindow, type MonthWindow } from './meeting-calendar';
 import type { Session } from './meeting-dates';
@@ -37,40 +37,50 @@ export interface ExpectedReport {
 
 export const attendanceStatuses = ['present', 'absent', 'delegated'] as const;
 
-export const attendanceEntrySchema = z.strictObject({
-  officialId: idSchema,
-  status: z.enum(attendanceStatuses),
-  /** Why an official was absent; required for `absent`. */
-  reason: z.optional(text(500)),
-  /** Who came in the official's place; required for `delegated`. */
-  delegateName: z.optional(text(120)),
-});
+export const attendanceEntrySchema = lazy(() =>
+  z.strictObject({
+    officialId: idSchema,
+    status: z.enum(attendanceStatuses),
+    /** Why an official was absent; required for `absent`. */
+    reason: z.optional(text(500)),
+    /** Who came in the official's place; required for `delegated`. */
+    delegateName: z.optional(text(120)),
+  }),
+);
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
-export const attendanceBodySchema = z.strictObject({
-  entries: z.array(attendanceEntrySchema).check(z.maxLength(500)),
-});
+export const attendanceBodySchema = lazy(() =>
+  z.strictObject({
+    entries: z.array(attendanceEntrySchema).check(z.maxLength(500)),
+  }),
+);
 
-export const minutesBodySchema = z.strictObject({
-  text: text(50_000),
-  decisions: z.array(text(2_000)).check(z.maxLength(100)),
-});
+export const minutesBodySchema = lazy(() =>
+  z.strictObject({
+    text: text(50_000),
+    decisions: z.array(text(2_000)).check(z.maxLength(100)),
+  }),
+);
 export type MinutesInput = z.infer<typeof minutesBodySchema>;
 
-export const rescheduleBodySchema = z.strictObject({
-  date: dateSchema,
-  session: z.enum(['morning', 'afternoon']),
-  reason: text(500),
-  /** Required, from the office only, to date the meeting outside its month's window: why it is held then. */
-  outsideWindowReason: z.optional(text(500)),
-});
+export const rescheduleBodySchema = lazy(() =>
+  z.strictObject({
+    date: dateSchema,
+    session: z.enum(['morning', 'afternoon']),
+    reason: text(500),
+    /** Required, from the office only, to date the meeting outside its month's window: why it is held then. */
+    outsideWindowReason: z.optional(text(500)),
+  }),
+);
 
-export const cancelBodySchema = z.strictObject({ reason: text(500) });
+export const cancelBodySchema = lazy(() => z.strictObject({ reason: text(500) }));
 
-export const amendmentBodySchema = z.strictObject({
-  text: text(20_000),
-  reason: text(500),
-});
+export const amendmentBodySchema = lazy(() =>
+  z.strictObject({
+    text: text(20_000),
+    reason: text(500),
+  }),
+);
 
 /** A date the office chose outside the month's window, and why: a decision, not the rule. */
 export interface DateDecision {

@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import { personView } from '../cycle/cycle-views';
 import type { Person } from '../cycle/meeting';
-import { named } from '../schema-kit';
+import { lazy, named, shapeOf } from '../schema-kit';
 import { importSummaryView } from '../structure/structure-views';
 
 export const importJobStates = ['accepted', 'running', 'completed', 'failed'] as const;
@@ -69,23 +69,27 @@ export const importJobIdSchema = z
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Mã lần nhập là một UUID'));
 
 export const importJobView = named(
-  z.strictObject({
-    id: z.string(),
-    kind: z.enum(importJobKinds),
-    status: z.enum(importJobStates),
-    rows: z.number(),
-    parts: z.number(),
-    acceptedAt: z.string(),
-    acceptedBy: personView,
-    startedAt: z.optional(z.string()),
-    finishedAt: z.optional(z.string()),
-    imported: z.optional(z.number()),
-    skipped: z.optional(z.number()),
-    summary: z.optional(importSummaryView),
-    error: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
-  }),
+  lazy(() =>
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(importJobKinds),
+      status: z.enum(importJobStates),
+      rows: z.number(),
+      parts: z.number(),
+      acceptedAt: z.string(),
+      acceptedBy: personView,
+      startedAt: z.optional(z.string()),
+      finishedAt: z.optional(z.string()),
+      imported: z.optional(z.number()),
+      skipped: z.optional(z.number()),
+      summary: z.optional(importSummaryView),
+      error: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
+    }),
+  ),
   'ImportJob',
 );
 
 /** A stored job: a job kept before jobs had kinds has none (it imported proposals). */
-export const importJobRecord = z.looseObject({ ...importJobView.shape, kind: z.optional(z.enum(importJobKinds)) });
+export const importJobRecord = lazy(() =>
+  z.looseObject({ ...shapeOf(importJobView), kind: z.optional(z.enum(importJobKinds)) }),
+);

@@ -3,7 +3,7 @@
  * the addressee (the commune's authorities, a named district department, or the district committee).
  */
 import * as z from 'zod/mini';
-import { idSchema } from '../schema-kit';
+import { idSchema, lazy } from '../schema-kit';
 
 /** The fields the district has counted proposals by since 2006, with their Vietnamese labels. */
 export const proposalFieldLabels = {
@@ -28,10 +28,12 @@ export type AddresseeKind = (typeof addresseeKinds)[number];
  * (`id` names another commune than the cell's own); `department`: the district department `id`;
  * `district`: the district committee, without `id`.
  */
-export const addresseeSchema = z.strictObject({
-  kind: z.enum(addresseeKinds),
-  id: z.optional(idSchema),
-});
+export const addresseeSchema = lazy(() =>
+  z.strictObject({
+    kind: z.enum(addresseeKinds),
+    id: z.optional(idSchema),
+  }),
+);
 export type Addressee = z.infer<typeof addresseeSchema>;
 
 /** One string per addressee, for filters and index entries: `district`, `commune:gia-tan`, `department:ban-to-chuc`. */

@@ -14,7 +14,7 @@ import {
   type Reminder,
 } from '../answers/answers';
 import type { Person } from '../cycle/meeting';
-import { idSchema, text } from '../schema-kit';
+import { idSchema, lazy, text } from '../schema-kit';
 import { addMonths, vietnamMonth } from '../time';
 import { type Addressee, addresseeSchema, type ProposalField, proposalFields } from './proposal-fields';
 import { type ProposalState, proposalActions } from './proposal-lifecycle';
@@ -178,14 +178,16 @@ export function proposalWords(proposal: Pick<ProposalRecord, 'title' | 'content'
 }
 
 /** `POST /meetings/{meetingId}/floor-proposals`: a proposal raised from the floor, on behalf of a cell. */
-export const floorProposalBodySchema = z.strictObject({
-  cellId: idSchema,
-  field: z.enum(proposalFields),
-  title: text(REPORT_LIMITS.title),
-  content: text(REPORT_LIMITS.content),
-  place: text(REPORT_LIMITS.place),
-  addressee: addresseeSchema,
-});
+export const floorProposalBodySchema = lazy(() =>
+  z.strictObject({
+    cellId: idSchema,
+    field: z.enum(proposalFields),
+    title: text(REPORT_LIMITS.title),
+    content: text(REPORT_LIMITS.content),
+    place: text(REPORT_LIMITS.place),
+    addressee: addresseeSchema,
+  }),
+);
 export type FloorProposalInput = z.infer<typeof floorProposalBodySchema>;
 
 /** A floor proposal as the meeting keeps it until its close raises it. */
@@ -203,23 +205,29 @@ export interface FloorProposal extends FloorProposalInput {
 }
 
 /** A floor proposal's order in a path (`…/floor-proposals/{n}`). */
-export const floorPositionSchema = z.pipe(
-  z.string().check(z.regex(/^[1-9]\d{0,3}$/, 'Số thứ tự kiến nghị nêu tại hội nghị, từ 1')),
-  z.transform(Number),
+export const floorPositionSchema = lazy(() =>
+  z.pipe(
+    z.string().check(z.regex(/^[1-9]\d{0,3}$/, 'Số thứ tự kiến nghị nêu tại hội nghị, từ 1')),
+    z.transform(Number),
+  ),
 );
 
 /** `POST /proposals/{proposalId}/route`: who must act on it, and why when it is routed again. */
-export const routeBodySchema = z.strictObject({
-  level: z.enum(['commune', 'district']),
-  /** Required when the proposal was routed before. */
-  reason: z.optional(text(500)),
-});
+export const routeBodySchema = lazy(() =>
+  z.strictObject({
+    level: z.enum(['commune', 'district']),
+    /** Required when the proposal was routed before. */
+    reason: z.optional(text(500)),
+  }),
+);
 
 /** `POST /proposals/{proposalId}/merge`: the proposal the path's duplicate is folded into, and why. */
-export const mergeBodySchema = z.strictObject({
-  into: proposalIdSchema,
-  reason: text(500),
-});
+export const mergeBodySchema = lazy(() =>
+  z.strictObject({
+    into: proposalIdSchema,
+    reason: text(500),
+  }),
+);
 
 /**
  * The units through which someone may see a proposal, each a separate way in: its zone, commune and

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldProblem } from '../errors';
-import { text } from '../schema-kit';
+import { lazy, text } from '../schema-kit';
 import { foldDiacritics } from '../text';
 import type { Addressee } from './proposal-fields';
 
@@ -38,19 +38,21 @@ export const DEFAULT_VAGUE_PHRASES: readonly string[] = [
 const lengthSchema = z.number().check(z.int(), z.gte(1), z.lte(1000));
 
 /** `reports` in a district config: every part optional, the defaults above fill the rest. */
-export const reportRulesSchema = z.strictObject({
-  vaguePhrases: z.optional(z.array(text(100)).check(z.maxLength(200))),
-  minLengths: z.optional(
-    z.strictObject({
-      situation: z.optional(lengthSchema),
-      nextMonthTasks: z.optional(lengthSchema),
-      passedOn: z.optional(lengthSchema),
-      title: z.optional(lengthSchema),
-      content: z.optional(lengthSchema),
-      place: z.optional(lengthSchema),
-    }),
-  ),
-});
+export const reportRulesSchema = lazy(() =>
+  z.strictObject({
+    vaguePhrases: z.optional(z.array(text(100)).check(z.maxLength(200))),
+    minLengths: z.optional(
+      z.strictObject({
+        situation: z.optional(lengthSchema),
+        nextMonthTasks: z.optional(lengthSchema),
+        passedOn: z.optional(lengthSchema),
+        title: z.optional(lengthSchema),
+        content: z.optional(lengthSchema),
+        place: z.optional(lengthSchema),
+      }),
+    ),
+  }),
+);
 export type ReportRulesInput = z.infer<typeof reportRulesSchema>;
 
 export interface ReportRules {

@@ -3,7 +3,7 @@
  * report views so that the agenda's view (in `cycle-views.ts`, which the report views import) can use it.
  */
 import * as z from 'zod/mini';
-import { named } from '../schema-kit';
+import { lazy, named } from '../schema-kit';
 import { reportStates } from './report-lifecycle';
 
 export const cellFields = {
@@ -15,11 +15,13 @@ export const cellFields = {
 
 /** A cell's report as a meeting's list shows it: `missing` until the cell writes one. */
 export const reportStatusView = named(
-  z.strictObject({
-    ...cellFields,
-    status: z.enum(['missing', ...reportStates]),
-    agreedOn: z.optional(z.string()),
-    submittedAt: z.optional(z.string()),
-  }),
+  lazy(() =>
+    z.strictObject({
+      ...cellFields,
+      status: z.enum(['missing', ...reportStates]),
+      agreedOn: z.optional(z.string()),
+      submittedAt: z.optional(z.string()),
+    }),
+  ),
   'ReportStatus',
 );

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Person } from '../cycle/meeting';
-import { dateSchema, text } from '../schema-kit';
+import { dateSchema, lazy, text } from '../schema-kit';
 import { addresseeSchema, proposalFields } from './proposal-fields';
 import type { ReportState } from './report-lifecycle';
 import type { ReportContent } from './report-rules';
@@ -26,57 +26,62 @@ export const REPORT_LIMITS = {
 } as const;
 
 /** A proposal as the cell writes it; a draft may leave any part out, submission needs them all. */
-export const reportProposalSchema = z.strictObject({
-  field: z.optional(z.enum(proposalFields)),
-  title: z.optional(text(REPORT_LIMITS.title)),
-  content: z.optional(text(REPORT_LIMITS.content)),
-  /** The village, hamlet or residential cluster the proposal concerns. */
-  place: z.optional(text(REPORT_LIMITS.place)),
-  addressee: z.optional(addresseeSchema),
-});
+export const reportProposalSchema = lazy(() =>
+  z.strictObject({
+    field: z.optional(z.enum(proposalFields)),
+    title: z.optional(text(REPORT_LIMITS.title)),
+    content: z.optional(text(REPORT_LIMITS.content)),
+    /** The village, hamlet or residential cluster the proposal concerns. */
+    place: z.optional(text(REPORT_LIMITS.place)),
+    addressee: z.optional(addresseeSchema),
+  }),
+);
 export type ReportProposal = z.infer<typeof reportProposalSchema>;
 
 /** `PUT /meetings/{meetingId}/reports/{cellId}`: the whole report as it stands. */
-export const reportBodySchema = z.strictObject({
-  /** The cell and its residential cluster this month. */
-  situation: z.optional(text(REPORT_LIMITS.section)),
-  /** The cell's leadership tasks for next month. */
-  nextMonthTasks: z.optional(text(REPORT_LIMITS.section)),
-  /** How the previous meeting's conclusions reached the cell's own meeting and the village party groups. */
-  followThrough: z.optional(
-    z.strictObject({
-      /** When the cell's monthly meeting took them in. */
-      heldOn: z.optional(dateSchema),
-      /** What was passed on, and to whom. */
-      passedOn: z.optional(text(REPORT_LIMITS.passedOn)),
-    }),
-  ),
-  proposals: z._default(z.array(reportProposalSchema).check(z.maxLength(REPORT_LIMITS.proposals)), []),
-});
+export const reportBodySchema = lazy(() =>
+  z.strictObject({
+    /** The cell and its residential cluster this month. */
+    situation: z.optional(text(REPORT_LIMITS.section)),
+    /** The cell's leadership tasks for next month. */
+    nextMonthTasks: z.optional(text(REPORT_LIMITS.section)),
+    /** How the previous meeting's conclusions reached the cell's own meeting and the village party groups. */
+    followThrough: z.optional(
+      z.strictObject({
+        /** When the cell's monthly meeting took them in. */
+        heldOn: z.optional(dateSchema),
+        /** What was passed on, and to whom. */
+        passedOn: z.optional(text(REPORT_LIMITS.passedOn)),
+      }),
+    ),
+    proposals: z._default(z.array(reportProposalSchema).check(z.maxLength(REPORT_LIMITS.proposals)), []),
+  }),
+);
 export type ReportBody = z.infer<typeof reportBodySchema>;
 
 const memberCount = z.number().check(z.int(), z.gte(1), z.lte(100));
 
 /** `POST …/agreement`: the cell committee's meeting that agreed the report. */
-export const agreementBodySchema = z.strictObject({
-  agreedOn: dateSchema,
-  membersPresent: memberCount,
-  membersTotal: memberCount,
-  /** Who presided over the committee's meeting. */
-  presidedBy: text(120),
-});
+export const agreementBodySchema = lazy(() =>
+  z.strictObject({
+    agreedOn: dateSchema,
+    membersPresent: memberCount,
+    membersTotal: memberCount,
+    /** Who presided over the committee's meeting. */
+    presidedBy: text(120),
+  }),
+);
 export type AgreementInput = z.infer<typeof agreementBodySchema>;
 
 /** `POST …/reopen`: why the office returns a submitted report to its cell. */
-export const reopenBodySchema = z.strictObject({ reason: text(500) });
+export const reopenBodySchema = lazy(() => z.strictObject({ reason: text(500) }));
 
 /** `POST …/proposals/{n}/withdraw`: why the cell withdraws a proposal of its submitted report. */
-export const withdrawalBodySchema = z.strictObject({ reason: text(500) });
+export const withdrawalBodySchema = lazy(() => z.strictObject({ reason: text(500) }));
 
 /** The n-th proposal of a report (from 1), in a path. */
-export const proposalPositionSchema = z.pipe(
-  z.string().check(z.regex(/^[1-9]\d?$/, 'Số thứ tự kiến nghị trong báo cáo, từ 1')),
-  z.transform(Number),
+export const proposalPositionSchema = lazy(() =>
+  z.pipe(z.string().check(z.regex(/^[1-9]\d?$/, 'Số thứ tự kiến nghị trong báo cáo, từ 1')), z.transform(Number)),
 );
 
 /** A cell's withdrawal of one proposal of its submitted report, before the meeting raises it. */

@@ -9,7 +9,7 @@ import type { AnswerSettings } from '../answers/answer-settings';
 import type { Answer } from '../answers/answers';
 import type { ProposalRecord } from '../proposals/proposal';
 import { proposalFieldLabels, proposalFields } from '../proposals/proposal-fields';
-import { named } from '../schema-kit';
+import { lazy, named } from '../schema-kit';
 import type { OfficialResponse } from './response';
 import { responseStates } from './response-lifecycle';
 
@@ -47,45 +47,49 @@ export function romanNumeral(n: number): string {
   return written;
 }
 
-const entryView = z.strictObject({
-  proposalId: z.string(),
-  number: z.string(),
-  cellName: z.optional(z.string()),
-  title: z.string(),
-  content: z.string(),
-  place: z.string(),
-  answers: z.array(z.strictObject({ answerId: z.string(), departmentName: z.string(), text: z.string() })),
-});
+const entryView = lazy(() =>
+  z.strictObject({
+    proposalId: z.string(),
+    number: z.string(),
+    cellName: z.optional(z.string()),
+    title: z.string(),
+    content: z.string(),
+    place: z.string(),
+    answers: z.array(z.strictObject({ answerId: z.string(), departmentName: z.string(), text: z.string() })),
+  }),
+);
 
 export const responseDocumentView = named(
-  z.strictObject({
-    id: z.string(),
-    month: z.string(),
-    status: z.enum(responseStates),
-    party: z.string(),
-    issuingBody: z.string(),
-    /** Absent on a draft. */
-    documentNumber: z.optional(z.string()),
-    /** "Gia Lộc, ngày 28 tháng 3 năm 2027"; dotted on a draft. */
-    placeAndDate: z.string(),
-    title: z.string(),
-    corrects: z.optional(z.string()),
-    note: z.optional(z.string()),
-    zones: z.array(
-      z.strictObject({
-        zoneId: z.string(),
-        zoneName: z.string(),
-        fields: z.array(
-          z.strictObject({ field: z.enum(proposalFields), fieldLabel: z.string(), entries: z.array(entryView) }),
-        ),
-      }),
-    ),
-    recipients: z.array(z.string()),
-    signer: z.optional(z.strictObject({ name: z.string(), title: z.string() })),
-    issuedAt: z.optional(z.string()),
-    /** The meetings it was announced at, one per zone. */
-    announcements: z.array(z.strictObject({ zoneId: z.string(), meetingId: z.string(), at: z.string() })),
-  }),
+  lazy(() =>
+    z.strictObject({
+      id: z.string(),
+      month: z.string(),
+      status: z.enum(responseStates),
+      party: z.string(),
+      issuingBody: z.string(),
+      /** Absent on a draft. */
+      documentNumber: z.optional(z.string()),
+      /** "Gia Lộc, ngày 28 tháng 3 năm 2027"; dotted on a draft. */
+      placeAndDate: z.string(),
+      title: z.string(),
+      corrects: z.optional(z.string()),
+      note: z.optional(z.string()),
+      zones: z.array(
+        z.strictObject({
+          zoneId: z.string(),
+          zoneName: z.string(),
+          fields: z.array(
+            z.strictObject({ field: z.enum(proposalFields), fieldLabel: z.string(), entries: z.array(entryView) }),
+          ),
+        }),
+      ),
+      recipients: z.array(z.string()),
+      signer: z.optional(z.strictObject({ name: z.string(), title: z.string() })),
+      issuedAt: z.optional(z.string()),
+      /** The meetings it was announced at, one per zone. */
+      announcements: z.array(z.strictObject({ zoneId: z.string(), meetingId: z.string(), at: z.string() })),
+    }),
+  ),
   'ResponseDocument',
 );
 export type ResponseDocument = z.infer<typeof responseDocumentView>;

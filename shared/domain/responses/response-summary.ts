@@ -1,6 +1,6 @@
 /** A response as a list shows it: what it is and where it stands, without its entries. */
 import * as z from 'zod/mini';
-import { named, pageOf } from '../schema-kit';
+import { lazy, named, pageOf } from '../schema-kit';
 import type { OfficialResponse } from './response';
 import { responseStates } from './response-lifecycle';
 
@@ -16,20 +16,25 @@ const sharedFields = {
 };
 
 export const responseSummaryView = named(
-  z.strictObject({
-    ...sharedFields,
-    /** Once issued: as printed, its date and when it was issued. */
-    documentNumber: z.optional(z.string()),
-    date: z.optional(z.string()),
-    issuedAt: z.optional(z.string()),
-  }),
+  lazy(() =>
+    z.strictObject({
+      ...sharedFields,
+      /** Once issued: as printed, its date and when it was issued. */
+      documentNumber: z.optional(z.string()),
+      date: z.optional(z.string()),
+      issuedAt: z.optional(z.string()),
+    }),
+  ),
   'ResponseSummary',
 );
 export type ResponseSummary = z.infer<typeof responseSummaryView>;
 
-export const responseSummaryPageView = named(pageOf(responseSummaryView), 'ResponseSummaryPage');
+export const responseSummaryPageView = named(
+  lazy(() => pageOf(responseSummaryView)),
+  'ResponseSummaryPage',
+);
 
-/** What a summary is made of in a stored response: a list projects these attributes only. */
+/** What a summary is made of in a stored response: a list projects these attributes only (so not lazy). */
 export const storedSummary = z.object({
   ...sharedFields,
   issue: z.optional(z.object({ documentNumber: z.string(), date: z.string(), issuedAt: z.string() })),

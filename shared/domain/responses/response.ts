@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { Person } from '../cycle/meeting';
 import type { ProposalRecord } from '../proposals/proposal';
 import { type ProposalField, proposalFields } from '../proposals/proposal-fields';
-import { dateSchema, monthSchema, text } from '../schema-kit';
+import { dateSchema, lazy, monthSchema, text } from '../schema-kit';
 import { monthNumber, monthYear } from '../time';
 import type { ResponseState } from './response-lifecycle';
 
@@ -90,21 +90,25 @@ export function responseIdOf(month: string, n: number): string {
 export const MAX_RESPONSE_ENTRIES = 300;
 
 /** `POST /responses`: compile (or compile again) the month's draft. */
-export const compileBodySchema = z.strictObject({
-  /** The month whose meetings will hear it, `YYYY-MM`. */
-  month: monthSchema,
-  /** An issued response this one corrects. */
-  corrects: z.optional(responseIdSchema),
-  note: z.optional(text(5_000)),
-});
+export const compileBodySchema = lazy(() =>
+  z.strictObject({
+    /** The month whose meetings will hear it, `YYYY-MM`. */
+    month: monthSchema,
+    /** An issued response this one corrects. */
+    corrects: z.optional(responseIdSchema),
+    note: z.optional(text(5_000)),
+  }),
+);
 export type CompileInput = z.infer<typeof compileBodySchema>;
 
 /** `POST /responses/{responseId}/issue`. */
-export const issueBodySchema = z.strictObject({
-  documentNumber: text(60),
-  date: dateSchema,
-  signer: z.strictObject({ name: text(120), title: text(200) }),
-});
+export const issueBodySchema = lazy(() =>
+  z.strictObject({
+    documentNumber: text(60),
+    date: dateSchema,
+    signer: z.strictObject({ name: text(120), title: text(200) }),
+  }),
+);
 export type IssueInput = z.infer<typeof issueBodySchema>;
 
 export function responseTitle(month: string, corrects?: string): string {

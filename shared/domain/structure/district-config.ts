@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { answerSettingsSchema } from '../answers/answer-settings';
 import { reportRulesSchema } from '../proposals/report-rules';
-import { idSchema, text } from '../schema-kit';
+import { idSchema, lazy, text } from '../schema-kit';
 import {
   assignmentInputSchema,
   calendarSchema,
@@ -17,12 +17,14 @@ import {
 } from './entities';
 import { scopeOfRole } from './roles';
 
-const alarmEmailsSchema = z.array(z.email('Địa chỉ email không hợp lệ')).check(
-  z.minLength(1, 'Cần ít nhất một địa chỉ email nhận cảnh báo'),
-  z.maxLength(20),
-  z.refine((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, {
-    message: 'Địa chỉ email bị trùng',
-  }),
+const alarmEmailsSchema = lazy(() =>
+  z.array(z.email('Địa chỉ email không hợp lệ')).check(
+    z.minLength(1, 'Cần ít nhất một địa chỉ email nhận cảnh báo'),
+    z.maxLength(20),
+    z.refine((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, {
+      message: 'Địa chỉ email bị trùng',
+    }),
+  ),
 );
 
 /** A web origin as browsers send it: scheme, lower-case host and an optional port; no path, no `*`. */
@@ -35,65 +37,69 @@ const originSchema = z
     ),
   );
 
-export const deploymentSchema = z.strictObject({
-  /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
-  cycleOpener: z.strictObject({
-    dayOfMonth: z.number().check(z.int(), z.gte(1), z.lte(4)),
-    hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
-    minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
-  }),
-  /** Who receives the district's alarms (each address confirms its subscription once). */
-  alarmEmails: alarmEmailsSchema,
-  /** The API alarms when its p99 latency stays above this, in milliseconds (API Gateway gives up at 30 s). */
-  apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
-  /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
-  dashboard: z._default(z.boolean(), false),
-  /** Cognito's managed login for browser apps; without it, tokens come from `npm run users -- token`. */
-  login: z.optional(
-    z.strictObject({
-      /** `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the region across all AWS accounts. */
-      domainPrefix: z
-        .string()
-        .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Tiền tố tên miền không hợp lệ')),
-      /** Where the login pages send the authorization code (the browser app's address). */
-      callbackUrls: z.array(z.url()).check(z.minLength(1, 'Cần ít nhất một địa chỉ callback')),
-      logoutUrls: z.optional(z.array(z.url())),
+export const deploymentSchema = lazy(() =>
+  z.strictObject({
+    /** When the monthly cycle opens, in Asia/Ho_Chi_Minh time. */
+    cycleOpener: z.strictObject({
+      dayOfMonth: z.number().check(z.int(), z.gte(1), z.lte(4)),
+      hour: z.number().check(z.int(), z.gte(0), z.lte(23)),
+      minute: z.number().check(z.int(), z.gte(0), z.lte(59)),
     }),
-  ),
-  /**
-   * After a point-in-time restore: the restored table, which the stacks then use instead of
-   * creating one (see the README's restore runbook). Kept in the file so no later deploy forgets it.
-   */
-  restoredTableName: z.optional(
-    z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'Tên bảng DynamoDB chỉ gồm chữ, số, _ . - (3–255 ký tự)')),
-  ),
-  /** Origins (`https://host[:port]`) whose web pages may call the API from a browser; none by default. */
-  corsOrigins: z.optional(z.array(originSchema).check(z.maxLength(20))),
-});
+    /** Who receives the district's alarms (each address confirms its subscription once). */
+    alarmEmails: alarmEmailsSchema,
+    /** The API alarms when its p99 latency stays above this, in milliseconds (API Gateway gives up at 30 s). */
+    apiLatencyP99Ms: z._default(z.number().check(z.int(), z.gte(100), z.lte(29_000)), 3000),
+    /** A CloudWatch dashboard for the district: each one beyond an account's first three is billed. */
+    dashboard: z._default(z.boolean(), false),
+    /** Cognito's managed login for browser apps; without it, tokens come from `npm run users -- token`. */
+    login: z.optional(
+      z.strictObject({
+        /** `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the region across all AWS accounts. */
+        domainPrefix: z
+          .string()
+          .check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'Tiền tố tên miền không hợp lệ')),
+        /** Where the login pages send the authorization code (the browser app's address). */
+        callbackUrls: z.array(z.url()).check(z.minLength(1, 'Cần ít nhất một địa chỉ callback')),
+        logoutUrls: z.optional(z.array(z.url())),
+      }),
+    ),
+    /**
+     * After a point-in-time restore: the restored table, which the stacks then use instead of
+     * creating one (see the README's restore runbook). Kept in the file so no later deploy forgets it.
+     */
+    restoredTableName: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'Tên bảng DynamoDB chỉ gồm chữ, số, _ . - (3–255 ký tự)')),
+    ),
+    /** Origins (`https://host[:port]`) whose web pages may call the API from a browser; none by default. */
+    corsOrigins: z.optional(z.array(originSchema).check(z.maxLength(20))),
+  }),
+);
 export type DeploymentSettings = z.infer<typeof deploymentSchema>;
 
-export const districtConfigSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  district: z.strictObject({
-    id: idSchema,
-    name: text(120),
-    province: text(120),
+export const districtConfigSchema = lazy(() =>
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    district: z.strictObject({
+      id: idSchema,
+      name: text(120),
+      province: text(120),
+    }),
+    /** True when the people in this file are invented sample data. */
+    sample: z.optional(z.boolean()),
+    deployment: deploymentSchema,
+    calendar: calendarSchema,
+    /** What cell reports must say: vague phrases and minimum lengths (defaults where absent). */
+    reports: z.optional(reportRulesSchema),
+    /** When departments' answers fall due, and how the official response is headed and addressed (defaults where absent). */
+    answers: z.optional(answerSettingsSchema),
+    zones: z.array(zoneSchema),
+    communes: z.array(communeSchema),
+    cells: z.array(cellSchema),
+    departments: z.array(departmentSchema),
+    officials: z.array(officialSchema),
+    assignments: z.array(assignmentInputSchema),
   }),
-  /** True when the people in this file are invented sample data. */
-  sample: z.optional(z.boolean()),
-  deployment: deploymentSchema,
-  calendar: calendarSchema,
-  /** What cell reports must say: vague phrases and minimum lengths (defaults where absent). */
-  reports: z.optional(reportRulesSchema),
-  /** When departments' answers fall due, and how the official response is headed and addressed (defaults where absent). */
-  answers: z.optional(answerSettingsSchema),
-  zones: z.array(zoneSchema),
-  communes: z.array(communeSchema),
-  cells: z.array(cellSchema),
-  departments: z.array(departmentSchema),
-  officials: z.array(officialSchema),
-  assignments: z.array(assignmentInputSchema),
-});
+);
 export type DistrictConfig = z.infer<typeof districtConfigSchema>;
 
 /** The lists of a config, which is all the reference checks read. */

@@ -1,6 +1,6 @@
 /** What the structure's routes answer, as schemas (see `../cycle/cycle-views.ts`). */
 import * as z from 'zod/mini';
-import { named, pageOf } from '../schema-kit';
+import { lazy, named, pageOf } from '../schema-kit';
 import {
   assignmentInputSchema,
   calendarSchema,
@@ -17,6 +17,7 @@ export const cellView = named(cellSchema, 'Cell');
 export const departmentView = named(departmentSchema, 'Department');
 export const officialView = named(officialSchema, 'Official');
 
+/** Not lazy: the reads page and project assignments by its fields. */
 export const assignmentView = named(
   z.strictObject({
     ...assignmentInputSchema.shape,
@@ -31,30 +32,56 @@ export const assignmentView = named(
 
 export const calendarView = named(calendarSchema, 'Calendar');
 
-export const meView = named(z.strictObject({ official: officialView, assignments: z.array(assignmentView) }), 'Me');
+export const meView = named(
+  lazy(() => z.strictObject({ official: officialView, assignments: z.array(assignmentView) })),
+  'Me',
+);
 
 export const auditEntryView = named(
-  z.strictObject({
-    entity: z.strictObject({ type: z.string(), id: z.string() }),
-    action: z.string(),
-    actor: z.string(),
-    at: z.string(),
-    before: z.optional(z.unknown()),
-    after: z.optional(z.unknown()),
-    reason: z.optional(z.string()),
-  }),
+  lazy(() =>
+    z.strictObject({
+      entity: z.strictObject({ type: z.string(), id: z.string() }),
+      action: z.string(),
+      actor: z.string(),
+      at: z.string(),
+      before: z.optional(z.unknown()),
+      after: z.optional(z.unknown()),
+      reason: z.optional(z.string()),
+    }),
+  ),
   'AuditEntry',
 );
 
 export const importSummaryView = named(
-  z.strictObject({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() }),
+  lazy(() => z.strictObject({ created: z.number(), updated: z.number(), deleted: z.number(), unchanged: z.number() })),
   'ImportSummary',
 );
 
-export const zonePageView = named(pageOf(zoneView), 'ZonePage');
-export const communePageView = named(pageOf(communeView), 'CommunePage');
-export const cellPageView = named(pageOf(cellView), 'CellPage');
-export const departmentPageView = named(pageOf(departmentView), 'DepartmentPage');
-export const officialPageView = named(pageOf(officialView), 'OfficialPage');
-export const assignmentPageView = named(pageOf(assignmentView), 'AssignmentPage');
-export const auditPageView = named(pageOf(auditEntryView), 'AuditPage');
+export const zonePageView = named(
+  lazy(() => pageOf(zoneView)),
+  'ZonePage',
+);
+export const communePageView = named(
+  lazy(() => pageOf(communeView)),
+  'CommunePage',
+);
+export const cellPageView = named(
+  lazy(() => pageOf(cellView)),
+  'CellPage',
+);
+export const departmentPageView = named(
+  lazy(() => pageOf(departmentView)),
+  'DepartmentPage',
+);
+export const officialPageView = named(
+  lazy(() => pageOf(officialView)),
+  'OfficialPage',
+);
+export const assignmentPageView = named(
+  lazy(() => pageOf(assignmentView)),
+  'AssignmentPage',
+);
+export const auditPageView = named(
+  lazy(() => pageOf(auditEntryView)),
+  'AuditPage',
+);

@@ -11,6 +11,7 @@ import type { DepartmentAssignment } from '../../domain/answers/answers';
 import { assignmentStates, OWING_STATES } from '../../domain/answers/assignment-lifecycle';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalEntryRecord } from '../../domain/proposals/proposal-records';
+import { lazy, shapeOf } from '../../domain/schema-kit';
 import { entryOf, type ProposalEntry } from '../proposals/proposal-store';
 
 export interface QueueEntry extends ProposalEntry {
@@ -22,14 +23,16 @@ export interface QueueEntry extends ProposalEntry {
 }
 
 /** What the queue's reader checks each entry against. */
-export const queueEntryRecord: z.ZodMiniType<QueueEntry> = z.looseObject({
-  ...proposalEntryRecord.shape,
-  title: z.string(),
-  departmentId: z.string(),
-  departmentName: z.string(),
-  dueDate: z.string(),
-  status: z.enum(assignmentStates),
-});
+export const queueEntryRecord: z.ZodMiniType<QueueEntry> = lazy(() =>
+  z.looseObject({
+    ...shapeOf(proposalEntryRecord),
+    title: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    dueDate: z.string(),
+    status: z.enum(assignmentStates),
+  }),
+);
 
 function owes(assignment: DepartmentAssignment | undefined): assignment is DepartmentAssignment {
   return assignment !== undefined && OWING_STATES.includes(assignment.status);

@@ -42,6 +42,7 @@ import type {
 import type { OfficeWindowRecord } from '../../domain/cycle/meeting-calendar';
 import { parseMeetingId } from '../../domain/cycle/meeting-id';
 import { ConflictError, NotFoundError } from '../../domain/errors';
+import { lazy, shapeOf } from '../../domain/schema-kit';
 
 /** Audit entity of a meeting: `GET /audit?entity=meeting:<meetingId>`. */
 export function meetingRef(meetingId: string): EntityRef {
@@ -202,7 +203,9 @@ export function meetingPlace(meetingId: string): { month: string; zoneId: string
   return { month: parsed.month, zoneId: parsed.zoneId };
 }
 
-const expectedReportsOnly = z.looseObject({ expectedReports: meetingRosterSchema.shape.expectedReports });
+const expectedReportsOnly = lazy(() =>
+  z.looseObject({ expectedReports: shapeOf(meetingRosterSchema).expectedReports }),
+);
 
 /** The cells a meeting expects reports from: one field of its roster, read alone (404 when there is no such meeting). */
 export async function readExpectedReports(meetingId: string): Promise<Meeting['expectedReports']> {

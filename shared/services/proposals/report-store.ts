@@ -22,6 +22,7 @@ import {
   reportRulesOf,
   reportRulesSchema,
 } from '../../domain/proposals/report-rules';
+import { lazy } from '../../domain/schema-kit';
 import { loadMeetingWith } from '../cycle/cycle-store';
 
 /** Audit entity of a report: `GET /audit?entity=report:<meetingId>.<cellId>`. */
@@ -106,12 +107,14 @@ export function presentReport(report: Report, check: ReportCheck) {
 
 /** What a meeting's list shows of a report. */
 /** The few fields of a report the list of a meeting's reports reads (a projection). */
-const reportSummary = z.looseObject({
-  cellId: z.string(),
-  status: z.enum(reportStates),
-  agreement: z.nullable(z.looseObject({ agreedOn: z.string() })),
-  submittedAt: z.optional(z.string()),
-});
+const reportSummary = lazy(() =>
+  z.looseObject({
+    cellId: z.string(),
+    status: z.enum(reportStates),
+    agreement: z.nullable(z.looseObject({ agreedOn: z.string() })),
+    submittedAt: z.optional(z.string()),
+  }),
+);
 
 /** The states of a meeting's reports by cell, reading only the few fields the list shows. */
 export async function readReportSummaries(month: string, zoneId: string) {

@@ -11,6 +11,7 @@ import { getStored, parseStored, parseValues, queryAll, type Stored } from '../.
 import { NotFoundError } from '../../domain/errors';
 import type { OfficialResponse, ResponseMonth } from '../../domain/responses/response';
 import { officialResponseRecord, responseMonthRecord } from '../../domain/responses/response-records';
+import { lazy } from '../../domain/schema-kit';
 
 export function responseRef(id: string): EntityRef {
   return { type: 'response', id };
@@ -45,11 +46,13 @@ export interface ResponseAnnouncement {
   readonly at: string;
 }
 
-const announcementRecord: z.ZodMiniType<ResponseAnnouncement> = z.looseObject({
-  zoneId: z.string(),
-  meetingId: z.string(),
-  at: z.string(),
-});
+const announcementRecord: z.ZodMiniType<ResponseAnnouncement> = lazy(() =>
+  z.looseObject({
+    zoneId: z.string(),
+    meetingId: z.string(),
+    at: z.string(),
+  }),
+);
 
 /** A response with where it was announced, in one query of its partition. */
 export async function readResponseWithAnnouncements(

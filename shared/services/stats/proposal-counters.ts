@@ -11,6 +11,7 @@ import { type ItemKey, keys } from '../../db/keys';
 import { getItem, parseStored, parseValues, queryAll, queryPage } from '../../db/store';
 import type { ProposalRecord } from '../../domain/proposals/proposal';
 import { proposalRecordSchema } from '../../domain/proposals/proposal-records';
+import { lazy } from '../../domain/schema-kit';
 import { type OverdueWatch, watchChanges, watchSortKey } from '../../domain/stats/overdue-watch';
 import {
   type CountCopy,
@@ -22,15 +23,17 @@ import {
 } from '../../domain/stats/proposal-counts';
 
 /** What the overdue entries' readers check each entry against. */
-const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = z.looseObject({
-  overdueFrom: z.string(),
-  proposalId: z.string(),
-  holder: z.enum(['department', 'commune']),
-  unitId: z.string(),
-  month: z.string(),
-  zoneId: z.string(),
-  field: z.string(),
-});
+const overdueWatchRecord: z.ZodMiniType<OverdueWatch> = lazy(() =>
+  z.looseObject({
+    overdueFrom: z.string(),
+    proposalId: z.string(),
+    holder: z.enum(['department', 'commune']),
+    unitId: z.string(),
+    month: z.string(),
+    zoneId: z.string(),
+    field: z.string(),
+  }),
+);
 
 /** Where an overdue entry is kept: the district's, sorted by day, and its zone's copy, sorted by zone then day. */
 function watchKeys(watch: OverdueWatch): ItemKey[] {
@@ -98,7 +101,9 @@ export interface StoredCounts extends MonthZoneCounts {
 }
 
 /** A month and zone's counter item: its names, then any number of counters. */
-const countsRecord = z.looseObject({ month: z.string(), zoneId: z.string(), [REVISION]: z.optional(z.number()) });
+const countsRecord = lazy(() =>
+  z.looseObject({ month: z.string(), zoneId: z.string(), [REVISION]: z.optional(z.number()) }),
+);
 
 function storedCounts(copy: CountCopy, item: Record<string, unknown>): StoredCounts {
   const { month, zoneId, [REVISION]: revision } = parseStored(countsRecord, item).value;

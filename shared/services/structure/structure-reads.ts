@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import { keys } from '../../db/keys';
 import { type Page, parseStored, type QuerySpec, queryPage } from '../../db/store';
 import { NotFoundError, ValidationError } from '../../domain/errors';
+import { shapeOf } from '../../domain/schema-kit';
 import { type Calendar, calendarSchema } from '../../domain/structure/entities';
 import type { Role } from '../../domain/structure/roles';
 import { assignmentView, auditEntryView } from '../../domain/structure/structure-views';
@@ -105,7 +106,7 @@ function auditEntry(item: Record<string, unknown>) {
 export function listAudit(entity: string, limit: number, cursor: string | undefined) {
   const separator = entity.indexOf(':');
   const partition = keys.auditPartition(entity.slice(0, separator), entity.slice(separator + 1));
-  const attributes = Object.keys(auditEntryView.shape);
+  const attributes = Object.keys(shapeOf(auditEntryView));
   return pageOf({ partition, descending: true, attributes }, limit, cursor, auditEntry);
 }
 
