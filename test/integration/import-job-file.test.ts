@@ -2,15 +2,17 @@
  * An import job's file is kept beside the job: in the job's own transaction when it fits there
  * (one write, and nothing of it left when the job is refused), else written before the job.
  */
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChangeSet } from '../../shared/db/change-set';
 import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { queryAll } from '../../shared/db/store';
+import { getItem, queryAll } from '../../shared/db/store';
+import type { ImportJob, ImportJobKind, ImportJobState } from '../../shared/domain/imports/import-job';
 import { readImportJob } from '../../shared/services/imports/import-job-reads';
-import { acceptImport, acceptJob, importJobsSettled } from '../../shared/services/imports/import-jobs';
-import { holdStructureImport } from '../../shared/services/imports/structure-jobs';
+import { acceptImport, acceptJob, importJobsSettled, runImportJob } from '../../shared/services/imports/import-jobs';
+import { holdStructureImport, refuseWhileStructureJobRuns } from '../../shared/services/imports/structure-jobs';
 import { type RecordedCall, recordDynamoCalls } from '../support/dynamodb-calls';
 import { closedRecordFile } from '../support/legacy-csv';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
@@ -108,5 +110,129 @@ describe('an import job’s file', () => {
     await expect(refused).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
     expect(await partsInTable()).toBe(partsBefore);
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+  });
+});
+
+/** A job kept in `status` with its one-part file, not started: `runImportJob` runs it as the worker would. */
+async function keepJob(kind: ImportJobKind, status: ImportJobState, text: string, extra: Partial<ImportJob> = {}) {
+  const id = randomUUID();
+  const changes = new ChangeSet(by.actor);
+  const job: ImportJob = {
+    id,
+    kind,
+    status,
+    rows: 1,
+    parts: 1,
+    acceptedAt: changes.at,
+    acceptedBy: by.person,
+    ...extra,
+  };
+  changes.create({ type: 'import-job', id }, keys.importJob(id), job);
+  changes.putEntry(keys.importJobPart(id, 1), { text });
+  await changes.commit();
+  return id;
+}
+
+/** The actions audited on a job, oldest first. */
+async function auditedActions(jobId: string): Promise<unknown[]> {
+  const records = await queryAll({ partition: keys.auditPartition('import-job', jobId) });
+  return records.map((record) => record.action);
+}
+
+const releaseImport = () =>
+  documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+
+describe('running an import job', () => {
+  it('moves an accepted job to running, then completed with its counts, each step audited, and leaves it after', async () => {
+    const id = await keepJob('proposals', 'accepted', closedRecordFile('THU-RUN-1'));
+
+    await runImportJob(id, by);
+    const done = await readImportJob(id);
+    await runImportJob(id, by);
+
+    expect(done.value).toMatchObject({ status: 'completed', imported: 1, skipped: 0 });
+    expect(done.value.startedAt).toEqual(expect.any(String));
+    expect(done.value.finishedAt).toEqual(expect.any(String));
+    expect((await auditedActions(id)).slice(-2)).toEqual(['running', 'completed']);
+    expect((await readImportJob(id)).version).toBe(done.version);
+  });
+
+  it('carries on a job found running (a retry) without starting it again, skipping what was written', async () => {
+    const startedAt = '2026-01-01T00:00:00.000Z';
+    await runImportJob(await keepJob('proposals', 'accepted', closedRecordFile('THU-RUN-2')), by);
+    const id = await keepJob('proposals', 'running', closedRecordFile('THU-RUN-2'), { startedAt });
+
+    await runImportJob(id, by);
+
+    expect((await readImportJob(id)).value).toMatchObject({ status: 'completed', startedAt, imported: 0, skipped: 1 });
+    expect(await auditedActions(id)).not.toContain('running');
+  });
+
+  it('records a file that no longer passes as failed, with the problem’s code and message, and leaves it after', async () => {
+    const id = await keepJob('proposals', 'accepted', 'not,a,known,header\n1,2,3,4\n');
+
+    await runImportJob(id, by);
+    const failed = await readImportJob(id);
+    await runImportJob(id, by);
+
+    expect(failed.value.status).toBe('failed');
+    expect(failed.value.error).toEqual({
+      code: 'validation_failed',
+      message: expect.stringContaining('chưa nhập dòng nào'),
+    });
+    expect(failed.value.finishedAt).toEqual(expect.any(String));
+    expect(await auditedActions(id)).toContain('failed');
+    expect((await readImportJob(id)).version).toBe(failed.version);
+  });
+
+  it('records an error that is not the application’s as import_failed, and lets the import go', async () => {
+    const held = await keepJobHolding('{ not json');
+
+    await runImportJob(held, by);
+
+    const job = (await readImportJob(held)).value;
+    expect(job.status).toBe('failed');
+    expect(job.error?.code).toBe('import_failed');
+    expect(job.error?.message).toContain('SyntaxError');
+    expect(await getItem(keys.structureImport())).toBeUndefined();
+  });
+
+  it('fails a structure job whose hold another job took over, leaving that job’s hold', async () => {
+    const other = '00000000-0000-4000-8000-00000000beef';
+    const hold = new ChangeSet(by.actor);
+    holdStructureImport(hold, other);
+    await hold.commit();
+    const id = await keepJob('structure', 'accepted', JSON.stringify(readSampleConfig()));
+
+    await runImportJob(id, by);
+
+    expect((await readImportJob(id)).value).toMatchObject({ status: 'failed', error: { code: 'import_superseded' } });
+    expect(await getItem(keys.structureImport())).toMatchObject({ jobId: other });
+    await releaseImport();
+  });
+});
+
+/** A structure job that holds the import, kept with `text` as its file. */
+async function keepJobHolding(text: string): Promise<string> {
+  const id = await keepJob('structure', 'accepted', text);
+  const hold = new ChangeSet(by.actor);
+  holdStructureImport(hold, id);
+  await hold.commit();
+  return id;
+}
+
+describe('the structure import’s hold', () => {
+  it('refuses, naming the job, until it expires, then is free', async () => {
+    const id = '00000000-0000-4000-8000-00000000cafe';
+    const hold = new ChangeSet(by.actor);
+    holdStructureImport(hold, id);
+    await hold.commit();
+
+    await expect(refuseWhileStructureJobRuns()).rejects.toMatchObject({
+      code: 'structure_import_running',
+      detail: expect.stringContaining(id),
+    });
+    await expect(refuseWhileStructureJobRuns(new Date(Date.now() + 61 * 60_000))).resolves.toBeUndefined();
+    await releaseImport();
   });
 });
