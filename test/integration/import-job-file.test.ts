@@ -10,6 +10,7 @@ import { documentClient, tableName } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { getItem, queryAll } from '../../shared/db/store';
 import type { ImportJob, ImportJobKind, ImportJobState } from '../../shared/domain/imports/import-job';
+import { legacyKey } from '../../shared/domain/proposals/proposal';
 import { readImportJob } from '../../shared/services/imports/import-job-reads';
 import { acceptImport, acceptJob, importJobsSettled, runImportJob } from '../../shared/services/imports/import-jobs';
 import { holdStructureImport, refuseWhileStructureJobRuns } from '../../shared/services/imports/structure-jobs';
@@ -154,6 +155,9 @@ describe('running an import job', () => {
     expect(done.value.startedAt).toEqual(expect.any(String));
     expect(done.value.finishedAt).toEqual(expect.any(String));
     expect((await auditedActions(id)).slice(-2)).toEqual(['running', 'completed']);
+    const reservation = await getItem(keys.legacyProposal(legacyKey('THU-RUN-1')));
+    expect(reservation).toMatchObject({ legacyId: 'THU-RUN-1', proposalId: expect.any(String) });
+    expect(await getItem(keys.proposal(String(reservation?.proposalId)))).toMatchObject({ legacyId: 'THU-RUN-1' });
     expect((await readImportJob(id)).version).toBe(done.version);
   });
 
