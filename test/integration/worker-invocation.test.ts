@@ -68,6 +68,7 @@ describe('invoking the import worker asynchronously', () => {
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/2015-03-31/functions/giao-ban-gia-loc-ImportWorker/invocations');
     expect(request.headers['x-amz-invocation-type']).toBe('Event');
+    expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['x-amz-security-token']).toBe('token-1');
     expect(request.body).toBe(PAYLOAD);
     const authorization = String(request.headers.authorization);
@@ -125,7 +126,22 @@ describe('invoking the import worker asynchronously', () => {
     const refusal = invokeAsynchronously('worker', PAYLOAD, endpoint);
 
     await expect(refusal).rejects.toBeInstanceOf(InvocationError);
-    await expect(refusal).rejects.toMatchObject({ status: 404, errorType: 'ResourceNotFoundException' });
+    await expect(refusal).rejects.toMatchObject({
+      name: 'InvocationError',
+      status: 404,
+      errorType: 'ResourceNotFoundException',
+    });
+    expect(received).toHaveLength(1);
+  });
+
+  it('names a refusal without an error type UnknownError, with its body as the message', async () => {
+    answers = [{ status: 400, body: 'bad request' }];
+
+    await expect(invokeAsynchronously('worker', PAYLOAD, endpoint)).rejects.toMatchObject({
+      status: 400,
+      errorType: 'UnknownError',
+      message: 'Lambda Invoke answered 400 UnknownError: bad request',
+    });
     expect(received).toHaveLength(1);
   });
 });
