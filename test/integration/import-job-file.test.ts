@@ -214,6 +214,28 @@ describe('running an import job', () => {
     expect(await getItem(keys.structureImport())).toMatchObject({ jobId: other });
     await releaseImport();
   });
+
+  it('fails a structure job that no longer holds the import at all as superseded', async () => {
+    const id = await keepJob('structure', 'accepted', JSON.stringify(readSampleConfig()));
+
+    await runImportJob(id, by);
+
+    expect((await readImportJob(id)).value).toMatchObject({ status: 'failed', error: { code: 'import_superseded' } });
+    expect(await getItem(keys.structureImport())).toBeUndefined();
+  });
+});
+
+describe('a job kept before jobs had kinds', () => {
+  it('is read as a proposal import, and not as a structure import', async () => {
+    const id = randomUUID();
+    const changes = new ChangeSet(by.actor);
+    const job = { id, status: 'completed', rows: 1, parts: 1, acceptedAt: changes.at, acceptedBy: by.person };
+    changes.create({ type: 'import-job', id }, keys.importJob(id), job);
+    await changes.commit();
+
+    expect((await readImportJob(id, 'proposals')).value).toMatchObject({ id, kind: 'proposals' });
+    await expect(readImportJob(id, 'structure')).rejects.toMatchObject({ status: 404, code: 'import_job_not_found' });
+  });
 });
 
 /** A structure job that holds the import, kept with `text` as its file. */
