@@ -101,6 +101,10 @@ describe('PUT /structure with a 60-zone file', () => {
 
     expect(accepted).toMatchObject({ kind: 'structure', status: 'accepted', summary: { deleted: 0 } });
     expect(accepted.summary?.created).toBeGreaterThan(54 * 60);
+    // its rows: every unit and assignment of the file
+    const { zones, communes, cells, departments, officials, assignments } = big;
+    const units = [zones, communes, cells, departments, officials, assignments].map((list) => list.length);
+    expect(accepted.rows).toBe(units.reduce((sum, n) => sum + n, 0));
     expect(finished).toMatchObject({ status: 'completed', summary: accepted.summary });
     expect((await tableCounts()).zone).toBe(60);
     // the table now is the file: importing it again in the request finds nothing to change
