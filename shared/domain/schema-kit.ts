@@ -60,6 +60,34 @@ export function shapeOf<Shape extends z.core.$ZodShape>(
   return schema._zod.innerType.shape;
 }
 
+/** The fields of every group, as one shape. */
+type FieldsOf<Groups> = (
+  Groups[keyof Groups] extends infer G
+    ? G extends object
+      ? (fields: G) => void
+      : never
+    : never
+) extends (fields: infer All) => void
+  ? All
+  : never;
+
+/**
+ * `shape` with each group of `added` fields put right after the field of `shape` it is keyed by:
+ * for a schema that adds a few fields among those it shares with another (a view's `statusLabel`
+ * after the record's `status`), listed in the order its replies and the OpenAPI document show them.
+ */
+export function withFieldsAfter<
+  Shape extends z.core.$ZodShape,
+  Groups extends { readonly [Field in keyof Shape]?: z.core.$ZodShape },
+>(shape: Shape, added: Groups): Shape & FieldsOf<Groups> {
+  const placed: Record<string, z.core.$ZodType> = {};
+  for (const [field, schema] of Object.entries(shape)) {
+    placed[field] = schema;
+    Object.assign(placed, added[field as keyof Groups]);
+  }
+  return placed as Shape & FieldsOf<Groups>;
+}
+
 /** Gives a schema a name: the OpenAPI document lists it once under that name and refers to it. */
 export function named<S extends z.ZodMiniType>(schema: S, name: string): S {
   z.globalRegistry.add(schema, { id: name });

@@ -1,5 +1,6 @@
 /** A proposal record as a close raises it, for the pure rules' tests; each test changes what it is about. */
 import type { ProposalRecord } from '../../shared/domain/proposals/proposal';
+import type { EntryFacts } from '../../shared/domain/proposals/proposal-filter';
 
 export function proposalRecord(change: Partial<ProposalRecord> = {}): ProposalRecord {
   return {
@@ -24,3 +25,13 @@ export function proposalRecord(change: Partial<ProposalRecord> = {}): ProposalRe
     ...change,
   };
 }
+
+/** What an index entry says of a proposal of the same cell (a land matter sent to the district), for the filters' tests. */
+export const proposalEntryFacts: EntryFacts = {
+  month: '2027-03',
+  zoneId: 'khu-2',
+  communeId: 'gia-tan',
+  cellId: 'gia-tan-thon-ha',
+  field: 'land',
+  addressee: 'district',
+};

@@ -8,16 +8,9 @@ import {
   queryWordsOf,
   recordMatches,
 } from '../../shared/domain/proposals/proposal-filter';
-import { proposalRecord } from '../support/proposal-record';
+import { proposalEntryFacts, proposalRecord } from '../support/proposal-record';
 
-const entry = {
-  month: '2027-03',
-  zoneId: 'khu-2',
-  communeId: 'gia-tan',
-  cellId: 'gia-tan-thon-ha',
-  field: 'land',
-  addressee: 'district',
-};
+const entry = proposalEntryFacts;
 
 describe('the filters an index entry answers', () => {
   it.each<[keyof ProposalFilter, string, string]>([

@@ -22,7 +22,7 @@ import {
   proposalStates,
 } from '../../shared/domain/proposals/proposal-lifecycle';
 import type { Role } from '../../shared/domain/structure/roles';
-import { proposalRecord } from '../support/proposal-record';
+import { proposalEntryFacts, proposalRecord } from '../support/proposal-record';
 
 const record = proposalRecord();
 
@@ -78,14 +78,7 @@ describe('the words a proposal is found by', () => {
 });
 
 describe('filters', () => {
-  const entry = {
-    month: '2027-03',
-    zoneId: 'khu-2',
-    communeId: 'gia-tan',
-    cellId: 'gia-tan-thon-ha',
-    field: 'land',
-    addressee: 'district',
-  };
+  const entry = proposalEntryFacts;
 
   it('test what never changes on the entry', () => {
     expect(entryMatches(entry, { zoneId: 'khu-2', field: 'land', addressee: 'district' })).toBe(true);

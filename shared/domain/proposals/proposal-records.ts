@@ -10,7 +10,7 @@ import {
   personRecord,
   reminderRecord,
 } from '../answers/answer-records';
-import { lazy } from '../schema-kit';
+import { lazy, withFieldsAfter } from '../schema-kit';
 import type { FloorProposal, HistoryEntry, ProposalRecord } from './proposal';
 import { historyActions } from './proposal';
 import { type Addressee, addresseeKinds, proposalFields } from './proposal-fields';
@@ -23,9 +23,32 @@ export const addresseeRecord: z.ZodMiniType<Addressee> = lazy(() =>
   }),
 );
 
-export const proposalRecordSchema: z.ZodMiniType<ProposalRecord> = lazy(() =>
-  z.looseObject({
+/**
+ * The fields a proposal has both as stored and as shown, in their order, its nested parts given:
+ * loose as the table keeps them, strict as the routes show them. `overdueSince` is not among them:
+ * the record keeps it after `mergedInto` (replies list a record's fields in the order it is read
+ * with), the view shows it after `overdue`.
+ */
+export function proposalShape<
+  Addressee extends z.ZodMiniType,
+  LegacyAnswer extends z.ZodMiniType,
+  Result extends z.ZodMiniType,
+  Assignment extends z.ZodMiniType,
+  Announced extends z.ZodMiniType,
+  Confirmation extends z.ZodMiniType,
+  Reminder extends z.ZodMiniType,
+>(parts: {
+  readonly addressee: Addressee;
+  readonly legacyAnswer: LegacyAnswer;
+  readonly result: Result;
+  readonly assignment: Assignment;
+  readonly announced: Announced;
+  readonly confirmation: Confirmation;
+  readonly reminder: Reminder;
+}) {
+  return {
     id: z.string(),
+    /** `YYYY-MM/K<zone>/<nnn>` (imported: `YYYY-MM/K<zone>/L<legacy id>`), unique in the district and never given again. */
     number: z.string(),
     status: z.enum(proposalStates),
     level: z.nullable(z.enum(['commune', 'district'])),
@@ -33,44 +56,68 @@ export const proposalRecordSchema: z.ZodMiniType<ProposalRecord> = lazy(() =>
     month: z.string(),
     zoneId: z.string(),
     communeId: z.string(),
+    /** Absent only on an imported record that names no cell. */
     cellId: z.optional(z.string()),
     cellName: z.optional(z.string()),
     field: z.enum(proposalFields),
     title: z.string(),
     content: z.string(),
     place: z.string(),
-    addressee: addresseeRecord,
+    addressee: parts.addressee,
     source: z.enum(['report', 'floor', 'import']),
     raisedAt: z.string(),
+    /** The id in the district's earlier records (imported only). */
     legacyId: z.optional(z.string()),
-    legacyAnswer: z.optional(z.looseObject({ text: z.string(), answeredOn: z.optional(z.string()) })),
+    /** The answer those records hold (imported only). */
+    legacyAnswer: z.optional(parts.legacyAnswer),
     assignedCommuneId: z.optional(z.string()),
     dueMonth: z.optional(z.string()),
     mergedInto: z.optional(z.string()),
-    overdueSince: z.optional(z.string()),
-    result: z.optional(communeResultRecord),
-    assignments: z.optional(z.array(departmentAssignmentRecord)),
+    result: z.optional(parts.result),
+    assignments: z.optional(z.array(parts.assignment)),
     responseId: z.optional(z.string()),
-    announced: z.optional(z.looseObject({ meetingId: z.string(), at: z.string() })),
-    confirmation: z.optional(confirmationRecord),
+    announced: z.optional(parts.announced),
+    confirmation: z.optional(parts.confirmation),
     reopenCount: z.optional(z.number()),
     reminderCount: z.optional(z.number()),
-    lastReminder: z.optional(reminderRecord),
+    lastReminder: z.optional(parts.reminder),
+  };
+}
+
+export const proposalRecordSchema: z.ZodMiniType<ProposalRecord> = lazy(() =>
+  z.looseObject({
+    ...withFieldsAfter(
+      proposalShape({
+        addressee: addresseeRecord,
+        legacyAnswer: z.looseObject({ text: z.string(), answeredOn: z.optional(z.string()) }),
+        result: communeResultRecord,
+        assignment: departmentAssignmentRecord,
+        announced: z.looseObject({ meetingId: z.string(), at: z.string() }),
+        confirmation: confirmationRecord,
+        reminder: reminderRecord,
+      }),
+      { mergedInto: { overdueSince: z.optional(z.string()) } },
+    ),
     historyCount: z.number(),
   }),
 );
 
-export const historyEntryRecord: z.ZodMiniType<HistoryEntry> = lazy(() =>
-  z.looseObject({
+/** A history entry's fields, stored and shown alike but for the person who acted (`by`). */
+export function historyEntryShape<By extends z.ZodMiniType>(by: By) {
+  return {
     seq: z.number(),
     at: z.string(),
-    by: personRecord,
+    by,
     action: z.enum(historyActions),
     from: z.nullable(z.enum(proposalStates)),
     to: z.enum(proposalStates),
     note: z.optional(z.string()),
     answerId: z.optional(z.string()),
-  }),
+  };
+}
+
+export const historyEntryRecord: z.ZodMiniType<HistoryEntry> = lazy(() =>
+  z.looseObject(historyEntryShape(personRecord)),
 );
 
 export const floorProposalRecord: z.ZodMiniType<FloorProposal> = lazy(() =>
