@@ -1,6 +1,7 @@
 /**
  * What the proposals' and reports' items hold, as schemas the stores check every read against
- * (loose objects, like `../answers/answer-records.ts`: unknown fields kept, declared ones typed).
+ * (loose objects, like `../answers/answer-records.ts`: unknown fields kept, declared ones typed),
+ * and the fields the views show of them the same way (`proposalShape` and the like).
  */
 import * as z from 'zod/mini';
 import {
@@ -120,9 +121,14 @@ export const historyEntryRecord: z.ZodMiniType<HistoryEntry> = lazy(() =>
   z.looseObject(historyEntryShape(personRecord)),
 );
 
-export const floorProposalRecord: z.ZodMiniType<FloorProposal> = lazy(() =>
-  z.looseObject({
+/** A floor proposal's fields, stored and shown alike but for its addressee and the person who added it. */
+export function floorProposalShape<Addressee extends z.ZodMiniType, Person extends z.ZodMiniType>(
+  addressee: Addressee,
+  person: Person,
+) {
+  return {
     meetingId: z.string(),
+    /** Its order among the meeting's floor proposals. */
     n: z.number(),
     cellId: z.string(),
     cellName: z.string(),
@@ -131,10 +137,14 @@ export const floorProposalRecord: z.ZodMiniType<FloorProposal> = lazy(() =>
     title: z.string(),
     content: z.string(),
     place: z.string(),
-    addressee: addresseeRecord,
-    addedBy: personRecord,
+    addressee,
+    addedBy: person,
     addedAt: z.string(),
-  }),
+  };
+}
+
+export const floorProposalRecord: z.ZodMiniType<FloorProposal> = lazy(() =>
+  z.looseObject(floorProposalShape(addresseeRecord, personRecord)),
 );
 
 /** What an index entry repeats of its proposal (`entryOf`): what lists are filtered by before records are read. */

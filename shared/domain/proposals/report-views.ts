@@ -1,8 +1,9 @@
 /** What the report routes answer, as schemas (the route table, the OpenAPI document and the tests read them). */
 import * as z from 'zod/mini';
 import { personView } from '../cycle/cycle-views';
-import { lazy, named } from '../schema-kit';
+import { lazy, named, withFieldsAfter } from '../schema-kit';
 import { addresseeKinds, proposalFields } from './proposal-fields';
+import { floorProposalShape } from './proposal-records';
 import { reportStates } from './report-lifecycle';
 import { cellFields, reportStatusView } from './report-status-view';
 
@@ -72,20 +73,7 @@ export const reportView = named(
 export const floorProposalView = named(
   lazy(() =>
     z.strictObject({
-      meetingId: z.string(),
-      /** Its order among the meeting's floor proposals. */
-      n: z.number(),
-      cellId: z.string(),
-      cellName: z.string(),
-      communeId: z.string(),
-      field: z.enum(proposalFields),
-      fieldLabel: z.string(),
-      title: z.string(),
-      content: z.string(),
-      place: z.string(),
-      addressee: addresseeView,
-      addedBy: personView,
-      addedAt: instant,
+      ...withFieldsAfter(floorProposalShape(addresseeView, personView), { field: { fieldLabel: z.string() } }),
       editedBy: z.optional(personView),
       editedAt: z.optional(instant),
     }),
