@@ -2,10 +2,10 @@
 import * as z from 'zod/mini';
 import { personView } from '../cycle/cycle-views';
 import { lazy, named, withFieldsAfter } from '../schema-kit';
-import { addresseeKinds, proposalFields } from './proposal-fields';
+import { addresseeKinds } from './proposal-fields';
 import { floorProposalShape } from './proposal-records';
-import { reportStates } from './report-lifecycle';
-import { cellFields, reportStatusView } from './report-status-view';
+import { agreementShape, reportProposalShape, reportShape } from './report-records';
+import { reportStatusView } from './report-status-view';
 
 const instant = z.string();
 
@@ -16,17 +16,20 @@ export const addresseeView = named(
 
 const reportProposalView = named(
   lazy(() =>
-    z.strictObject({
-      field: z.optional(z.enum(proposalFields)),
-      /** The field's Vietnamese label. */
-      fieldLabel: z.optional(z.string()),
-      title: z.optional(z.string()),
-      content: z.optional(z.string()),
-      place: z.optional(z.string()),
-      addressee: z.optional(addresseeView),
-      /** Set once the cell withdrew it: the meeting does not raise it. */
-      withdrawal: z.optional(z.strictObject({ reason: z.string(), by: personView, at: instant })),
-    }),
+    z.strictObject(
+      withFieldsAfter(
+        reportProposalShape({
+          addressee: addresseeView,
+          withdrawal: z.strictObject({ reason: z.string(), by: personView, at: instant }),
+        }),
+        {
+          field: {
+            /** The field's Vietnamese label. */
+            fieldLabel: z.optional(z.string()),
+          },
+        },
+      ),
+    ),
   ),
   'ReportProposal',
 );
@@ -40,29 +43,12 @@ const reportProblemView = named(
 export const reportView = named(
   lazy(() =>
     z.strictObject({
-      meetingId: z.string(),
-      month: z.string(),
-      zoneId: z.string(),
-      ...cellFields,
-      status: z.enum(reportStates),
-      situation: z.optional(z.string()),
-      nextMonthTasks: z.optional(z.string()),
-      followThrough: z.optional(z.strictObject({ heldOn: z.optional(z.string()), passedOn: z.optional(z.string()) })),
-      proposals: z.array(reportProposalView),
-      agreement: z.nullable(
-        z.strictObject({
-          agreedOn: z.string(),
-          membersPresent: z.number(),
-          membersTotal: z.number(),
-          presidedBy: z.string(),
-          recordedBy: personView,
-          recordedAt: instant,
-        }),
-      ),
-      writtenBy: personView,
-      writtenAt: instant,
-      submittedBy: z.optional(personView),
-      submittedAt: z.optional(instant),
+      ...reportShape({
+        proposal: reportProposalView,
+        followThrough: z.strictObject({ heldOn: z.optional(z.string()), passedOn: z.optional(z.string()) }),
+        agreement: z.strictObject(agreementShape(personView)),
+        person: personView,
+      }),
       /** What submission would refuse now, under the district's current rules; empty when it may be submitted. */
       problems: z.array(reportProblemView),
     }),
