@@ -1,37 +1,30 @@
 /** What the answer routes show of assignments, answers, reviews, results, confirmations and reminders, as schemas. */
 import * as z from 'zod/mini';
 import { personView } from '../cycle/cycle-views';
-import { lazy, named } from '../schema-kit';
+import { lazy, named, withFieldsAfter } from '../schema-kit';
 import {
-  type Answer,
-  type AnswerReview,
-  answerKinds,
-  assignmentOverdue,
-  type DepartmentAssignment,
-  resultOutcomes,
-  reviewDecisions,
-} from './answers';
-import { assignmentStateLabels, assignmentStates } from './assignment-lifecycle';
+  answerShape,
+  assignmentShape,
+  communeResultShape,
+  confirmationShape,
+  reminderShape,
+  reviewShape,
+} from './answer-records';
+import { type Answer, type AnswerReview, assignmentOverdue, type DepartmentAssignment } from './answers';
+import { assignmentStateLabels } from './assignment-lifecycle';
 
 const instant = z.string();
-const date = z.string();
 
 export const assignmentView = named(
   lazy(() =>
     z.strictObject({
-      departmentId: z.string(),
-      departmentName: z.string(),
-      status: z.enum(assignmentStates),
-      statusLabel: z.string(),
-      dueDate: date,
-      /** Still owes an answer after its due day (Vietnam time). */
-      overdue: z.boolean(),
-      assignedAt: instant,
-      answerCount: z.number(),
-      /** Substantive answers given: the rounds of review. */
-      rounds: z.number(),
-      latestAnswerId: z.optional(z.string()),
-      expectedBy: z.optional(date),
+      ...withFieldsAfter(assignmentShape(), {
+        status: { statusLabel: z.string() },
+        dueDate: {
+          /** Still owes an answer after its due day (Vietnam time). */
+          overdue: z.boolean(),
+        },
+      }),
       /** When the latest substantive answer was given. */
       answeredAt: z.optional(instant),
       /** When it was accepted, while it stands accepted. */
@@ -42,9 +35,7 @@ export const assignmentView = named(
 );
 
 const reviewView = named(
-  lazy(() =>
-    z.strictObject({ decision: z.enum(reviewDecisions), reason: z.optional(z.string()), at: instant, by: personView }),
-  ),
+  lazy(() => z.strictObject(reviewShape(personView))),
   'AnswerReview',
 );
 
@@ -52,14 +43,7 @@ export const answerView = named(
   lazy(() =>
     z.strictObject({
       id: z.string(),
-      departmentId: z.string(),
-      departmentName: z.string(),
-      kind: z.enum(answerKinds),
-      text: z.string(),
-      expectedBy: z.optional(date),
-      round: z.number(),
-      answeredAt: instant,
-      answeredBy: personView,
+      ...answerShape(personView),
       /** Absent while a substantive answer waits for review, and for holding answers. */
       review: z.optional(reviewView),
     }),
@@ -68,34 +52,17 @@ export const answerView = named(
 );
 
 export const communeResultView = named(
-  lazy(() =>
-    z.strictObject({
-      n: z.number(),
-      proposalId: z.string(),
-      number: z.string(),
-      title: z.string(),
-      cellName: z.optional(z.string()),
-      zoneId: z.string(),
-      communeId: z.string(),
-      outcome: z.enum(resultOutcomes),
-      outcomeLabel: z.string(),
-      text: z.string(),
-      remaining: z.optional(z.string()),
-      remainingBy: z.optional(date),
-      reportedAt: instant,
-      reportedBy: personView,
-    }),
-  ),
+  lazy(() => z.strictObject(communeResultShape(personView))),
   'CommuneResult',
 );
 
 export const confirmationView = named(
-  lazy(() => z.strictObject({ solved: z.boolean(), note: z.string(), at: instant, by: personView })),
+  lazy(() => z.strictObject(confirmationShape(personView))),
   'SolvedConfirmation',
 );
 
 export const reminderView = named(
-  lazy(() => z.strictObject({ note: z.string(), at: instant, by: personView })),
+  lazy(() => z.strictObject(reminderShape(personView))),
   'Reminder',
 );
 
