@@ -10,74 +10,30 @@ import { roles } from '../structure/roles';
 import {
   amendmentView,
   announcementView,
-  attendeeView,
-  expectedReportView,
+  cycleShape,
   hostingWishView,
+  meetingAttendanceShape,
+  meetingMinutesShape,
+  meetingProgressShape,
+  meetingRosterShape,
   meetingSummaryView,
-  monthWindowView,
-  personView,
+  officeWindowView,
   rotationView,
 } from './cycle-views';
-import { attendanceEntrySchema } from './meeting';
-
-const instant = z.string();
 
 export const meetingRecordSchema = lazy(() =>
-  z.looseObject({
-    ...shapeOf(meetingSummaryView),
-    amendmentCount: z.number(),
-    floorProposalCount: z.optional(z.number()),
-    openedAt: instant,
-    heldAt: z.optional(instant),
-    closedAt: z.optional(instant),
-    cancelledAt: z.optional(instant),
-    cancelReason: z.optional(z.string()),
-  }),
+  z.looseObject({ ...shapeOf(meetingSummaryView), ...meetingProgressShape() }),
 );
 
-export const meetingRosterSchema = lazy(() =>
-  z.looseObject({
-    minutesSecretary: z.nullable(personView),
-    expectedAttendees: z.array(attendeeView),
-    expectedReports: z.array(expectedReportView),
-  }),
-);
+export const meetingRosterSchema = lazy(() => z.looseObject(meetingRosterShape()));
 
-export const meetingAttendanceSchema = lazy(() =>
-  z.looseObject({
-    entries: z.array(attendanceEntrySchema),
-    recordedAt: instant,
-    recordedBy: personView,
-  }),
-);
+export const meetingAttendanceSchema = lazy(() => z.looseObject(meetingAttendanceShape()));
 
-export const meetingMinutesSchema = lazy(() =>
-  z.looseObject({
-    text: z.string(),
-    decisions: z.array(z.string()),
-    writtenAt: instant,
-    writtenBy: personView,
-  }),
-);
+export const meetingMinutesSchema = lazy(() => z.looseObject(meetingMinutesShape()));
 
-export const cycleRecordSchema = lazy(() =>
-  z.looseObject({
-    month: z.string(),
-    zoneIds: z.array(z.string()),
-    openedAt: instant,
-    openedBy: z.string(),
-    window: z.optional(monthWindowView),
-  }),
-);
+export const cycleRecordSchema = lazy(() => z.looseObject(cycleShape()));
 
-export const officeWindowRecordSchema = lazy(() =>
-  z.looseObject({
-    month: z.string(),
-    firstDay: z.number(),
-    lastDay: z.number(),
-    reason: z.string(),
-  }),
-);
+export const officeWindowRecordSchema = lazy(() => z.looseObject(shapeOf(officeWindowView)));
 
 export const amendmentRecordSchema = lazy(() => z.looseObject(shapeOf(amendmentView)));
 export const rotationRecordSchema = lazy(() => z.looseObject(shapeOf(rotationView)));

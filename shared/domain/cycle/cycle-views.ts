@@ -91,26 +91,46 @@ export const amendmentView = named(
   'Amendment',
 );
 
+/** Who a meeting expects, and who keeps its minutes: stored apart from the meeting's record, shown in it. */
+export function meetingRosterShape() {
+  return {
+    minutesSecretary: nullable(personView),
+    expectedAttendees: z.array(attendeeView),
+    expectedReports: z.array(expectedReportView),
+  };
+}
+
+/** Who came to a meeting, as recorded: stored apart from the meeting's record, shown in it. */
+export function meetingAttendanceShape() {
+  return { entries: z.array(attendanceEntrySchema), recordedAt: instant, recordedBy: personView };
+}
+
+/** A meeting's minutes: stored apart from the meeting's record, shown in it. */
+export function meetingMinutesShape() {
+  return { text: z.string(), decisions: z.array(z.string()), writtenAt: instant, writtenBy: personView };
+}
+
+/** What a meeting's record keeps after its summary's fields: its counts and the moments of its course. */
+export function meetingProgressShape() {
+  return {
+    amendmentCount: z.number(),
+    floorProposalCount: z.optional(z.number()),
+    openedAt: instant,
+    heldAt: z.optional(instant),
+    closedAt: z.optional(instant),
+    cancelledAt: z.optional(instant),
+    cancelReason: z.optional(z.string()),
+  };
+}
+
 export const meetingView = named(
   lazy(() =>
     z.strictObject({
       ...shapeOf(meetingSummaryView),
-      minutesSecretary: nullable(personView),
-      expectedAttendees: z.array(attendeeView),
-      expectedReports: z.array(expectedReportView),
-      attendance: nullable(
-        z.strictObject({ entries: z.array(attendanceEntrySchema), recordedAt: instant, recordedBy: personView }),
-      ),
-      minutes: nullable(
-        z.strictObject({ text: z.string(), decisions: z.array(z.string()), writtenAt: instant, writtenBy: personView }),
-      ),
-      amendmentCount: z.number(),
-      floorProposalCount: z.optional(z.number()),
-      openedAt: instant,
-      heldAt: z.optional(instant),
-      closedAt: z.optional(instant),
-      cancelledAt: z.optional(instant),
-      cancelReason: z.optional(z.string()),
+      ...meetingRosterShape(),
+      attendance: nullable(z.strictObject(meetingAttendanceShape())),
+      minutes: nullable(z.strictObject(meetingMinutesShape())),
+      ...meetingProgressShape(),
       window: z.optional(monthWindowView),
       amendments: z.array(amendmentView),
     }),
@@ -118,21 +138,24 @@ export const meetingView = named(
   'Meeting',
 );
 
-const cycleFields = {
-  month: z.string(),
-  zoneIds: z.array(z.string()),
-  openedAt: instant,
-  openedBy: z.string(),
-  window: z.optional(monthWindowView),
-};
+/** A month's cycle as stored and as shown (`cycleView` adds its meetings). */
+export function cycleShape() {
+  return {
+    month: z.string(),
+    zoneIds: z.array(z.string()),
+    openedAt: instant,
+    openedBy: z.string(),
+    window: z.optional(monthWindowView),
+  };
+}
 
 export const cycleView = named(
-  lazy(() => z.strictObject({ ...cycleFields, meetings: z.array(meetingSummaryView) })),
+  lazy(() => z.strictObject({ ...cycleShape(), meetings: z.array(meetingSummaryView) })),
   'Cycle',
 );
 
 export const openedCycleView = named(
-  lazy(() => z.strictObject({ created: z.boolean(), ...cycleFields, meetings: z.array(meetingSummaryView) })),
+  lazy(() => z.strictObject({ created: z.boolean(), ...cycleShape(), meetings: z.array(meetingSummaryView) })),
   'OpenedCycle',
 );
 
