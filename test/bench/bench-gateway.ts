@@ -74,7 +74,7 @@ export async function startBenchGateway(): Promise<BenchGateway> {
       calls,
       responseBytes: text.byteLength,
       totalMs,
-      handlerMs: outcome.durationMs - calls.databaseMs,
+      handlerMs: outcome.durationMs - calls.databaseMs - calls.meteringMs,
     };
   };
   return {
