@@ -1,7 +1,10 @@
 /**
  * Counts what the process asks of DynamoDB, with a middleware on the application's own document
  * client (the one every handler and store uses): each call's command, time in flight, response
- * bytes and consumed capacity (DynamoDB Local reports it as DynamoDB would).
+ * bytes and consumed capacity (DynamoDB Local reports it as DynamoDB would). The time the database
+ * calls take, which the handler's own time excludes, runs from `send` to its answer: the SDK's work
+ * before its first middleware (the command's middleware stack, built again for every call) is the
+ * call's, not the handler's.
  */
 import { documentClient } from '../../shared/db/client';
 import { busyMillis, type Interval, roundTrips } from './measure';
@@ -11,6 +14,14 @@ export interface DatabaseCall extends Interval {
   /** The items the call returned, as plain JSON: comparable with the JSON a route sends. */
   readonly bytes: number;
   readonly capacityUnits: number;
+  /** When the meter counted the call's items, inside its `send`: not the database's time either. */
+  readonly counting: Interval;
+}
+
+/** What a stretch of work asked: each request as the middleware saw it, and each `send` as the caller awaited it. */
+export interface Recording {
+  readonly calls: readonly DatabaseCall[];
+  readonly sends: readonly Interval[];
 }
 
 const READS = new Set([
@@ -36,13 +47,16 @@ export interface CallSummary {
   readonly bytesRead: number;
   readonly readUnits: number;
   readonly writeUnits: number;
-  /** Time during which some call was in flight. */
+  /** Time during which some call was in flight, less the meter's counting. */
   readonly databaseMs: number;
+  /** The meter's own counting, inside the calls' time: neither the database's time nor the handler's. */
+  readonly meteringMs: number;
 }
 
-export function summarise(calls: readonly DatabaseCall[]): CallSummary {
+export function summarise({ calls, sends }: Recording): CallSummary {
   const reads = calls.filter(isRead);
   const writes = calls.filter((call) => !isRead(call));
+  const metering = busyMillis(calls.map((call) => call.counting));
   const transactions = writes.filter((call) => call.command === 'TransactWriteItemsCommand').length;
   const sum = (of: readonly DatabaseCall[], value: (call: DatabaseCall) => number) =>
     of.reduce((total, call) => total + value(call), 0);
@@ -55,24 +69,37 @@ export function summarise(calls: readonly DatabaseCall[]): CallSummary {
     bytesRead: sum(reads, (call) => call.bytes),
     readUnits: sum(reads, (call) => call.capacityUnits),
     writeUnits: sum(writes, (call) => call.capacityUnits),
-    databaseMs: busyMillis(calls),
+    databaseMs: busyMillis(sends) - metering,
+    meteringMs: metering,
   };
 }
 
 let recorded: DatabaseCall[] = [];
+let sends: Interval[] = [];
 let installed = false;
 
 /** Starts recording every call of the process's document client; returns what was recorded before. */
-export function startRecording(): DatabaseCall[] {
+export function startRecording(): Recording {
   if (!installed) install();
-  const before = recorded;
+  const before = { calls: recorded, sends };
   recorded = [];
+  sends = [];
   return before;
 }
 
 function install(): void {
   installed = true;
-  const stack = documentClient().middlewareStack;
+  const client = documentClient();
+  const send = client.send.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as { send: unknown }).send = async (...args: unknown[]) => {
+    const start = performance.now();
+    try {
+      return await send(...args);
+    } finally {
+      sends.push({ start, end: performance.now() });
+    }
+  };
+  const stack = client.middlewareStack;
   // outermost: the whole call as the caller waits for it, retries included, and its items unmarshalled.
   stack.add(
     (next, context) => async (args) => {
@@ -80,20 +107,21 @@ function install(): void {
       input.ReturnConsumedCapacity ??= 'TOTAL';
       const start = performance.now();
       const result = await next(args);
+      const end = performance.now();
       const consumed = (
         result.output as { ConsumedCapacity?: { CapacityUnits?: number }[] | { CapacityUnits?: number } }
       ).ConsumedCapacity;
       const units = [consumed ?? []].flat().reduce((total, entry) => total + (entry.CapacityUnits ?? 0), 0);
       const { Item, Items, Responses } = result.output as Record<string, unknown>;
       const bytes = Buffer.byteLength(JSON.stringify([Item, Items, Responses].filter(Boolean))) - 2;
-      // the call ends for its caller when this middleware returns: the meter's own counting (over a
-      // millisecond for the 200 KiB a structure import reads) is not the handler's time.
+      // over a millisecond for the 200 KiB a structure import reads: neither the handler's time nor the database's.
       recorded.push({
         command: context.commandName ?? 'unknown',
         start,
-        end: performance.now(),
+        end,
         bytes,
         capacityUnits: units,
+        counting: { start: end, end: performance.now() },
       });
       return result;
     },

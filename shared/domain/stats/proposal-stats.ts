@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { grants } from '../access/grants';
 import { type FieldProblem, ValidationError } from '../errors';
+import { naturalOrder } from '../natural-order';
 import { type ProposalField, proposalFieldLabels, proposalFields } from '../proposals/proposal-fields';
 import { type ProposalState, proposalStateLabels, proposalStates } from '../proposals/proposal-lifecycle';
 import { idSchema, monthSchema } from '../schema-kit';
@@ -131,24 +132,14 @@ export function tally(items: readonly MonthZoneCounts[], query: Omit<StatsQuery,
   return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-let numericCollator: Intl.Collator | undefined;
-
-/**
- * Orders ids with their numbers compared as numbers: `khu-2` before `khu-10`. The collator is made
- * when first needed: made on import it cost every function bundling this module milliseconds of cold start.
- */
-function natural(a: string, b: string): number {
-  numericCollator ??= new Intl.Collator('en', { numeric: true });
-  return numericCollator.compare(a, b);
-}
-
 function groupOrder(by: StatsDimension): (a: string, b: string) => number {
   const listed = (order: readonly string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
   if (by === 'field') return listed(proposalFields);
   if (by === 'status') return listed(proposalStates);
   // proposals assigned to no department last.
-  if (by === 'department') return (a, b) => Number(a === NO_DEPARTMENT) - Number(b === NO_DEPARTMENT) || natural(a, b);
-  return natural;
+  if (by === 'department')
+    return (a, b) => Number(a === NO_DEPARTMENT) - Number(b === NO_DEPARTMENT) || naturalOrder(a, b);
+  return naturalOrder;
 }
 
 export function groupLabel(by: StatsDimension, key: string, names: UnitNames): string {

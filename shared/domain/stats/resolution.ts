@@ -5,6 +5,8 @@
  * median days from raising to acceptance (exact, from the histogram of whole days) and the review
  * rounds per answer; and who holds overdue proposals, per department and per commune.
  */
+
+import { naturalOrder } from '../natural-order';
 import type { ProposalState } from '../proposals/proposal-lifecycle';
 import type { OverdueWatch } from './overdue-watch';
 import { factsOf, type MonthZoneCounts } from './proposal-counts';
@@ -96,7 +98,7 @@ function overdueOf(
     const counts = new Map<string, number>();
     for (const w of kept) if (w.holder === holder) counts.set(w.unitId, (counts.get(w.unitId) ?? 0) + 1);
     return [...counts]
-      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .sort(([a], [b]) => naturalOrder(a, b))
       .map(([key, count]) => ({ key, label: labels.get(key) ?? key, count }));
   };
   return {

@@ -65,7 +65,7 @@ function assignmentBuilder(
         // the department must still exist as this commits, and keeps its history: its id never passes to another.
         changes.markInUse(
           keys.unit('department', departmentId),
-          new NotFoundError(`Ban, ngành "${departmentId}" không còn tồn tại.`, 'department_not_found'),
+          () => new NotFoundError(`Ban, ngành "${departmentId}" không còn tồn tại.`, 'department_not_found'),
         );
       }
     }

@@ -52,7 +52,8 @@ export function reportResult(input: ResultInput, by: ProposalActor): ProposalSte
           GSI1SK: keys.timelineSortKey(changes.at, `${record.id}.${n}`),
         },
         result,
-        new ConflictError('concurrent_change', 'Kết quả vừa được ghi bởi thao tác khác; hãy tải lại rồi thử lại.'),
+        () =>
+          new ConflictError('concurrent_change', 'Kết quả vừa được ghi bởi thao tác khác; hãy tải lại rồi thử lại.'),
       );
       const { overdueSince: _overdue, ...rest } = record;
       const remaining = input.remaining === undefined ? '' : ` Còn lại: ${input.remaining} (hạn ${input.remainingBy}).`;

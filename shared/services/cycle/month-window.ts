@@ -37,7 +37,8 @@ export async function setMonthWindow(
   const target = {
     ref: { type: 'month-window', id: month },
     key: keys.monthWindow(month),
-    conflict: new ConflictError('month_window_exists', `Tháng ${month} đã có khung ngày họp; hãy gửi kèm If-Match.`),
+    conflict: () =>
+      new ConflictError('month_window_exists', `Tháng ${month} đã có khung ngày họp; hãy gửi kèm If-Match.`),
   };
   return storeRecord(changes, target, record, window, expectedVersion);
 }

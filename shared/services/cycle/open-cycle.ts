@@ -108,14 +108,14 @@ async function createCycle(
     cycleRef(month),
     keys.cycle(month),
     cycle,
-    new ConflictError('cycle_already_open', `Kỳ giao ban tháng ${month} đã được mở.`),
+    () => new ConflictError('cycle_already_open', `Kỳ giao ban tháng ${month} đã được mở.`),
   );
   first.check(
     keys.monthWindow(month),
     officeWindow
       ? { expression: '#version = :read', names: { '#version': 'version' }, values: { ':read': officeWindow.version } }
       : { expression: 'attribute_not_exists(PK)' },
-    new ConflictError('month_window_changed', `Khung ngày họp tháng ${month} vừa được thay đổi.`),
+    () => new ConflictError('month_window_changed', `Khung ngày họp tháng ${month} vừa được thay đổi.`),
   );
   // The first transaction carries the cycle and as many meetings as fit; a district with more
   // zones than one transaction holds gets the rest in later transactions, each keyed on its meetings.

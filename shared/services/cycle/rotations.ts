@@ -139,7 +139,7 @@ export async function generateRotation(
   const target = {
     ref: rotationRef(zoneId, year),
     key: keys.rotation(zoneId, year),
-    conflict: rotationExists(zoneId, year),
+    conflict: () => rotationExists(zoneId, year),
   };
   return storeRecord(changes, target, record, existing, () => version, 'regenerate');
 }
@@ -179,7 +179,7 @@ async function createRotation(
   referPlan(changes, undefined, record);
   try {
     await changes
-      .create(rotationRef(zoneId, year), keys.rotation(zoneId, year), record, rotationExists(zoneId, year))
+      .create(rotationRef(zoneId, year), keys.rotation(zoneId, year), record, () => rotationExists(zoneId, year))
       .commit();
     return record;
   } catch (error) {
@@ -211,7 +211,7 @@ export async function swapRotation(
     changes.check(
       keys.meeting(yearMonth(year, month), zoneId),
       { expression: 'attribute_not_exists(PK)' },
-      new ConflictError('month_has_meeting', `Tháng ${month} đã mở cuộc họp nên không đổi được nơi đăng cai.`),
+      () => new ConflictError('month_has_meeting', `Tháng ${month} đã mở cuộc họp nên không đổi được nơi đăng cai.`),
     );
   }
   const swapped = swapMonths({ year, hosts: existing.value.hosts }, swap.a, swap.b);
@@ -252,7 +252,7 @@ export async function putHostingWishes(
     months: [...new Set(months)].sort((a, b) => a - b),
   };
   const existing = await getStored(hostingWishRecordSchema, key);
-  const conflict = new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
+  const conflict = () => new ConflictError('hosting_wishes_exist', 'Xã đã đăng ký; hãy tải lại rồi gửi kèm If-Match.');
   const changes = new ChangeSet(actor);
   referWish(changes, existing?.value, record);
   return storeRecord(changes, { ref, key, conflict }, record, existing, expectedVersion);

@@ -1,8 +1,7 @@
 /** Storing a record a client puts whole: created the first time, replaced at the version it read afterwards. */
-import type { ChangeSet, EntityRef } from '../../db/change-set';
+import type { ChangeSet, EntityRef, Refusal } from '../../db/change-set';
 import type { ItemKey } from '../../db/keys';
 import type { Stored } from '../../db/store';
-import type { ConflictError } from '../../domain/errors';
 
 export interface StoredRecord<T> {
   readonly record: T;
@@ -13,7 +12,7 @@ export interface StoredRecord<T> {
 /** Creates a record, or replaces the stored one at the version the client named (428/412 otherwise). */
 export async function storeRecord<T extends object>(
   changes: ChangeSet,
-  target: { readonly ref: EntityRef; readonly key: ItemKey; readonly conflict: ConflictError },
+  target: { readonly ref: EntityRef; readonly key: ItemKey; readonly conflict: Refusal },
   record: T,
   existing: Stored<T> | undefined,
   expectedVersion: () => number,

@@ -55,7 +55,7 @@ export function addFloorProposal(input: FloorProposalInput, by: MeetingActor): C
       floorRef(meeting, n),
       keys.floorProposal(meeting.month, meeting.zoneId, n),
       floor,
-      new ConflictError('concurrent_change', 'Một kiến nghị khác vừa được ghi; hãy tải lại rồi thử lại.'),
+      () => new ConflictError('concurrent_change', 'Một kiến nghị khác vừa được ghi; hãy tải lại rồi thử lại.'),
     );
     return { after: { ...meeting, floorProposalCount: n }, made: floor };
   };
@@ -76,10 +76,11 @@ function requireNotRaised(changes: ChangeSet, floor: FloorProposal): void {
   changes.check(
     keys.proposal(id),
     { expression: 'attribute_not_exists(PK)' },
-    new ConflictError(
-      'floor_proposal_raised',
-      'Kiến nghị này vừa được nêu thành kiến nghị chính thức khi kết thúc cuộc họp; không sửa hay xoá được nữa.',
-    ),
+    () =>
+      new ConflictError(
+        'floor_proposal_raised',
+        'Kiến nghị này vừa được nêu thành kiến nghị chính thức khi kết thúc cuộc họp; không sửa hay xoá được nữa.',
+      ),
   );
 }
 

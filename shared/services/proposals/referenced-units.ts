@@ -23,6 +23,9 @@ export function markReferencedUnits(
   }
   // one action per item in a transaction: each unit once, however many proposals name it.
   for (const { kind, id } of units.values()) {
-    changes.markInUse(keys.unit(kind, id), new NotFoundError(`Đơn vị "${id}" không còn tồn tại.`, `${kind}_not_found`));
+    changes.markInUse(
+      keys.unit(kind, id),
+      () => new NotFoundError(`Đơn vị "${id}" không còn tồn tại.`, `${kind}_not_found`),
+    );
   }
 }

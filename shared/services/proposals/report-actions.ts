@@ -106,7 +106,12 @@ export async function applyReportAction(
   if (stored) {
     changes.replace(ref, key, { before: stored.value, after, expectedVersion: version, action, reason });
   } else {
-    changes.create(ref, key, after, new ConflictError('report_exists', 'Chi bộ vừa viết báo cáo này; hãy tải lại.'));
+    changes.create(
+      ref,
+      key,
+      after,
+      () => new ConflictError('report_exists', 'Chi bộ vừa viết báo cáo này; hãy tải lại.'),
+    );
   }
   changes.check(keys.meeting(meeting.month, meeting.zoneId), stillOpenForReports, meetingHeld());
   // the report names its cell from its first writing; its proposals name their addressees once submitted.

@@ -37,7 +37,7 @@ async function reachFor(assignment: Assignment, changes: ChangeSet): Promise<Ass
   if (kind === null || scopeId === undefined) return {};
   const unit = await getItem(keys.unit(kind, scopeId));
   if (!unit) throw unknownReference('/scopeId', kind, scopeId);
-  referTo(changes, { kind, id: scopeId }, 'assignments', unknownReference('/scopeId', kind, scopeId));
+  referTo(changes, { kind, id: scopeId }, 'assignments', () => unknownReference('/scopeId', kind, scopeId));
   const commune = kind === 'cell' ? await getItem(keys.unit('commune', String(unit.communeId))) : unit;
   return reachOf(
     assignment,
@@ -51,10 +51,7 @@ export async function createAssignment(input: AssignmentInput, actor: Actor): Pr
   requireMatchingScope(input);
   const assignment: Assignment = { id: assignmentId(input), ...input };
   const changes = new ChangeSet(actor);
-  referTo(
-    changes,
-    { kind: 'official', id: input.officialId },
-    'assignments',
+  referTo(changes, { kind: 'official', id: input.officialId }, 'assignments', () =>
     unknownReference('/officialId', 'official', input.officialId),
   );
   const reach = await reachFor(assignment, changes);

@@ -8,7 +8,7 @@
  * reference interleave, one of them fails: no record is ever left pointing at a removed unit,
  * and an id used again starts with nothing referring to it.
  */
-import type { ChangeSet, Condition } from '../../db/change-set';
+import type { ChangeSet, Condition, Refusal } from '../../db/change-set';
 import { keys, type StructureKind } from '../../db/keys';
 import type { AppError } from '../../domain/errors';
 import type { DistrictConfig } from '../../domain/structure/district-config';
@@ -33,7 +33,7 @@ export interface UnitRef {
 const mustExist: Condition = { expression: 'attribute_exists(PK)' };
 
 /** Refers to a unit that must still exist when the change commits (else `missing`), counting the reference. */
-export function referTo(changes: ChangeSet, target: UnitRef, reference: Reference, missing: AppError): void {
+export function referTo(changes: ChangeSet, target: UnitRef, reference: Reference, missing: Refusal): void {
   changes.check(keys.unit(target.kind, target.id), mustExist, missing);
   changes.count(keys.unitReferences(target.kind, target.id), { [reference]: 1 });
 }
@@ -59,7 +59,7 @@ export function moveReferences(
   const named = (units: readonly UnitRef[]) => new Map(units.map((unit) => [`${unit.kind}#${unit.id}`, unit]));
   const was = named(before);
   const is = named(after);
-  for (const [name, unit] of is) if (!was.has(name)) referTo(changes, unit, reference, missing(unit));
+  for (const [name, unit] of is) if (!was.has(name)) referTo(changes, unit, reference, () => missing(unit));
   for (const [name, unit] of was) if (!is.has(name)) dropReference(changes, unit, reference);
 }
 

@@ -75,7 +75,7 @@ export async function createUnit<S extends UnitSchema>(
   const changes = new ChangeSet(actor);
   const parent = parentOf(descriptor, unit);
   if (parent) {
-    referTo(changes, parent, 'children', unknownReference(`/${parent.field}`, parent.kind, parent.id));
+    referTo(changes, parent, 'children', () => unknownReference(`/${parent.field}`, parent.kind, parent.id));
   }
   changes.create({ type: descriptor.kind, id: unit.id }, keysOfUnit(descriptor, unit), unit);
   reserveUnique(descriptor, changes, unit.id, undefined, unit);
