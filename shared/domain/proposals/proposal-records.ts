@@ -140,6 +140,9 @@ export function floorProposalShape<Addressee extends z.ZodMiniType, Person exten
     addressee,
     addedBy: person,
     addedAt: z.string(),
+    /** Who corrected it last, before the meeting closed. */
+    editedBy: z.optional(person),
+    editedAt: z.optional(z.string()),
   };
 }
 

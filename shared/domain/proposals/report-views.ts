@@ -60,8 +60,6 @@ export const floorProposalView = named(
   lazy(() =>
     z.strictObject({
       ...withFieldsAfter(floorProposalShape(addresseeView, personView), { field: { fieldLabel: z.string() } }),
-      editedBy: z.optional(personView),
-      editedAt: z.optional(instant),
     }),
   ),
   'FloorProposal',
