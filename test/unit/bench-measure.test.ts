@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { busyMillis, median, percentile, roundTrips } from '../bench/measure';
+import { summarise } from '../bench/request-meter';
 
 describe('percentiles (nearest rank)', () => {
   it('take the value at the rank, whatever the order given', () => {
@@ -31,5 +32,35 @@ describe('calls to the database', () => {
     expect([busyMillis([]), busyMillis(parallel), busyMillis([...thenOne, { start: 30, end: 31 }])]).toEqual([
       0, 12, 21,
     ]);
+  });
+});
+
+describe('a stretch of work summarised', () => {
+  const call = (command: string, start: number, end: number, counted: number) => ({
+    command,
+    start,
+    end,
+    bytes: 100,
+    capacityUnits: 1,
+    counting: { start: end, end: end + counted },
+  });
+
+  it('takes the database time from send to answer, less the meter counting what came back', () => {
+    // two reads together (sent at 0, the SDK's own work until 1), then a transaction sent at 20.
+    const calls = [
+      call('QueryCommand', 1, 8, 1),
+      call('GetItemCommand', 1, 6, 0.5),
+      call('TransactWriteItemsCommand', 21, 25, 0),
+    ];
+    const sends = [
+      { start: 0, end: 9 },
+      { start: 0, end: 9 },
+      { start: 20, end: 25 },
+    ];
+
+    const summary = summarise({ calls, sends });
+
+    expect([summary.databaseMs, summary.meteringMs]).toEqual([12.5, 1.5]);
+    expect([summary.reads, summary.readRoundTrips, summary.transactions, summary.bytesRead]).toEqual([2, 1, 1, 200]);
   });
 });
