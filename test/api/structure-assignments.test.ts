@@ -169,3 +169,35 @@ describe('making an assignment', () => {
     ]);
   });
 });
+
+describe('listing assignments', () => {
+  it('lists every assignment of the district when no filter is given, a page at a time', async () => {
+    const response = await api.request<{ items: { id: string }[]; nextCursor?: string }>(
+      'GET',
+      '/assignments?limit=100',
+      {
+        as: OFFICE,
+      },
+    );
+
+    // the sample district holds more than a hundred assignments, cell secretaries first by role.
+    expect(response.status).toBe(200);
+    expect(response.body.items).toHaveLength(100);
+    expect(response.body.items.map((a) => a.id)).toContain(
+      'bi-thu-cb-gia-hoa-thon-trung.cell-secretary.gia-hoa-thon-trung',
+    );
+    expect(response.body.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('names the filters that cannot go together, and the one a scope needs', async () => {
+    const twoFilters = await api.request('GET', '/assignments?officialId=pho-khu-1&role=office', { as: OFFICE });
+    const scopeOnly = await api.request('GET', '/assignments?scopeId=khu-1', { as: OFFICE });
+
+    expect(twoFilters.body.errors).toEqual([
+      expect.objectContaining({ code: 'conflicting_filters', message: expect.stringMatching(/officialId.*role/) }),
+    ]);
+    expect(scopeOnly.body.errors).toEqual([
+      expect.objectContaining({ code: 'requires_role', message: expect.stringContaining('role') }),
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import { getItem, queryAll } from '../../shared/db/store';
 import { ConflictError, ValidationError } from '../../shared/domain/errors';
 import type { DistrictConfig } from '../../shared/domain/structure/district-config';
 import { vietnamMonth } from '../../shared/domain/time';
+import { putHostingWishes } from '../../shared/services/cycle/rotations';
 import { resolveCaller } from '../../shared/services/structure/callers';
 import {
   importStructure,
@@ -189,6 +190,20 @@ describe('a file with only reference problems', () => {
     ['a file without its lists', { district: district.district }],
   ])('is refused with 400 for %s, not a crash', (_case, input) => {
     expect(() => parseDistrictConfig(input)).toThrow(ValidationError);
+  });
+});
+
+describe('a commune that wished to host', () => {
+  it('cannot be dropped by a file: the refusal names it, and it stays', async () => {
+    const commune = { id: 'xa-muon-dang-cai', name: 'Xã muốn đăng cai', kind: 'xa' as const, zoneId: 'khu-1' };
+    await importStructure({ ...district, communes: [...district.communes, commune] }, tester);
+    await putHostingWishes(commune, 2032, [5], tester, () => 0);
+
+    const error = await refusal(importStructure(district, tester));
+
+    expect(error).toMatchObject({ status: 409, code: 'unit_in_rotation' });
+    expect((error as ConflictError).message).toContain('commune "xa-muon-dang-cai"');
+    expect(await getItem(keys.unit('commune', commune.id))).toBeDefined();
   });
 });
 
