@@ -49,6 +49,18 @@ describe('resolving a caller', () => {
     expect(expired.official.name).toBe('Tên mới');
   });
 
+  it('carries the commune and zone an imported cell or commune role reaches', async () => {
+    const cellSecretary = await resolveCaller('sample-bi-thu-cb-gia-tan-thon-ha');
+    const communeSecretary = await resolveCaller('sample-bi-thu-gia-xuyen');
+
+    expect(cellSecretary.assignments).toEqual([
+      expect.objectContaining({ cellId: 'gia-tan-thon-ha', communeId: 'gia-tan', zoneId: 'khu-2' }),
+    ]);
+    expect(communeSecretary.assignments).toEqual([
+      expect.objectContaining({ communeId: 'gia-xuyen', zoneId: 'khu-2' }),
+    ]);
+  });
+
   it('refuses (403) an account whose reservation names an official no longer there', async () => {
     await documentClient().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.subject('tk-lac'), officialId: 'can-bo-da-xoa' } }),
