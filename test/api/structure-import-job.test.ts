@@ -4,7 +4,7 @@
  * written in the request; a bad large file writes nothing; one import runs at a time; a job run
  * again (Lambda retrying its worker) finishes the import without writing anything twice.
  */
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChangeSet } from '../../shared/db/change-set';
 import { documentClient, tableName } from '../../shared/db/client';
@@ -20,6 +20,7 @@ import { useApi } from '../support/api';
 import { largeDistrictConfig } from '../support/large-district';
 import { expectProblem } from '../support/problem';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
+import { holdStructureImportFor, releaseStructureImport } from '../support/structure-hold';
 
 const api = useApi();
 const OFFICE = 'van-phong-1';
@@ -157,9 +158,7 @@ describe('PUT /structure with a 60-zone file', () => {
 
   it('refuses any import while a structure job runs', async () => {
     const running = '00000000-0000-4000-8000-00000000abcd';
-    const hold = new ChangeSet({ id: 'test' });
-    holdStructureImport(hold, running);
-    await hold.commit();
+    await holdStructureImportFor(running);
     const before = await tableCounts();
 
     const large = await put(big);
@@ -173,7 +172,7 @@ describe('PUT /structure with a 60-zone file', () => {
     const second = new ChangeSet({ id: 'test' });
     holdStructureImport(second, '00000000-0000-4000-8000-00000000dcba');
     await expect(second.commit()).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
-    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+    await releaseStructureImport();
   });
 
   it('stops a file written in the request when a job takes the import between its check and its writes', async () => {
@@ -183,9 +182,7 @@ describe('PUT /structure with a 60-zone file', () => {
     };
     const plan = await planStructureImport(renamed, by.actor, whileNoStructureJobRuns);
     // the job is accepted after the plan (and the request's read of the lock), before its writes
-    const hold = new ChangeSet({ id: 'test' });
-    holdStructureImport(hold, '00000000-0000-4000-8000-00000000beef');
-    await hold.commit();
+    await holdStructureImportFor('00000000-0000-4000-8000-00000000beef');
     const before = await tableCounts();
 
     await expect(commitPlan(plan)).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
@@ -193,7 +190,7 @@ describe('PUT /structure with a 60-zone file', () => {
     expect(await tableCounts()).toEqual(before);
     const zones = await api.request('GET', `/zones/${sample.zones[0]?.id}`, { as: OFFICE });
     expect(zones.body.name).toBe(sample.zones[0]?.name);
-    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+    await releaseStructureImport();
   });
 
   it('finishes the import when the job runs again after stopping halfway, writing nothing twice', {
@@ -212,9 +209,7 @@ describe('PUT /structure with a 60-zone file', () => {
         ExpressionAttributeValues: { ':running': 'running' },
       }),
     );
-    const hold = new ChangeSet({ id: 'test' });
-    holdStructureImport(hold, accepted.id);
-    await hold.commit();
+    await holdStructureImportFor(accepted.id);
 
     await runImportJob(accepted.id, by);
     const afterRetry = await tableCounts();

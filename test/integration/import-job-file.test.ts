@@ -3,7 +3,7 @@
  * (one write, and nothing of it left when the job is refused), else written before the job.
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChangeSet } from '../../shared/db/change-set';
 import { documentClient, tableName } from '../../shared/db/client';
@@ -17,6 +17,7 @@ import { holdStructureImport, refuseWhileStructureJobRuns } from '../../shared/s
 import { type RecordedCall, recordDynamoCalls } from '../support/dynamodb-calls';
 import { closedRecordFile } from '../support/legacy-csv';
 import { readSampleConfig, seedSampleDistrict } from '../support/sample-district';
+import { holdStructureImportFor, releaseStructureImport } from '../support/structure-hold';
 
 const by = { actor: { id: 'van-phong-1' }, person: { officialId: 'van-phong-1', name: 'Văn phòng' } };
 
@@ -100,9 +101,7 @@ describe('an import job’s file', () => {
 
   it('leaves nothing of itself when the job is refused', async () => {
     const running = '00000000-0000-4000-8000-00000000abcd';
-    const hold = new ChangeSet({ id: 'test' });
-    holdStructureImport(hold, running);
-    await hold.commit();
+    await holdStructureImportFor(running);
     const partsBefore = await partsInTable();
     const file = JSON.stringify(readSampleConfig());
 
@@ -110,7 +109,7 @@ describe('an import job’s file', () => {
 
     await expect(refused).rejects.toMatchObject({ status: 409, code: 'structure_import_running' });
     expect(await partsInTable()).toBe(partsBefore);
-    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
+    await releaseStructureImport();
   });
 });
 
@@ -139,9 +138,6 @@ async function auditedActions(jobId: string): Promise<unknown[]> {
   const records = await queryAll({ partition: keys.auditPartition('import-job', jobId) });
   return records.map((record) => record.action);
 }
-
-const releaseImport = () =>
-  documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.structureImport() }));
 
 describe('running an import job', () => {
   it('moves an accepted job to running, then completed with its counts, each step audited, and leaves it after', async () => {
@@ -203,16 +199,14 @@ describe('running an import job', () => {
 
   it('fails a structure job whose hold another job took over, leaving that job’s hold', async () => {
     const other = '00000000-0000-4000-8000-00000000beef';
-    const hold = new ChangeSet(by.actor);
-    holdStructureImport(hold, other);
-    await hold.commit();
+    await holdStructureImportFor(other);
     const id = await keepJob('structure', 'accepted', JSON.stringify(readSampleConfig()));
 
     await runImportJob(id, by);
 
     expect((await readImportJob(id)).value).toMatchObject({ status: 'failed', error: { code: 'import_superseded' } });
     expect(await getItem(keys.structureImport())).toMatchObject({ jobId: other });
-    await releaseImport();
+    await releaseStructureImport();
   });
 
   it('fails a structure job that no longer holds the import at all as superseded', async () => {
@@ -241,24 +235,20 @@ describe('a job kept before jobs had kinds', () => {
 /** A structure job that holds the import, kept with `text` as its file. */
 async function keepJobHolding(text: string): Promise<string> {
   const id = await keepJob('structure', 'accepted', text);
-  const hold = new ChangeSet(by.actor);
-  holdStructureImport(hold, id);
-  await hold.commit();
+  await holdStructureImportFor(id);
   return id;
 }
 
 describe('the structure import’s hold', () => {
   it('refuses, naming the job, until it expires, then is free', async () => {
     const id = '00000000-0000-4000-8000-00000000cafe';
-    const hold = new ChangeSet(by.actor);
-    holdStructureImport(hold, id);
-    await hold.commit();
+    await holdStructureImportFor(id);
 
     await expect(refuseWhileStructureJobRuns()).rejects.toMatchObject({
       code: 'structure_import_running',
       detail: expect.stringContaining(id),
     });
     await expect(refuseWhileStructureJobRuns(new Date(Date.now() + 61 * 60_000))).resolves.toBeUndefined();
-    await releaseImport();
+    await releaseStructureImport();
   });
 });
