@@ -1,10 +1,10 @@
 /**
  * Import jobs (see `shared/domain/imports/import-job.ts`): accepting a checked file, and running
  * it. The file is kept beside its job, as it was sent, in parts of at most 100,000 characters (an
- * item holds at most 400 KB), written in the job's own transaction when they fit in it. In AWS the accepting function (the proposal import's, or the
- * structure writer's) invokes the worker function asynchronously (`IMPORT_WORKER_FUNCTION`,
- * `worker-invocation.ts`), which has up to 15 minutes; locally, and in the tests, the job runs in
- * the process that accepted it. Each kind of job says how its file is written (`writers`).
+ * item holds at most 400 KB), written in the job's own transaction when they fit in it. In AWS the
+ * accepting function (the proposal import's, or the structure writer's) invokes the worker function
+ * asynchronously (`IMPORT_WORKER_FUNCTION`, `worker-invocation.ts`), which has up to 15 minutes;
+ * locally, and in the tests, the job runs in the process that accepted it. Each kind of job says how its file is written (`writers`).
  */
 import { randomUUID } from 'node:crypto';
 import { config } from '../../config';

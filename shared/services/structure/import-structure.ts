@@ -270,8 +270,10 @@ export async function planStructureImport(
     const existing = existingByKind[index] as Map<string, Read>;
     existingUnits.push(...[...existing.keys()].map((id) => ({ kind, id })));
     const plan = diff(kind, desired, existing, unitKind(kind).schema, counts);
-    if (kind === 'official') officials = plan.records;
-    if (kind === 'official') for (const id of plan.changed) officialsChanged.add(id);
+    if (kind === 'official') {
+      officials = plan.records;
+      for (const id of plan.changed) officialsChanged.add(id);
+    }
     upserts.push(plan.upserts);
     removals.unshift(plan.removals);
     blocked.push(...plan.blocked.map((id) => `${kind} "${id}"`));
