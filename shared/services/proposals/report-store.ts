@@ -105,7 +105,6 @@ export function presentReport(report: Report, check: ReportCheck) {
   return { ...report, proposals: report.proposals.map(withFieldLabel), problems: check(report) };
 }
 
-/** What a meeting's list shows of a report. */
 /** The few fields of a report the list of a meeting's reports reads (a projection). */
 const reportSummary = lazy(() =>
   z.looseObject({
