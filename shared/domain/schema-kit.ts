@@ -99,6 +99,14 @@ export function pageOf<S extends z.ZodMiniType>(item: S) {
   return z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
 }
 
+/** A page of `item` under its name in the API description, built on first use like the item. */
+export function namedPageOf<S extends z.ZodMiniType>(item: S, name: string) {
+  return named(
+    lazy(() => pageOf(item)),
+    name,
+  );
+}
+
 /**
  * The PATCH body of an object schema: any field but `id`, each optional; `null` clears an optional
  * field (JSON Merge Patch). Unknown fields are refused like everywhere else.

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { reportStatusView } from '../proposals/report-status-view';
-import { lazy, named, pageOf, shapeOf } from '../schema-kit';
+import { lazy, named, namedPageOf, shapeOf } from '../schema-kit';
 import { roles } from '../structure/roles';
 import { attendanceEntrySchema } from './meeting';
 import { WINDOW_SOURCES } from './meeting-calendar';
@@ -159,10 +159,7 @@ export const openedCycleView = named(
   'OpenedCycle',
 );
 
-export const meetingPageView = named(
-  lazy(() => pageOf(meetingSummaryView)),
-  'MeetingPage',
-);
+export const meetingPageView = namedPageOf(meetingSummaryView, 'MeetingPage');
 
 /** An agenda entry is whatever its source keeps (proposals, results, responses, announcements). */
 const agendaEntry = lazy(() => z.record(z.string(), z.unknown()));
@@ -227,7 +224,4 @@ export const announcementView = named(
   'Announcement',
 );
 
-export const announcementPageView = named(
-  lazy(() => pageOf(announcementView)),
-  'AnnouncementPage',
-);
+export const announcementPageView = namedPageOf(announcementView, 'AnnouncementPage');

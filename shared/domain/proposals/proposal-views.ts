@@ -11,7 +11,7 @@ import {
 } from '../answers/answer-views';
 import type { Answer, AnswerReview, CommuneResult } from '../answers/answers';
 import { personView } from '../cycle/cycle-views';
-import { lazy, named, pageOf, shapeOf, withFieldsAfter } from '../schema-kit';
+import { lazy, named, namedPageOf, shapeOf, withFieldsAfter } from '../schema-kit';
 import { type HistoryEntry, isOverdue, type ProposalRecord } from './proposal';
 import { withFieldLabel } from './proposal-fields';
 import { proposalStateLabels } from './proposal-lifecycle';
@@ -71,10 +71,7 @@ export const proposalDetailView = named(
   'ProposalWithHistory',
 );
 
-export const proposalPageView = named(
-  lazy(() => pageOf(proposalView)),
-  'ProposalPage',
-);
+export const proposalPageView = namedPageOf(proposalView, 'ProposalPage');
 
 /** A record as the API shows it on `today` (`YYYY-MM-DD`, Vietnam, for `overdue`); its bookkeeping left out. */
 export function presentProposal(record: ProposalRecord, today: string) {

@@ -1,6 +1,6 @@
 /** A response as a list shows it: what it is and where it stands, without its entries. */
 import * as z from 'zod/mini';
-import { lazy, named, pageOf } from '../schema-kit';
+import { lazy, named, namedPageOf } from '../schema-kit';
 import type { OfficialResponse } from './response';
 import { responseStates } from './response-lifecycle';
 
@@ -29,10 +29,7 @@ export const responseSummaryView = named(
 );
 export type ResponseSummary = z.infer<typeof responseSummaryView>;
 
-export const responseSummaryPageView = named(
-  lazy(() => pageOf(responseSummaryView)),
-  'ResponseSummaryPage',
-);
+export const responseSummaryPageView = namedPageOf(responseSummaryView, 'ResponseSummaryPage');
 
 /** What a summary is made of in a stored response: a list projects these attributes only (so not lazy). */
 export const storedSummary = z.object({

@@ -1,6 +1,6 @@
 /** What the structure's routes answer, as schemas (see `../cycle/cycle-views.ts`). */
 import * as z from 'zod/mini';
-import { lazy, named, pageOf } from '../schema-kit';
+import { lazy, named, namedPageOf } from '../schema-kit';
 import {
   assignmentInputSchema,
   calendarSchema,
@@ -57,31 +57,10 @@ export const importSummaryView = named(
   'ImportSummary',
 );
 
-export const zonePageView = named(
-  lazy(() => pageOf(zoneView)),
-  'ZonePage',
-);
-export const communePageView = named(
-  lazy(() => pageOf(communeView)),
-  'CommunePage',
-);
-export const cellPageView = named(
-  lazy(() => pageOf(cellView)),
-  'CellPage',
-);
-export const departmentPageView = named(
-  lazy(() => pageOf(departmentView)),
-  'DepartmentPage',
-);
-export const officialPageView = named(
-  lazy(() => pageOf(officialView)),
-  'OfficialPage',
-);
-export const assignmentPageView = named(
-  lazy(() => pageOf(assignmentView)),
-  'AssignmentPage',
-);
-export const auditPageView = named(
-  lazy(() => pageOf(auditEntryView)),
-  'AuditPage',
-);
+export const zonePageView = namedPageOf(zoneView, 'ZonePage');
+export const communePageView = namedPageOf(communeView, 'CommunePage');
+export const cellPageView = namedPageOf(cellView, 'CellPage');
+export const departmentPageView = namedPageOf(departmentView, 'DepartmentPage');
+export const officialPageView = namedPageOf(officialView, 'OfficialPage');
+export const assignmentPageView = namedPageOf(assignmentView, 'AssignmentPage');
+export const auditPageView = namedPageOf(auditEntryView, 'AuditPage');
